@@ -1,0 +1,42 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+
+export const ROLES = ["viewer", "buyer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | "orders.read"
+  | "orders.create"
+  | "orders.modify"
+  | "orders.release"
+  | "orders.cancel"
+  | "audit.read"
+  | "users.manage";
+
+const VIEWER: readonly Permission[] = ["orders.read", "audit.read"];
+const BUYER: readonly Permission[] = [...VIEWER, "orders.create", "orders.modify", "orders.release", "orders.cancel"];
+const ADMIN: readonly Permission[] = [...BUYER, "users.manage"];
+
+/** The one role → permission table. Every check in the portal reads it through can() or requirePermission(). */
+export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
+  viewer: VIEWER,
+  buyer: BUYER,
+  admin: ADMIN,
+});
+
+/** The signed-in, enabled user a request acts for. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  return !!actor && PERMISSIONS[actor.role].includes(permission);
+}
+
+export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!can(actor, permission)) throw new AppError("forbidden", "You do not have permission to do this.");
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env.mjs";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Db = PrismaClient;
+
+export function createDb(connectionString: string, max = 10): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { orderdeskDb?: PrismaClient };
+
+function instance(): PrismaClient {
+  if (globalForDb.orderdeskDb) return globalForDb.orderdeskDb;
+  if (!env.databaseUrl) {
+    throw new Error("DATABASE_URL is not set: start the portal with `npm start` (embedded database) or set it");
+  }
+  globalForDb.orderdeskDb = createDb(env.databaseUrl, env.embeddedDb ? 4 : 10);
+  return globalForDb.orderdeskDb;
+}
+
+/** For processes that open the database themselves (the launcher, CLIs, tests): make `db` use this client. */
+export function useDb(client: PrismaClient): void {
+  globalForDb.orderdeskDb = client;
+}
+
+/**
+ * The process's one Prisma client, created on first use so that importing a module (as `next build` does)
+ * never opens a connection.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = instance();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

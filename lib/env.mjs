@@ -1,0 +1,149 @@
+// The only module that reads process.env. It validates once, at import, and fails with a message that
+// names the variable. Sandbox mode is "no INGRAM_CLIENT_ID": the portal then talks to the embedded Ingram
+// simulator and keeps generated secrets under .data/ so that restarts keep sessions and webhook signatures.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const SANDBOX_PORT_DEFAULT = 4010;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .optional(),
+  ),
+  NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  NEXTAUTH_URL: optionalUrl,
+  INGRAM_BASE_URL: optionalUrl,
+  INGRAM_TOKEN_URL: optionalUrl,
+  INGRAM_CLIENT_ID: optionalText,
+  INGRAM_CLIENT_SECRET: optionalText,
+  INGRAM_CUSTOMER_NUMBER: optionalText.pipe(
+    z.string().max(10, "must be at most 10 characters, e.g. 20-222222").optional(),
+  ),
+  INGRAM_COUNTRY_CODE: optionalText.pipe(
+    z.string().regex(/^[A-Z]{2}$/, "must be a 2-letter ISO country code such as US").optional(),
+  ),
+  INGRAM_SENDER_ID: optionalText.pipe(z.string().max(32, "must be at most 32 characters").optional()),
+  INGRAM_WEBHOOK_SECRET: optionalText,
+  INGRAM_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(100).max(120_000).optional()),
+  INGRAM_RATE_LIMIT_PER_MINUTE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
+  SANDBOX_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
+  DEMO_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_NAME: optionalText,
+  PORT: optionalText.pipe(z.coerce.number().int().min(1).max(65535).optional()),
+  DATA_DIR: optionalText,
+  // Set by our launcher when DATABASE_URL points at the PGlite database it serves on loopback.
+  ORDERDESK_EMBEDDED_DB: optionalText,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+function fail(messages) {
+  const text = `Invalid environment:\n${messages.map((m) => `  - ${m}`).join("\n")}`;
+  throw new Error(text);
+}
+
+function parse(source) {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    fail(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return result.data;
+}
+
+function loadOrCreateSecrets(dataDir) {
+  const file = join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = {
+    nextauthSecret: randomBytes(32).toString("base64url"),
+    webhookSecret: randomBytes(32).toString("base64url"),
+    demoPassword: randomBytes(9).toString("base64url"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function buildEnv(source) {
+  const raw = parse(source);
+  const sandboxMode = !raw.INGRAM_CLIENT_ID;
+  const production = raw.NODE_ENV === "production";
+  const dataDir = resolve(raw.DATA_DIR ?? ".data");
+  const problems = [];
+
+  if (!sandboxMode) {
+    for (const name of ["INGRAM_CLIENT_SECRET", "INGRAM_CUSTOMER_NUMBER", "INGRAM_COUNTRY_CODE", "INGRAM_WEBHOOK_SECRET"]) {
+      if (!raw[name]) problems.push(`${name}: required when INGRAM_CLIENT_ID is set`);
+    }
+    if (production && !raw.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET: required in production with Ingram credentials");
+    if (production && !raw.DATABASE_URL) problems.push("DATABASE_URL: required in production with Ingram credentials");
+  }
+  if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
+    problems.push("OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
+  }
+  if (problems.length) fail(problems);
+
+  const needsGenerated = sandboxMode && (!raw.NEXTAUTH_SECRET || !raw.INGRAM_WEBHOOK_SECRET || !raw.DEMO_PASSWORD);
+  const generated = needsGenerated ? loadOrCreateSecrets(dataDir) : {};
+  const sandboxPort = raw.SANDBOX_PORT ?? SANDBOX_PORT_DEFAULT;
+  const port = raw.PORT ?? 3000;
+  const sandboxBase = `http://127.0.0.1:${sandboxPort}`;
+  const baseUrl = raw.INGRAM_BASE_URL ?? (sandboxMode ? sandboxBase : "https://api.ingrammicro.com:443");
+
+  return Object.freeze({
+    nodeEnv: raw.NODE_ENV,
+    production,
+    sandboxMode,
+    dataDir,
+    databaseUrl: raw.DATABASE_URL,
+    embeddedDb: raw.ORDERDESK_EMBEDDED_DB === "1" || !raw.DATABASE_URL,
+    nextauthSecret: raw.NEXTAUTH_SECRET ?? generated.nextauthSecret,
+    nextauthUrl: raw.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    port,
+    sandboxPort,
+    logLevel: raw.LOG_LEVEL,
+    demoPassword: raw.DEMO_PASSWORD ?? generated.demoPassword,
+    demoPasswordGenerated: !raw.DEMO_PASSWORD,
+    ingram: Object.freeze({
+      baseUrl: baseUrl.replace(/\/+$/, ""),
+      tokenUrl: raw.INGRAM_TOKEN_URL ?? `${new URL(baseUrl).origin}/oauth/oauth20/token`,
+      clientId: raw.INGRAM_CLIENT_ID ?? "orderdesk-sandbox",
+      clientSecret: raw.INGRAM_CLIENT_SECRET ?? "sandbox-secret",
+      customerNumber: raw.INGRAM_CUSTOMER_NUMBER ?? "20-222222",
+      countryCode: raw.INGRAM_COUNTRY_CODE ?? "US",
+      senderId: raw.INGRAM_SENDER_ID ?? "orderdesk",
+      webhookSecret: raw.INGRAM_WEBHOOK_SECRET ?? generated.webhookSecret,
+      timeoutMs: raw.INGRAM_TIMEOUT_MS ?? 10_000,
+      rateLimitPerMinute: raw.INGRAM_RATE_LIMIT_PER_MINUTE ?? 60,
+    }),
+    oidc: raw.OIDC_ISSUER
+      ? Object.freeze({
+          issuer: raw.OIDC_ISSUER,
+          clientId: raw.OIDC_CLIENT_ID,
+          clientSecret: raw.OIDC_CLIENT_SECRET,
+          name: raw.OIDC_NAME ?? "Company SSO",
+        })
+      : null,
+  });
+}
+
+export const env = buildEnv(process.env);
+
+/** Variables handed to child processes started by our own launcher (next start, the sandbox). */
+export function childEnv(extra) {
+  return { ...process.env, ...extra };
+}
