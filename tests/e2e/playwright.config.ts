@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+// Playwright cannot download its own browser here: use Debian's Chromium where it is installed.
+const chromium = "/usr/bin/chromium";
+const root = fileURLToPath(new URL("../..", import.meta.url));
+export const E2E_PORT = 3100;
+export const E2E_SANDBOX_PORT = 4110;
+export const DEMO_PASSWORD = "e2e-demo-password";
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: `${root}tests/artifacts/e2e-results`,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: existsSync(chromium) ? chromium : undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "npx tsx -C react-server lib/cli/start.ts",
+    cwd: root,
+    url: `http://localhost:${E2E_PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+      DATA_DIR: `${root}tests/artifacts/e2e-data`,
+      DEMO_PASSWORD,
+      NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+      INGRAM_CLIENT_ID: "",
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
