@@ -1,0 +1,12 @@
+import { buildFixtures } from "./fixtures.ts";
+import { type SeedContext, randomOrder } from "./seed.ts";
+import type { SandboxOrder } from "./types.ts";
+import { createRng } from "./util.ts";
+
+/** Deterministic for (seed, count); `now` only stamps when seeded customer holds start their 24 h. */
+export function seedOrders(seed: number, count: number, now: number): SandboxOrder[] {
+  const ctx: SeedContext = { rng: createRng(seed), taken: new Set(), now };
+  const orders: SandboxOrder[] = buildFixtures(ctx);
+  for (let i = 0; i < count; i++) orders.push(randomOrder(ctx, { sap: i % 120 === 7 }));
+  return orders;
+}

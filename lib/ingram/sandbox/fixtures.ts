@@ -1,0 +1,135 @@
+import { findPart } from "./catalog.ts";
+import { lineNo, makeLine } from "./order-factory.ts";
+import { RESELLER_BILL_TO, SEED_BASE_DATE, type SeedContext, randomAddress, randomOrder } from "./seed.ts";
+import type { DetailStatus, SandboxOrder } from "./types.ts";
+import { DAY_MS, createRng, ymd } from "./util.ts";
+
+/** Well-known orders present in every seed; tests may rely on these. */
+export const SANDBOX_FIXTURES = {
+  customerNumber: "20-222222",
+  /** On customer hold, not released: modifiable, cancellable, releasable. Lines 001 (TSXML1 x2), 002 (2GZ200 x1). */
+  heldOrderNumbers: ["20-HLD01", "20-HLD02", "20-HLD03", "20-HLD04", "20-HLD05"],
+  heldOrderLineNumbers: ["001", "002"],
+  /** Processing, not on hold: DELETE → 405, PUT → 400. */
+  processingOrderNumber: "20-PRC01",
+  backorderedOrderNumber: "20-BKO01",
+  canceledOrderNumber: "20-CXL01",
+  sapOrderNumber: "7059827143",
+  shippedOrder: {
+    orderNumber: "20-SHP01",
+    subOrderNumbers: ["20-SHP01-11", "20-SHP01-21"],
+    customerOrderNumber: "PO79123920",
+    endCustomerOrderNumber: "EU-555123",
+    trackingNumber: "390064340282",
+    serialNumber: "Q2EV-5SJ3-E6LN",
+    invoiceNumber: "20SHP0111",
+    shipDate: ymd(SEED_BASE_DATE - 8 * DAY_MS),
+    ingramPartNumber: "4AW708",
+    vendorPartNumber: "BE7H-M5-K9",
+    vendorName: "CISCO",
+  },
+  /** `customerOrderNumber=ROLLOUT` (partial match) finds exactly `count` orders: three pages at pageSize 25. */
+  multiPagePo: { term: "ROLLOUT", count: 57 },
+  inStockPartNumber: "TSXML1",
+  backorderPartNumber: "DF4128",
+  unknownPartNumber: "XXXXXX",
+  seedBaseDate: ymd(SEED_BASE_DATE),
+} as const;
+
+function fixedOrder(ctx: SeedContext, number: string, status: DetailStatus, ageDays: number, parts: [string, number][]): SandboxOrder {
+  const rng = createRng(number.split("").reduce((h, c) => h * 31 + c.charCodeAt(0), 7) >>> 0);
+  ctx.taken.add(number);
+  const createdAt = SEED_BASE_DATE - ageDays * DAY_MS;
+  const customerHold = status === "On Hold";
+  return {
+    ingramOrderNumber: number,
+    createdAt,
+    orderType: "S",
+    customerOrderNumber: `FIX-${number.replace("-", "")}`,
+    status,
+    customerHold,
+    holdPlacedAt: customerHold ? ctx.now : undefined,
+    released: false,
+    freightCharges: 7.83,
+    totalTax: 0,
+    currencyCode: "USD",
+    paymentTerms: "NET 20 DAYS",
+    billToAddressId: "000",
+    billToInfo: RESELLER_BILL_TO,
+    shipToInfo: randomAddress(rng, "ABC TECHNOLOGIES"),
+    endUserInfo: randomAddress(rng, "ABC TECHNOLOGIES"),
+    miscellaneousCharges: [],
+    lines: parts.map(([pn, quantity], i) =>
+      makeLine({
+        item: findPart(pn)!,
+        quantity,
+        ingramLineNumber: lineNo(i + 1),
+        customerLineNumber: lineNo(i + 1),
+        subOrderNumber: `${number}-11`,
+        warehouseId: "30",
+        carrierCode: "RG",
+        createdAt,
+        held: customerHold,
+      }),
+    ),
+  };
+}
+
+function shippedFixture(ctx: SeedContext): SandboxOrder {
+  const f = SANDBOX_FIXTURES.shippedOrder;
+  const order = fixedOrder(ctx, f.orderNumber, "Shipped", 10, [["4AW708", 2], ["2GZ200", 3]]);
+  order.customerOrderNumber = f.customerOrderNumber;
+  order.endCustomerOrderNumber = f.endCustomerOrderNumber;
+  const shippedAt = SEED_BASE_DATE - 8 * DAY_MS;
+  order.lines.forEach((line, i) => {
+    line.subOrderNumber = f.subOrderNumbers[i]!;
+    line.warehouseId = i === 0 ? "30" : "10";
+    line.lineStatus = "Shipped";
+    line.quantityConfirmed = line.quantityOrdered;
+    line.quantityBackOrdered = 0;
+    line.backOrderETADate = undefined;
+    line.shipment = {
+      deliveryNumber: `80000000${i + 1}1`,
+      shippedDate: ymd(shippedAt),
+      estimatedDeliveryDate: ymd(shippedAt + 3 * DAY_MS),
+      invoiceNumber: line.subOrderNumber.replace(/-/g, ""),
+      invoiceDate: ymd(shippedAt),
+      trackingNumber: i === 0 ? f.trackingNumber : "390064340299",
+      trackingUrl: `https://www.fedex.com/fedextrack/?trknbr=${i === 0 ? f.trackingNumber : "390064340299"}`,
+      packageWeight: (line.unitWeight * line.quantityOrdered).toFixed(2),
+      cartonNumber: `C0000000${i + 1}`,
+      serialNumbers: i === 0 ? [f.serialNumber, "FCH2231V0AB"] : ["123123123", "123123124", "123123125"],
+    };
+  });
+  return order;
+}
+
+export function buildFixtures(ctx: SeedContext): SandboxOrder[] {
+  const fx = SANDBOX_FIXTURES;
+  const held = fx.heldOrderNumbers.map((n, i) =>
+    fixedOrder(ctx, n, "On Hold", 0.1 * (i + 1), [["TSXML1", 2], ["2GZ200", 1]]),
+  );
+  const canceled = fixedOrder(ctx, fx.canceledOrderNumber, "Canceled", 30, [["1C6094", 4]]);
+  canceled.lines.forEach((l) => {
+    l.lineStatus = "Canceled";
+    l.quantityConfirmed = 0;
+  });
+  const sap = fixedOrder(ctx, fx.sapOrderNumber, "Processing", 3, [["8RB884", 5], ["9YG948", 5]]);
+  sap.orderType = "S";
+  sap.lines.forEach((l, i) => {
+    l.ingramLineNumber = String((i + 1) * 10);
+    l.subOrderNumber = fx.sapOrderNumber;
+  });
+  const rollout = Array.from({ length: fx.multiPagePo.count }, (_, i) =>
+    randomOrder(ctx, { customerOrderNumber: `ACME-ROLLOUT-${String(i + 1).padStart(4, "0")}` }),
+  );
+  return [
+    ...held,
+    fixedOrder(ctx, fx.processingOrderNumber, "Processing", 2, [["TSXML1", 1]]),
+    fixedOrder(ctx, fx.backorderedOrderNumber, "Backordered", 6, [["DF4128", 3]]),
+    canceled,
+    sap,
+    shippedFixture(ctx),
+    ...rollout,
+  ];
+}

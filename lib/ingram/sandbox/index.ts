@@ -1,0 +1,147 @@
+import { type Server, createServer } from "node:http";
+import type { Socket } from "node:net";
+import { createClock } from "./clock.ts";
+import type { ResolvedOptions, SandboxContext } from "./context.ts";
+import { applyStatusEvent, statusEvent } from "./events.ts";
+import { FaultController, type FaultRule } from "./faults.ts";
+import { Lifecycle } from "./lifecycle.ts";
+import { RateLimiter } from "./rate-limit.ts";
+import { createListener } from "./server.ts";
+import { SandboxStats } from "./stats.ts";
+import { SandboxStore } from "./store.ts";
+import { TokenStore } from "./token.ts";
+import { DEFAULT_RETRY_DELAYS_MS, WebhookSender } from "./webhooks.ts";
+
+export { SANDBOX_FIXTURES } from "./fixtures.ts";
+export { signEventId } from "./webhooks.ts";
+export type { FaultRule } from "./faults.ts";
+export type { RequestRecord } from "./stats.ts";
+export type { Op, SandboxOrder, SandboxLine, CatalogItem } from "./types.ts";
+export { CATALOG } from "./catalog.ts";
+export { SandboxStore, SandboxStats, FaultController };
+
+export const SANDBOX_CLIENT_ID = "orderdesk-sandbox";
+export const SANDBOX_CLIENT_SECRET = "sandbox-secret";
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  seed?: number;
+  orderCount?: number;
+  clientId?: string;
+  clientSecret?: string;
+  customerNumber?: string;
+  tokenTtlSeconds?: number;
+  rateLimitPerMinute?: number | null;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  webhookDelayMs?: number;
+  /** Backoff between webhook delivery attempts, default [250, 750, 2000] (4 attempts). */
+  webhookRetryDelaysMs?: number[];
+}
+
+export interface Sandbox {
+  url: string;
+  tokenUrl: string;
+  faults: { set(rule: FaultRule): string; clear(id?: string): void; list(): (FaultRule & { id: string })[] };
+  stats: SandboxStats;
+  clock: { now(): number; advance(ms: number): void };
+  store: SandboxStore;
+  emitStatusEvent(orderNumber: string, eventType: string): Promise<void>;
+  /** Invalidates every issued access token (the next operation call answers 401). */
+  revokeAllTokens(): void;
+  /** Re-seeds orders and clears faults, stats, rate windows and the clock offset. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function resolve(opts: SandboxOptions): ResolvedOptions {
+  return {
+    port: opts.port ?? 0,
+    host: opts.host ?? "127.0.0.1",
+    seed: opts.seed ?? 42,
+    orderCount: opts.orderCount ?? 600,
+    clientId: opts.clientId ?? SANDBOX_CLIENT_ID,
+    clientSecret: opts.clientSecret ?? SANDBOX_CLIENT_SECRET,
+    customerNumber: opts.customerNumber ?? "20-222222",
+    tokenTtlSeconds: opts.tokenTtlSeconds ?? 86_400,
+    rateLimitPerMinute: opts.rateLimitPerMinute === undefined ? 60 : opts.rateLimitPerMinute,
+    webhookUrl: opts.webhookUrl,
+    webhookSecret: opts.webhookSecret,
+    webhookDelayMs: opts.webhookDelayMs ?? 1500,
+    webhookRetryDelaysMs: opts.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      server.off("error", fail);
+      const addr = server.address();
+      ok(typeof addr === "object" && addr ? addr.port : port);
+    });
+  });
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const cfg = resolve(opts);
+  const clock = createClock();
+  const life = new Lifecycle();
+  const store = new SandboxStore(cfg.seed, cfg.orderCount, clock);
+  const ctx: SandboxContext = {
+    cfg,
+    clock,
+    store,
+    tokens: new TokenStore(cfg, clock),
+    faults: new FaultController(),
+    stats: new SandboxStats(),
+    rates: new RateLimiter(cfg.rateLimitPerMinute, clock),
+    life,
+    webhooks: new WebhookSender({ url: cfg.webhookUrl, secret: cfg.webhookSecret, retryDelaysMs: cfg.webhookRetryDelaysMs }, life),
+    async emitStatusEvent(orderNumber, eventType) {
+      const order = store.getOrder(orderNumber);
+      if (!order) throw new Error(`unknown order ${orderNumber}`);
+      if (!ctx.webhooks.configured) throw new Error("sandbox webhookUrl is not configured");
+      applyStatusEvent(order, eventType, store.rng, clock.now());
+      const { eventId, payload } = statusEvent(order, eventType, clock.now());
+      await ctx.webhooks.send(payload, eventId);
+    },
+    reset() {
+      clock.reset();
+      store.reset();
+      ctx.faults.clear();
+      ctx.stats.reset();
+      ctx.rates.reset();
+    },
+  };
+  const server = createServer(createListener(ctx));
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  const port = await listen(server, cfg.port, cfg.host);
+  const hostForUrl = cfg.host.includes(":") ? `[${cfg.host}]` : cfg.host;
+  const url = `http://${hostForUrl}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    tokenUrl: `${url}/oauth/oauth20/token`,
+    faults: ctx.faults,
+    stats: ctx.stats,
+    clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms) },
+    store,
+    emitStatusEvent: (n, t) => ctx.emitStatusEvent(n, t),
+    revokeAllTokens: () => ctx.tokens.revokeAll(),
+    reset: () => ctx.reset(),
+    close() {
+      closing ??= new Promise<void>((done) => {
+        life.close();
+        server.close(() => done());
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
