@@ -1,0 +1,122 @@
+/*
+ * One normaliser for every error body Ingram's layers produce (CONTRACT §4, §9.10):
+ *   { errors: [{ id, type, message, fields }] }      API (ErrorResponse / ErrorResponseDTO, 429)
+ *   { errors: [{ traceid, ... }] } | { traceid, type, message, fields }   v7 wrapped / flat
+ *   { fault: { faultstring, detail: { errorcode } } }                       gateway
+ *   { faultcode, faultstring }                                              gateway
+ *   { message }                                                             token endpoint
+ * Keys are matched case-insensitively and with one typo allowed (`1ype`, `messaage`).
+ */
+
+export interface IngramFieldError {
+  field: string;
+  value?: string;
+  message: string;
+}
+export interface IngramErrorDetail {
+  message: string;
+  type?: string;
+  fields?: IngramFieldError[];
+}
+
+const MAX_TEXT = 500;
+const MAX_ITEMS = 20;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Value under `key`: exact, then case-insensitive, then one typo away (keys of 4+ chars). */
+function pick(o: Obj, key: string): unknown {
+  if (key in o) return o[key];
+  const lower = key.toLowerCase();
+  const keys = Object.keys(o);
+  const ci = keys.find((k) => k.toLowerCase() === lower);
+  if (ci !== undefined) return o[ci];
+  if (key.length < 4) return undefined;
+  const fuzzy = keys.find((k) => editDistanceAtMostOne(k.toLowerCase(), lower));
+  return fuzzy === undefined ? undefined : o[fuzzy];
+}
+
+function text(v: unknown): string | undefined {
+  if (typeof v === "string") {
+    const t = v.trim();
+    return t ? t.slice(0, MAX_TEXT) : undefined;
+  }
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return undefined;
+}
+
+function fieldsOf(v: unknown): IngramFieldError[] | undefined {
+  const list = Array.isArray(v) ? v : isObj(v) ? [v] : [];
+  const out: IngramFieldError[] = [];
+  for (const f of list.slice(0, MAX_ITEMS)) {
+    if (!isObj(f)) continue;
+    const message = text(pick(f, "message"));
+    const field = text(pick(f, "field")) ?? "";
+    const value = text(pick(f, "value"));
+    if (!message && !field) continue;
+    out.push({ field, message: message ?? "", ...(value !== undefined ? { value } : {}) });
+  }
+  return out.length ? out : undefined;
+}
+
+function itemOf(o: Obj): IngramErrorDetail | undefined {
+  const fields = fieldsOf(pick(o, "fields"));
+  const message = text(pick(o, "message")) ?? text(pick(o, "faultstring")) ?? fields?.[0]?.message;
+  const type = text(pick(o, "type"));
+  if (!message && !type && !fields) {
+    const field = text(pick(o, "field"));
+    return field ? { message: field } : undefined;
+  }
+  return { message: message ?? "", ...(type ? { type } : {}), ...(fields ? { fields } : {}) };
+}
+
+export function normaliseErrors(body: unknown): IngramErrorDetail[] {
+  if (Array.isArray(body)) return body.slice(0, MAX_ITEMS).flatMap((b) => normaliseErrors(b));
+  if (!isObj(body)) {
+    const t = text(body);
+    return t ? [{ message: t }] : [];
+  }
+  const errors = pick(body, "errors");
+  if (Array.isArray(errors) || isObj(errors)) {
+    const list = Array.isArray(errors) ? errors : [errors];
+    return list.slice(0, MAX_ITEMS).flatMap((e) => (isObj(e) ? (itemOf(e) ?? []) : text(e) ? [{ message: text(e)! }] : []));
+  }
+  const fault = pick(body, "fault");
+  if (isObj(fault)) {
+    const detail = pick(fault, "detail");
+    const code = isObj(detail) ? text(pick(detail, "errorcode")) : undefined;
+    const message = text(pick(fault, "faultstring")) ?? "";
+    return [{ message, ...(code ? { type: code } : {}) }];
+  }
+  const faultstring = text(pick(body, "faultstring"));
+  if (faultstring) {
+    const code = text(pick(body, "faultcode"));
+    return [{ message: faultstring, ...(code ? { type: code } : {}) }];
+  }
+  const item = itemOf(body);
+  return item ? [item] : [];
+}

@@ -1,0 +1,48 @@
+/*
+ * Client-side pacing for Ingram's GET limit (60 calls/minute per endpoint per app, CONTRACT §5). A sliding
+ * window of issued slots per key: a burst of up to `limit` goes out at once, after that each call gets the
+ * next free slot (the oldest slot + window), so no 60 s window ever holds more than `limit` calls. A caller
+ * waits for its slot when that fits its deadline; otherwise it is told how long to wait instead.
+ * Per process: instances that share one Ingram app would need a shared store (DESIGN "Scale-out").
+ */
+
+export interface RatePacerOptions {
+  limit: number; // calls per window
+  windowMs?: number; // default 60000
+  now?: () => number;
+}
+
+export type PaceResult = { ok: true; waitMs: number } | { ok: false; retryAfterMs: number };
+
+export class RatePacer {
+  private readonly limit: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+  private readonly slots = new Map<string, number[]>();
+  private readonly pausedUntil = new Map<string, number>();
+
+  constructor(opts: RatePacerOptions) {
+    this.limit = Math.max(1, Math.floor(opts.limit));
+    this.windowMs = opts.windowMs ?? 60_000;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Reserve a slot for `key` no later than `maxWaitMs` from now. */
+  reserve(key: string, maxWaitMs: number): PaceResult {
+    const now = this.now();
+    const list = this.slots.get(key) ?? [];
+    while (list.length && list[0]! <= now - this.windowMs) list.shift();
+    let at = Math.max(now, this.pausedUntil.get(key) ?? 0);
+    if (list.length >= this.limit) at = Math.max(at, list[list.length - this.limit]! + this.windowMs);
+    const waitMs = at - now;
+    if (waitMs > maxWaitMs) return { ok: false, retryAfterMs: waitMs };
+    list.push(at);
+    this.slots.set(key, list);
+    return { ok: true, waitMs };
+  }
+
+  /** Upstream said 429: hold every call for `key` until `untilMs` (epoch ms). */
+  pause(key: string, untilMs: number): void {
+    if (untilMs > (this.pausedUntil.get(key) ?? 0)) this.pausedUntil.set(key, untilMs);
+  }
+}

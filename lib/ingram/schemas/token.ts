@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { rNum, rObj } from "./primitives";
+
+/** OAuth2 token response; `expires_in` is a string in the spec and a number on the portal (CONTRACT §2). */
+export const TokenResponse = rObj({
+  access_token: z.string().min(1),
+  token_type: z.string().nullish(),
+  expires_in: rNum,
+});
+export type TokenResponse = z.output<typeof TokenResponse>;

@@ -1,0 +1,188 @@
+import "server-only";
+import type { CircuitBreaker, Permit } from "./circuit-breaker";
+import type { ResolvedConfig } from "./config";
+import { isCorrelationId } from "./correlation";
+import { IngramError, type IngramOperation } from "./errors";
+import { DeadlineExceeded, errorDetails, exchange, parseJson, toIngramError, type Exchanged } from "./exchange";
+import type { RatePacer } from "./rate-pacer";
+import { RETRYABLE_STATUS, backoffMs, parseRateLimitReset, parseRetryAfter } from "./retry-policy";
+import type { TokenProvider } from "./token";
+
+/*
+ * Every Ingram call: correlation id, deadline over the whole call (pacing, token, attempts, body), circuit
+ * breaker, GET pacing, one token refresh on 401, GET-only retries, typed errors. Writes are never retried
+ * except after a 401, which Ingram rejected before processing.
+ */
+
+export interface CallContext {
+  correlationId: string;
+  signal?: AbortSignal;
+}
+
+export interface IngramResponse<T> {
+  status: number;
+  data: T;
+  correlationId: string;
+  headers: Headers;
+}
+
+export interface CallSpec<T> {
+  op: IngramOperation;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  query?: URLSearchParams;
+  body?: unknown;
+  /** Maps a 2xx status and its JSON body (null when empty) to data; throwing means bad_payload. */
+  parse: (status: number, body: unknown) => T;
+}
+
+const DEFAULT_RETRY_AFTER_S = 60;
+
+export interface TransportDeps {
+  cfg: ResolvedConfig;
+  tokens: TokenProvider;
+  breaker: CircuitBreaker;
+  pacer: RatePacer;
+}
+
+export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) {
+  /** Upstream's exact Retry-After (ms) per error; the public field is rounded up to whole seconds. */
+  const retryAfterMs = new WeakMap<IngramError, number>();
+
+  async function call<T>(spec: CallSpec<T>, ctx: CallContext): Promise<IngramResponse<T>> {
+    const correlationId = ctx?.correlationId;
+    if (!isCorrelationId(correlationId)) throw new TypeError("CallContext.correlationId must be 32 lowercase hex chars");
+    const op = spec.op;
+    const deadlineAt = cfg.now() + cfg.timeoutMs;
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(new DeadlineExceeded()), cfg.timeoutMs);
+    const onCallerAbort = () => ctl.abort(ctx.signal?.reason);
+    if (ctx.signal?.aborted) onCallerAbort();
+    ctx.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    const idempotent = spec.method === "GET";
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await attemptOnce(spec, correlationId, ctl.signal, deadlineAt);
+        } catch (e) {
+          const err = toIngramError(e, op, correlationId, ctl.signal);
+          const retryable =
+            idempotent &&
+            attempt < cfg.maxRetries &&
+            (err.kind === "network" || ((err.kind === "http" || err.kind === "rate_limited") && RETRYABLE_STATUS.has(err.status)));
+          if (!retryable) throw err;
+          const delay = backoffMs(attempt, cfg.retryBaseDelayMs, retryAfterMs.get(err));
+          if (cfg.now() + delay >= deadlineAt) throw err;
+          await sleep(delay, ctl.signal).catch((abort: unknown) => {
+            throw toIngramError(abort, op, correlationId, ctl.signal);
+          });
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+      ctx.signal?.removeEventListener("abort", onCallerAbort);
+    }
+  }
+
+  async function attemptOnce<T>(spec: CallSpec<T>, correlationId: string, signal: AbortSignal, deadlineAt: number) {
+    const { op } = spec;
+    const gate = breaker.acquire();
+    if (!("success" in gate)) {
+      throw new IngramError({ kind: "circuit_open", op, correlationId, retryAfterSeconds: Math.ceil(gate.retryInMs / 1000) });
+    }
+    const permit: Permit = gate;
+    try {
+      let token = await tokens.get(signal, correlationId);
+      let ex = await send(spec, token, correlationId, signal, deadlineAt);
+      if (ex.status === 401) {
+        tokens.invalidate(token);
+        token = await tokens.get(signal, correlationId);
+        ex = await send(spec, token, correlationId, signal, deadlineAt);
+      }
+      const result = settle(spec, ex, correlationId);
+      permit.success();
+      return result;
+    } catch (e) {
+      const err = toIngramError(e, op, correlationId, signal);
+      if (signal.aborted && !(signal.reason instanceof DeadlineExceeded)) permit.release();
+      else if (countsAsFailure(err)) permit.failure();
+      else if (err.status === 0 || err.op === "token") permit.release();
+      else permit.success();
+      throw err;
+    }
+  }
+
+  async function send(spec: CallSpec<unknown>, token: string, correlationId: string, signal: AbortSignal, deadlineAt: number) {
+    if (spec.method === "GET") await pace(spec.op, correlationId, signal, deadlineAt);
+    const url = new URL(cfg.baseUrl + spec.path);
+    if (spec.query) url.search = spec.query.toString();
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+      "IM-CustomerNumber": cfg.customerNumber,
+      "IM-CountryCode": cfg.countryCode,
+      "IM-SenderID": cfg.senderId,
+      "IM-CorrelationID": correlationId,
+      Accept: "application/json",
+      "Content-Type": "application/json",
+    };
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    return exchange(spec.op, correlationId, url.toString(), { method: spec.method, headers, body }, signal, cfg.maxBodyBytes);
+  }
+
+  async function pace(op: IngramOperation, correlationId: string, signal: AbortSignal, deadlineAt: number) {
+    const slot = pacer.reserve(op, deadlineAt - cfg.now());
+    if (!slot.ok) {
+      throw new IngramError({ kind: "rate_limited", op, correlationId, retryAfterSeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) });
+    }
+    if (slot.waitMs > 0) await sleep(slot.waitMs, signal);
+  }
+
+  function settle<T>(spec: CallSpec<T>, ex: Exchanged, correlationId: string): IngramResponse<T> {
+    const { op } = spec;
+    if (ex.status >= 200 && ex.status < 300) {
+      const json = parseJson(ex, op, correlationId);
+      let data: T;
+      try {
+        data = spec.parse(ex.status, json);
+      } catch (e) {
+        throw new IngramError({ kind: "bad_payload", op, status: ex.status, correlationId, cause: e });
+      }
+      return { status: ex.status, data, correlationId, headers: ex.headers };
+    }
+    const hinted = parseRetryAfter(ex.headers.get("retry-after"), cfg.now());
+    let err: IngramError;
+    let waitMs = hinted;
+    if (ex.status === 429) {
+      waitMs ??= parseRateLimitReset(ex.headers.get("x-ratelimit-reset"), cfg.now()) ?? DEFAULT_RETRY_AFTER_S * 1000;
+      if (spec.method === "GET") pacer.pause(op, cfg.now() + waitMs);
+      const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+      err = new IngramError({ kind: "rate_limited", op, status: 429, correlationId, errors: errorDetails(ex), retryAfterSeconds });
+    } else {
+      const retryAfterSeconds = hinted === undefined ? undefined : Math.max(1, Math.ceil(hinted / 1000));
+      err = new IngramError({ kind: "http", op, status: ex.status, correlationId, errors: errorDetails(ex), retryAfterSeconds });
+    }
+    if (waitMs !== undefined) retryAfterMs.set(err, waitMs);
+    throw err;
+  }
+
+  return { call };
+}
+
+function countsAsFailure(e: IngramError): boolean {
+  return e.kind === "timeout" || e.kind === "network" || e.kind === "bad_payload" || (e.kind === "http" && e.status >= 500);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

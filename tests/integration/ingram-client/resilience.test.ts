@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createIngramClient, IngramError, newCorrelationId } from "@/lib/ingram";
+import { json, startFakeIngram, type FakeIngram } from "@/tests/support/fake-ingram";
+import { testConfig } from "@/tests/support/ingram-test-config";
+
+const ctx = () => ({ correlationId: newCorrelationId() });
+const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as IngramError);
+let fake: FakeIngram;
+beforeEach(async () => {
+  fake = await startFakeIngram();
+});
+afterEach(() => fake.close());
+
+describe("retries", () => {
+  it.each([429, 502, 503, 504])("GETs retry on %i at most twice", async (status) => {
+    fake.handle = (_req, res) => json(res, status, { errors: [{ message: "busy" }] }, { "retry-after": "0" });
+    const client = createIngramClient(testConfig(fake, { breakerFailureThreshold: 10 }));
+    const err = await failure(client.getOrder("20-RD128", {}, ctx()));
+    expect(err).toMatchObject({ status, kind: status === 429 ? "rate_limited" : "http" });
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("a GET that recovers returns the data; Retry-After is honoured", async () => {
+    const at: number[] = [];
+    fake.handle = (_req, res) => {
+      at.push(Date.now());
+      if (at.length === 1) return json(res, 503, {}, { "retry-after": "1" });
+      json(res, 200, { recordsFound: 0, orders: [] });
+    };
+    const client = createIngramClient(testConfig(fake, { timeoutMs: 3000 }));
+    const r = await client.searchOrders({}, ctx());
+    expect(r.status).toBe(200);
+    expect(at).toHaveLength(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it("a Retry-After beyond the budget is not waited for", async () => {
+    fake.handle = (_req, res) => json(res, 429, { errors: [{ field: null, message: "too many requests" }] }, { "retry-after": "30" });
+    const client = createIngramClient(testConfig(fake, { timeoutMs: 2000 }));
+    const started = Date.now();
+    const err = await failure(client.searchOrders({}, ctx()));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(err).toMatchObject({ kind: "rate_limited", status: 429, retryAfterSeconds: 30, errors: [{ message: "too many requests" }] });
+    expect(fake.requests).toHaveLength(1);
+    // the pacer now holds this endpoint instead of hammering upstream
+    await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "rate_limited", status: 0 });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("GETs retry after a dropped connection", async () => {
+    fake.handle = (req, res) => {
+      if (fake.requests.length === 1) return void res.socket?.destroy();
+      json(res, 200, { ingramOrderNumber: "20-RD128" });
+    };
+    const client = createIngramClient(testConfig(fake));
+    expect((await client.getOrder("20-RD128", {}, ctx())).data.ingramOrderNumber).toBe("20-RD128");
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("writes are never retried, whatever the failure", async () => {
+    let client = createIngramClient(testConfig(fake));
+    const calls = [
+      () => client.createOrder({ customerOrderNumber: "PO" }, ctx()),
+      () => client.createOrderV7({ customerOrderNumber: "PO" }, ctx()),
+      () => client.modifyOrder("20-RC1RD", { notes: "x" }, ctx()),
+      () => client.releaseOrder("20-RC1RD", ctx()),
+      () => client.cancelOrder("20-RD128", ctx()),
+    ];
+    for (const status of [429, 502, 503, 504]) {
+      fake.handle = (_req, res) => json(res, status, {}, { "retry-after": "0" });
+      client = createIngramClient(testConfig(fake)); // a fresh breaker per status
+      for (const call of calls) {
+        fake.requests.length = 0;
+        await expect(call()).rejects.toMatchObject({ status });
+        expect(fake.requests).toHaveLength(1);
+      }
+    }
+    fake.handle = (_req, res) => void res.socket?.destroy();
+    client = createIngramClient(testConfig(fake));
+    for (const call of calls) {
+      fake.requests.length = 0;
+      await expect(call()).rejects.toMatchObject({ kind: "network" });
+      expect(fake.requests).toHaveLength(1);
+    }
+  });
+});
+
+describe("pacing", () => {
+  it("paces GETs per endpoint and refuses, without a request, when the wait exceeds the deadline", async () => {
+    const client = createIngramClient(testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 1000 }));
+    for (let i = 0; i < 3; i++) await client.searchOrders({}, ctx());
+    const err = await failure(client.searchOrders({}, ctx()));
+    expect(err).toMatchObject({ kind: "rate_limited", status: 0, op: "search" });
+    expect(err!.retryAfterSeconds).toBeGreaterThan(50);
+    expect(err!.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(fake.requests).toHaveLength(3);
+    await client.getOrder("20-RD128", {}, ctx()); // another endpoint has its own budget
+    await client.cancelOrder("20-RD128", ctx()); // writes are not paced
+    expect(fake.requests).toHaveLength(5);
+  });
+
+  it("callers wait for a slot that fits their deadline", async () => {
+    let offset = 0;
+    const client = createIngramClient(testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 2000, now: () => Date.now() + offset }));
+    await Promise.all(Array.from({ length: 3 }, () => client.searchOrders({}, ctx())));
+    offset = 59_400; // the window frees a slot about 600 ms from now
+    const started = Date.now();
+    await client.searchOrders({}, ctx());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(fake.requests).toHaveLength(4);
+  });
+});
+
+describe("circuit breaker", () => {
+  it("opens after the threshold, fails fast without I/O, probes once per window, closes on success", async () => {
+    let healthy = false;
+    fake.handle = (_req, res) => (healthy ? json(res, 200, null) : json(res, 503, {}));
+    const client = createIngramClient(testConfig(fake, { breakerFailureThreshold: 4, breakerOpenMs: 400, maxRetries: 0 }));
+    for (let i = 0; i < 4; i++) await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "http", status: 503 });
+    expect(fake.requests).toHaveLength(4);
+
+    const started = Date.now();
+    const fast = await Promise.all(Array.from({ length: 50 }, () => failure(client.searchOrders({}, ctx()))));
+    expect(Date.now() - started).toBeLessThan(250);
+    for (const e of fast) expect(e).toMatchObject({ kind: "circuit_open", status: 0, retryAfterSeconds: 1 });
+    expect(fake.requests).toHaveLength(4);
+
+    await new Promise((r) => setTimeout(r, 450));
+    const probes = await Promise.all(Array.from({ length: 10 }, () => failure(client.cancelOrder("20-RD128", ctx()))));
+    expect(fake.requests).toHaveLength(5); // exactly one probe went out
+    expect(probes.filter((e) => e?.kind === "http")).toHaveLength(1);
+    expect(probes.filter((e) => e?.kind === "circuit_open")).toHaveLength(9);
+
+    healthy = true;
+    await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "circuit_open" });
+    await new Promise((r) => setTimeout(r, 450));
+    await expect(client.cancelOrder("20-RD128", ctx())).resolves.toMatchObject({ status: 200 });
+    await Promise.all(Array.from({ length: 5 }, () => client.cancelOrder("20-RD128", ctx())));
+    expect(fake.requests).toHaveLength(11);
+  });
+
+  it("timeouts count as failures; 4xx answers do not", async () => {
+    fake.handle = (_req, res) => json(res, 404, {});
+    const client = createIngramClient(testConfig(fake, { breakerFailureThreshold: 2, timeoutMs: 300 }));
+    for (let i = 0; i < 5; i++) await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ status: 404 });
+    fake.handle = () => new Promise(() => {});
+    for (let i = 0; i < 2; i++) await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "timeout" });
+    await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "circuit_open" });
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { CircuitBreaker, type Permit } from "@/lib/ingram/circuit-breaker";
+import { RatePacer } from "@/lib/ingram/rate-pacer";
+
+const permit = (b: CircuitBreaker): Permit => {
+  const p = b.acquire();
+  if (!("success" in p)) throw new Error("expected a permit");
+  return p;
+};
+
+describe("CircuitBreaker", () => {
+  it("opens after the threshold, fails fast, allows one probe per window, closes on success", () => {
+    let t = 0;
+    const b = new CircuitBreaker({ failureThreshold: 3, openMs: 5000, now: () => t });
+    permit(b).failure();
+    permit(b).failure();
+    permit(b).success(); // resets the streak
+    for (let i = 0; i < 3; i++) permit(b).failure();
+    expect(b.currentState).toBe("open");
+    expect(b.acquire()).toEqual({ retryInMs: 5000 });
+    t = 4999;
+    expect("retryInMs" in b.acquire()).toBe(true);
+    t = 5000;
+    const probe = permit(b);
+    expect(b.currentState).toBe("half-open");
+    expect("retryInMs" in b.acquire()).toBe(true); // only one probe at a time
+    probe.failure();
+    expect(b.currentState).toBe("open");
+    t = 9999;
+    expect("retryInMs" in b.acquire()).toBe(true);
+    t = 10_000;
+    permit(b).success();
+    expect(b.currentState).toBe("closed");
+    expect("success" in b.acquire()).toBe(true);
+  });
+
+  it("a released probe frees the slot without closing", () => {
+    let t = 0;
+    const b = new CircuitBreaker({ failureThreshold: 1, openMs: 100, now: () => t });
+    permit(b).failure();
+    t = 100;
+    permit(b).release();
+    expect(b.currentState).toBe("open");
+    expect("success" in b.acquire()).toBe(true);
+  });
+});
+
+describe("RatePacer", () => {
+  it("allows a burst of `limit`, then spaces calls so no window holds more", () => {
+    let t = 0;
+    const p = new RatePacer({ limit: 3, windowMs: 1000, now: () => t });
+    for (let i = 0; i < 3; i++) expect(p.reserve("search", 0)).toEqual({ ok: true, waitMs: 0 });
+    expect(p.reserve("search", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
+    expect(p.reserve("search", 1000)).toEqual({ ok: true, waitMs: 1000 });
+    expect(p.reserve("search", 5000)).toEqual({ ok: true, waitMs: 1000 });
+    expect(p.reserve("get", 0)).toEqual({ ok: true, waitMs: 0 }); // per endpoint
+    t = 1000; // the three calls at 0 have left the window; two reserved slots at 1000 remain
+    expect(p.reserve("search", 10_000)).toEqual({ ok: true, waitMs: 0 });
+    expect(p.reserve("search", 10_000)).toEqual({ ok: true, waitMs: 1000 });
+  });
+
+  it("holds a key after an upstream 429", () => {
+    let t = 0;
+    const p = new RatePacer({ limit: 60, now: () => t });
+    p.pause("search", 3000);
+    expect(p.reserve("search", 1000)).toEqual({ ok: false, retryAfterMs: 3000 });
+    t = 3000;
+    expect(p.reserve("search", 0)).toEqual({ ok: true, waitMs: 0 });
+  });
+});
