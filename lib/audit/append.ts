@@ -1,0 +1,155 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { eventHash } from "@/lib/audit/chain";
+import { GENESIS_HASH } from "@/lib/audit/types";
+
+/** An event before it has a place in the chain. JSON values must already be storable (see redact.ts). */
+export interface NewEvent {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  orderNumber: string | null;
+  correlationId: string | null;
+  intentId: string | null;
+  outcome: string;
+  request: unknown;
+  before: unknown;
+  after: unknown;
+  ingramStatus: number | null;
+  ingramErrors: unknown;
+}
+
+export interface Appended {
+  seq: bigint;
+  hash: string;
+  /** false when `ifAbsent` found the event already stored (a spooled event written twice). */
+  appended: boolean;
+}
+
+// An unreachable database fails at connect time (the pool's connection timeout), not on these bounds.
+const MAX_WAIT_MS = 20_000;
+const TIMEOUT_MS = 20_000;
+
+type Tx = Prisma.TransactionClient;
+type HeadRow = { seq: bigint; hash: string };
+
+function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
+
+async function lockHead(tx: Tx): Promise<HeadRow> {
+  const rows = await tx.$queryRaw<HeadRow[]>`SELECT seq, hash FROM "audit_head" WHERE id = 1 FOR UPDATE`;
+  if (rows[0]) return rows[0];
+  // First append (or a lost head row): start from the last stored event, else from genesis.
+  await tx.$executeRaw`INSERT INTO "audit_head" (id, seq, hash)
+    SELECT 1, COALESCE(MAX(e.seq), 0),
+      COALESCE((SELECT hash FROM "audit_events" ORDER BY seq DESC LIMIT 1), ${GENESIS_HASH})
+    FROM "audit_events" e
+    ON CONFLICT (id) DO NOTHING`;
+  const again = await tx.$queryRaw<HeadRow[]>`SELECT seq, hash FROM "audit_head" WHERE id = 1 FOR UPDATE`;
+  return again[0];
+}
+
+interface Pending {
+  event: NewEvent;
+  ifAbsent: boolean;
+  resolve(a: Appended): void;
+  reject(err: unknown): void;
+}
+
+const MAX_BATCH = 100;
+const queues = new WeakMap<object, { items: Pending[]; running: boolean }>();
+
+/** Errors meaning "the database cannot be reached", as opposed to one event being refused. */
+function isConnectivity(err: unknown): boolean {
+  const text = `${(err as { code?: unknown })?.code ?? ""} ${(err as Error)?.message ?? ""}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|timeout|terminated|connect|P1001|P1002|P1017|P2024|P2028/i.test(text);
+}
+
+async function writeBatch(db: Db, batch: Pending[]): Promise<Appended[]> {
+  return db.$transaction(
+    async (tx) => {
+      const head = await lockHead(tx);
+      const checkIds = batch.filter((p) => p.ifAbsent).map((p) => p.event.id);
+      const existing = new Map<string, { seq: bigint; hash: string }>();
+      if (checkIds.length) {
+        const found = await tx.auditEvent.findMany({ where: { id: { in: checkIds } }, select: { id: true, seq: true, hash: true } });
+        for (const f of found) existing.set(f.id, { seq: f.seq, hash: f.hash });
+      }
+      let seq = head.seq;
+      let prevHash = head.hash;
+      const rows: Prisma.AuditEventCreateManyInput[] = [];
+      const results: Appended[] = [];
+      for (const { event: e } of batch) {
+        const found = existing.get(e.id);
+        if (found) {
+          results.push({ ...found, appended: false });
+          continue;
+        }
+        seq += 1n;
+        const hash = eventHash({ ...e, seq, prevHash });
+        rows.push({
+          ...e,
+          seq,
+          request: json(e.request),
+          before: json(e.before),
+          after: json(e.after),
+          ingramErrors: json(e.ingramErrors),
+          prevHash,
+          hash,
+        });
+        results.push({ seq, hash, appended: true });
+        existing.set(e.id, { seq, hash });
+        prevHash = hash;
+      }
+      if (rows.length) {
+        await tx.auditEvent.createMany({ data: rows });
+        await tx.$executeRaw`UPDATE "audit_head" SET seq = ${seq}, hash = ${prevHash} WHERE id = 1`;
+      }
+      return results;
+    },
+    { maxWait: MAX_WAIT_MS, timeout: TIMEOUT_MS },
+  );
+}
+
+async function drain(db: Db, q: { items: Pending[]; running: boolean }): Promise<void> {
+  q.running = true;
+  try {
+    while (q.items.length) {
+      const batch = q.items.splice(0, MAX_BATCH);
+      try {
+        const results = await writeBatch(db, batch);
+        batch.forEach((p, i) => p.resolve(results[i]));
+      } catch (err) {
+        if (batch.length === 1 || isConnectivity(err)) {
+          for (const p of batch) p.reject(err);
+          continue;
+        }
+        // One event was refused: write the others alone so that it fails only itself.
+        for (const p of batch) await writeBatch(db, [p]).then(([r]) => p.resolve(r), p.reject);
+      }
+    }
+  } finally {
+    q.running = false;
+  }
+}
+
+/**
+ * Appends one event at the head of the chain. Within a process, appends queue per client and are written in
+ * batches (group commit); each batch runs in one transaction that locks the single audit_head row, gives the
+ * events seq = head.seq + 1, +2, ... with each prevHash the previous hash, inserts them and moves the head.
+ * Concurrent appends from any number of processes therefore form one linear chain with contiguous sequence
+ * numbers. `ifAbsent` skips an event whose id is already stored (spooled events written twice).
+ */
+export function appendEvent(db: Db, e: NewEvent, opts: { ifAbsent?: boolean } = {}): Promise<Appended> {
+  let q = queues.get(db);
+  if (!q) queues.set(db, (q = { items: [], running: false }));
+  const queue = q;
+  return new Promise<Appended>((resolve, reject) => {
+    queue.items.push({ event: e, ifAbsent: !!opts.ifAbsent, resolve, reject });
+    if (!queue.running) void drain(db, queue);
+  });
+}

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+
+/** The fields an event's hash covers. JSON values are compared by content: key order never matters. */
+export interface ChainFields {
+  seq: bigint | number | string;
+  id: string;
+  at: Date | string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  orderNumber: string | null;
+  correlationId: string | null;
+  intentId: string | null;
+  outcome: string;
+  request: unknown;
+  before: unknown;
+  after: unknown;
+  ingramStatus: number | null;
+  ingramErrors: unknown;
+  prevHash: string;
+}
+
+/**
+ * JSON with object keys sorted (recursively) and no whitespace. PostgreSQL's jsonb does not keep key order,
+ * so the hash must not depend on it. undefined and null are the same thing here (a missing value).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined || value === null) return "null";
+  if (typeof value === "bigint") return JSON.stringify(value.toString());
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object") {
+    const keys = Object.keys(value as object)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    const body = keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${body.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * The canonical form hashed for an event: sorted-keys JSON of seq (decimal string), id, at (ISO with ms),
+ * actor {id, email} (or null), action, orderNumber, correlationId, intentId, outcome, request, before, after,
+ * ingramStatus, ingramErrors, prevHash.
+ */
+export function canonicalForm(e: ChainFields): string {
+  const actor = e.actorId === null && e.actorEmail === null ? null : { id: e.actorId, email: e.actorEmail };
+  return canonicalJson({
+    seq: String(e.seq),
+    id: e.id,
+    at: new Date(e.at).toISOString(),
+    actor,
+    action: e.action,
+    orderNumber: e.orderNumber ?? null,
+    correlationId: e.correlationId ?? null,
+    intentId: e.intentId ?? null,
+    outcome: e.outcome,
+    request: e.request ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    ingramStatus: e.ingramStatus ?? null,
+    ingramErrors: e.ingramErrors ?? null,
+    prevHash: e.prevHash,
+  });
+}
+
+/** SHA-256 (lowercase hex) of the canonical form. */
+export function eventHash(e: ChainFields): string {
+  return createHash("sha256").update(canonicalForm(e), "utf8").digest("hex");
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db as processDb, type Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { appendEvent, type NewEvent } from "@/lib/audit/append";
+import { redactRequest, toStorableJson } from "@/lib/audit/redact";
+import { defaultSpoolDir, flushSpoolIfPending, spoolEvent } from "@/lib/audit/spool";
+import type { AuditIntent, EventInput, IntentInput, OutcomeInput, RecordResult } from "@/lib/audit/types";
+
+export interface RecordOptions {
+  /** Defaults to the process's client (lib/db.ts). */
+  db?: Db;
+  /** Defaults to <dataDir>/audit-spool. */
+  spoolDir?: string;
+}
+
+/** recordOutcome from reconcile.ts: marks the outcome `request: { reconciled: true, ...details }`. */
+export interface OutcomeOptions extends RecordOptions {
+  reconciled?: { readError?: string };
+}
+
+export const DB_RETRY_AFTER_SECONDS = 10;
+
+function text(value: string | null | undefined): string | null {
+  return value === undefined || value === null ? null : (toStorableJson(value) as string);
+}
+
+function errorsOrNull(errors: unknown[] | null | undefined): unknown {
+  return errors && errors.length ? toStorableJson(errors) : null;
+}
+
+/**
+ * Writes the intent event that must precede a change at Ingram. Throws AppError("db_unavailable") (503,
+ * Retry-After) when it cannot be written: the caller must then not call Ingram.
+ */
+export async function recordIntent(input: IntentInput, opts: RecordOptions = {}): Promise<AuditIntent> {
+  const db = opts.db ?? processDb;
+  await flushSpoolIfPending(db, opts.spoolDir ?? defaultSpoolDir());
+  const event: NewEvent = {
+    id: randomUUID(),
+    at: new Date(),
+    actorId: text(input.actor?.id),
+    actorEmail: text(input.actor?.email),
+    action: input.action,
+    orderNumber: text(input.orderNumber),
+    correlationId: text(input.correlationId),
+    intentId: null,
+    outcome: "intent",
+    request: redactRequest(input.request),
+    before: toStorableJson(input.before),
+    after: null,
+    ingramStatus: null,
+    ingramErrors: null,
+  };
+  try {
+    const { seq } = await appendEvent(db, event);
+    return {
+      id: event.id,
+      seq: Number(seq),
+      at: event.at.toISOString(),
+      actor: input.actor ? { id: event.actorId ?? "", email: event.actorEmail ?? "" } : null,
+      action: input.action,
+      orderNumber: event.orderNumber,
+      correlationId: input.correlationId,
+    };
+  } catch (err) {
+    log("error", "audit intent could not be written", { err, action: input.action, correlationId: input.correlationId });
+    throw new AppError("db_unavailable", "The audit log is unavailable, so nothing was changed. Try again shortly.", {
+      retryAfterSeconds: DB_RETRY_AFTER_SECONDS,
+      cause: err,
+    });
+  }
+}
+
+/** Appends the event, or spools it to disk when the database cannot take it. Never throws. */
+async function appendOrSpool(event: NewEvent, opts: RecordOptions): Promise<RecordResult> {
+  const db = opts.db ?? processDb;
+  const dir = opts.spoolDir ?? defaultSpoolDir();
+  await flushSpoolIfPending(db, dir);
+  try {
+    const { seq } = await appendEvent(db, event);
+    return { id: event.id, seq: Number(seq), spooled: false };
+  } catch (err) {
+    log("warn", "audit event spooled: database unavailable", { err, action: event.action, eventId: event.id });
+  }
+  try {
+    await spoolEvent(event, dir);
+  } catch (err) {
+    log("error", "audit event lost: database and spool both failed", {
+      err,
+      action: event.action,
+      eventId: event.id,
+      intentId: event.intentId,
+    });
+  }
+  return { id: event.id, seq: null, spooled: true };
+}
+
+/**
+ * Appends the outcome of an intent (linked by intentId). Never throws: when the database is unreachable the
+ * outcome is kept on local disk and appended by flushSpool().
+ */
+export async function recordOutcome(
+  intent: AuditIntent,
+  input: OutcomeInput,
+  opts: OutcomeOptions = {},
+): Promise<RecordResult> {
+  return appendOrSpool(
+    {
+      id: randomUUID(),
+      at: new Date(),
+      actorId: intent.actor?.id ?? null,
+      actorEmail: intent.actor?.email ?? null,
+      action: intent.action,
+      orderNumber: text(input.orderNumber) ?? intent.orderNumber,
+      correlationId: intent.correlationId,
+      intentId: intent.id,
+      outcome: input.outcome,
+      request: opts.reconciled ? toStorableJson({ reconciled: true, ...opts.reconciled }) : null,
+      before: null,
+      after: toStorableJson(input.after),
+      ingramStatus: input.ingramStatus ?? null,
+      ingramErrors: errorsOrNull(input.ingramErrors),
+    },
+    opts,
+  );
+}
+
+/** A one-shot event (sign-in, role change, webhook). Never throws; spools like recordOutcome. */
+export async function recordEvent(input: EventInput, opts: RecordOptions = {}): Promise<RecordResult> {
+  return appendOrSpool(
+    {
+      id: randomUUID(),
+      at: new Date(),
+      actorId: text(input.actor?.id),
+      actorEmail: text(input.actor?.email),
+      action: input.action,
+      orderNumber: text(input.orderNumber),
+      correlationId: text(input.correlationId),
+      intentId: null,
+      outcome: input.outcome,
+      request: redactRequest(input.request),
+      before: toStorableJson(input.before),
+      after: toStorableJson(input.after),
+      ingramStatus: input.ingramStatus ?? null,
+      ingramErrors: errorsOrNull(input.ingramErrors),
+    },
+    opts,
+  );
+}

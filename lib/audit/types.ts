@@ -1,0 +1,126 @@
+// Pure types and constants of the audit log (no server imports: lib/validation/audit-filters.ts uses them).
+
+export const AUDIT_ACTIONS = [
+  "order.create",
+  "order.create_async",
+  "order.modify",
+  "order.release",
+  "order.cancel",
+  "webhook.order_created",
+  "webhook.order_status",
+  "user.sign_in",
+  "user.sign_in_failed",
+  "user.created",
+  "user.role_changed",
+  "user.disabled",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** "intent" opens an action; the others close it (or stand alone). */
+export const AUDIT_OUTCOMES = ["intent", "succeeded", "partially_succeeded", "failed", "unknown"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export type FinalOutcome = Exclude<AuditOutcome, "intent">;
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** Who acted, as they were at the time (the email is copied, not joined). null = the system or anonymous. */
+export type AuditActor = { id: string; email: string } | null;
+
+export interface IngramErrorEntry {
+  message: string;
+  type?: string;
+  fields?: { field: string; value?: string; message: string }[];
+}
+
+export interface IntentInput {
+  actor: AuditActor;
+  action: AuditAction;
+  orderNumber?: string | null;
+  correlationId: string;
+  /** What the user asked for; secret-looking keys are removed before it is stored. */
+  request?: unknown;
+  /** The order as Ingram returned it just before the change. */
+  before?: unknown;
+}
+
+export interface OutcomeInput {
+  outcome: FinalOutcome;
+  /** The order after the change, or Ingram's reply. */
+  after?: unknown;
+  ingramStatus?: number | null;
+  ingramErrors?: IngramErrorEntry[] | unknown[] | null;
+  /** Set when the order number is only known afterwards (create). */
+  orderNumber?: string | null;
+}
+
+export interface EventInput {
+  actor?: AuditActor;
+  action: AuditAction;
+  outcome: FinalOutcome;
+  orderNumber?: string | null;
+  correlationId?: string | null;
+  request?: unknown;
+  before?: unknown;
+  after?: unknown;
+  ingramStatus?: number | null;
+  ingramErrors?: unknown[] | null;
+}
+
+/** Returned by recordIntent and passed back to recordOutcome. */
+export interface AuditIntent {
+  id: string;
+  seq: number;
+  at: string;
+  actor: AuditActor;
+  action: AuditAction;
+  orderNumber: string | null;
+  correlationId: string;
+}
+
+export interface RecordResult {
+  id: string;
+  /** null when the event was spooled to disk (database unreachable) and will be appended later. */
+  seq: number | null;
+  spooled: boolean;
+}
+
+/**
+ * One stored event as the portal shows it. seq is a number: exact up to 2^53 events.
+ * `at` is an ISO timestamp with milliseconds.
+ */
+export interface AuditEventView {
+  seq: number;
+  id: string;
+  at: string;
+  actor: AuditActor;
+  action: string;
+  orderNumber: string | null;
+  correlationId: string | null;
+  intentId: string | null;
+  outcome: string;
+  request: unknown;
+  before: unknown;
+  after: unknown;
+  ingramStatus: number | null;
+  ingramErrors: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface LineChange {
+  /** The line's Ingram line number, else its customer line number, else "#<index>". */
+  key: string;
+  change: "added" | "removed" | "changed";
+  fields: FieldChange[];
+}
+
+export interface OrderDiff {
+  fields: FieldChange[];
+  lines: LineChange[];
+}

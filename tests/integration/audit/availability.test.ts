@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordEvent, recordIntent, recordOutcome } from "@/lib/audit/record";
+import { flushSpool } from "@/lib/audit/spool";
+import { verifyChain } from "@/lib/audit/verify";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/db";
+import { createDb } from "@/lib/db";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { buyer, correlationId, openIntentCount, range, refusingDb, silentServer, tempSpoolDir } from "./support";
+
+let t: TestDatabase;
+let down: Db;
+
+beforeAll(async () => {
+  t = await useTestDatabase();
+  down = await refusingDb();
+});
+afterAll(async () => {
+  await down?.$disconnect();
+  await t?.close();
+});
+
+async function intentError(db: Db, spoolDir: string): Promise<{ err: unknown; ms: number }> {
+  const started = performance.now();
+  const err = await recordIntent(
+    { actor: buyer, action: "order.cancel", orderNumber: "20-RD3QV", correlationId: correlationId(1) },
+    { db, spoolDir },
+  ).catch((e: unknown) => e);
+  return { err, ms: performance.now() - started };
+}
+
+describe("database unavailable", () => {
+  it("recordIntent throws db_unavailable with Retry-After when connections are refused, at once", async () => {
+    const { err, ms } = await intentError(down, tempSpoolDir());
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("db_unavailable");
+    expect((err as AppError).status).toBe(503);
+    expect((err as AppError).retryAfterSeconds).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it("recordIntent gives up on a black-holed database within the connection timeout (5 s) + 1 s", async () => {
+    const silent = await silentServer();
+    const db = createDb(silent.url, 2);
+    try {
+      const { err, ms } = await intentError(db, tempSpoolDir());
+      expect((err as AppError).code).toBe("db_unavailable");
+      expect(ms).toBeLessThan(6_000);
+    } finally {
+      await silent.close();
+      await db.$disconnect().catch(() => undefined);
+    }
+  });
+
+  it("spools outcomes while the database is down and writes them all when it is back", async () => {
+    const spoolDir = tempSpoolDir();
+    const intents = await Promise.all(
+      range(30).map((i) =>
+        recordIntent({ actor: buyer, action: "order.release", orderNumber: `20-S${i}`, correlationId: correlationId(i) }, { db: t.db, spoolDir }),
+      ),
+    );
+    const results = await Promise.all(
+      intents.map((intent, i) =>
+        recordOutcome(intent, { outcome: i % 3 ? "succeeded" : "failed", after: { n: i }, ingramStatus: 200 }, { db: down, spoolDir }),
+      ),
+    );
+    expect(results.every((r) => r.spooled && r.seq === null)).toBe(true);
+    const event = await recordEvent({ action: "user.sign_in_failed", outcome: "failed", request: { email: "x@example.com", password: "p" } }, { db: down, spoolDir });
+    expect(event.spooled).toBe(true);
+    // Appends during the outage try a flush first, which moves pending lines to batch files: nothing is lost.
+    const files = readdirSync(spoolDir);
+    expect(files.every((f) => /^(pending|batch)-[\w-]+\.jsonl$/.test(f))).toBe(true);
+    const lines = files.flatMap((f) => readFileSync(`${spoolDir}/${f}`, "utf8").split("\n").filter(Boolean));
+    expect(lines).toHaveLength(31);
+    expect(await openIntentCount(t.db)).toBe(30);
+
+    // Still down: the flush keeps everything.
+    expect(await flushSpool({ db: down, dir: spoolDir })).toEqual({ written: 0, remaining: 31 });
+    expect(await openIntentCount(t.db)).toBe(30);
+
+    expect(await flushSpool({ db: t.db, dir: spoolDir })).toEqual({ written: 31, remaining: 0 });
+    expect(readdirSync(spoolDir)).toEqual([]);
+    expect(await openIntentCount(t.db)).toBe(0);
+    for (const [i, r] of results.entries()) {
+      const row = await t.db.auditEvent.findUniqueOrThrow({ where: { id: r.id } });
+      expect(row.intentId).toBe(intents[i].id);
+      expect(row.outcome).toBe(i % 3 ? "succeeded" : "failed");
+      expect(row.after).toEqual({ n: i });
+    }
+    const signIn = await t.db.auditEvent.findUniqueOrThrow({ where: { id: event.id } });
+    expect(signIn.request).toEqual({ email: "x@example.com" });
+    expect((await verifyChain(t.db)).ok).toBe(true);
+  });
+
+  it("never writes a spooled event twice, even if a batch is replayed", async () => {
+    const spoolDir = tempSpoolDir();
+    const intent = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: "20-D1", correlationId: correlationId(9) }, { db: t.db, spoolDir });
+    const r = await recordOutcome(intent, { outcome: "succeeded" }, { db: down, spoolDir });
+    const pending = `${spoolDir}/pending-${process.pid}.jsonl`;
+    const line = readFileSync(pending, "utf8");
+    writeFileSync(pending, line + line + "{torn");
+    expect(await flushSpool({ db: t.db, dir: spoolDir })).toEqual({ written: 1, remaining: 0 });
+    expect(await t.db.auditEvent.count({ where: { id: r.id } })).toBe(1);
+    expect((await verifyChain(t.db)).ok).toBe(true);
+  });
+
+  it("flushes pending outcomes before the next append, keeping their order ahead of it", async () => {
+    const spoolDir = tempSpoolDir();
+    const intent = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-F1", correlationId: correlationId(3) }, { db: t.db, spoolDir });
+    const spooled = await recordOutcome(intent, { outcome: "succeeded" }, { db: down, spoolDir });
+    const next = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-F2", correlationId: correlationId(4) }, { db: t.db, spoolDir });
+    const row = await t.db.auditEvent.findUniqueOrThrow({ where: { id: spooled.id } });
+    expect(Number(row.seq)).toBe(next.seq - 1);
+    expect(readdirSync(spoolDir)).toEqual([]);
+  });
+});

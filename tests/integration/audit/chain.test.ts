@@ -1,0 +1,113 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordIntent, recordOutcome } from "@/lib/audit/record";
+import { eventHash } from "@/lib/audit/chain";
+import { verifyChain } from "@/lib/audit/verify";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { buyer, correlationId, range, seqs, tempSpoolDir } from "./support";
+
+const run = promisify(execFile);
+let t: TestDatabase;
+const spoolDir = tempSpoolDir();
+const N = 200;
+
+/** Runs `npm run audit:verify`'s command against the test database; resolves with exit code and output. */
+async function cli(): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run("npx", ["tsx", "-C", "react-server", "lib/cli/audit-verify.ts"], {
+      env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: "silent" },
+      timeout: 60_000,
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : -1, out: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+  }
+}
+
+beforeAll(async () => {
+  t = await useTestDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("audit chain under concurrency", () => {
+  it(`stays linear with ${N} concurrent intent+outcome pairs`, async () => {
+    await Promise.all(
+      range(N).map(async (i) => {
+        const intent = await recordIntent(
+          { actor: buyer, action: "order.modify", orderNumber: `20-T${i}`, correlationId: correlationId(i), request: { notes: `n${i}`, token: "x" }, before: { notes: "old" } },
+          { db: t.db, spoolDir },
+        );
+        const r = await recordOutcome(intent, { outcome: "succeeded", after: { notes: `n${i}` }, ingramStatus: 200 }, { db: t.db, spoolDir });
+        expect(r.spooled).toBe(false);
+      }),
+    );
+    expect(await seqs(t.db)).toEqual(range(2 * N));
+    expect(await verifyChain(t.db, { batchSize: 64 })).toEqual({ ok: true, count: 2 * N, lastSeq: 2 * N });
+    const intents = await t.db.auditEvent.findMany({ where: { outcome: "intent" } });
+    expect(intents).toHaveLength(N);
+    expect(intents.every((e) => !JSON.stringify(e.request).includes("token"))).toBe(true);
+    const outcomes = await t.db.auditEvent.findMany({ where: { outcome: "succeeded" } });
+    expect(new Set(outcomes.map((o) => o.intentId))).toEqual(new Set(intents.map((i) => i.id)));
+    for (const o of outcomes) {
+      const i = intents.find((x) => x.id === o.intentId)!;
+      expect(o.seq > i.seq).toBe(true);
+      expect(o.correlationId).toBe(i.correlationId);
+    }
+  });
+
+  it("the CLI passes on the intact chain", async () => {
+    const { code, out } = await cli();
+    expect(out).toContain(`chain verified: ${2 * N} events, head #${2 * N}`);
+    expect(code).toBe(0);
+  });
+
+  it("detects one row edited directly, naming it (API and CLI), and recovers when it is put back", async () => {
+    const victim = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 137n } });
+    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = 'failed' WHERE seq = 137`);
+    const r = await verifyChain(t.db, { batchSize: 50 });
+    expect(r).toEqual({ ok: false, count: 136, lastSeq: 136, firstBroken: { seq: 137, id: victim.id, reason: "hash mismatch" } });
+    const { code, out } = await cli();
+    expect(code).toBe(1);
+    expect(out).toContain("#137");
+    expect(out).toContain(victim.id);
+    expect(out).toContain("hash mismatch");
+
+    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = $1 WHERE seq = 137`, victim.outcome);
+    expect((await verifyChain(t.db)).ok).toBe(true);
+  });
+
+  it("detects a JSON payload edit, a re-hashed row, a deleted row and a moved head", async () => {
+    const row = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 10n } });
+    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET after = '{"notes":"forged"}' WHERE seq = 10`);
+    expect((await verifyChain(t.db)).firstBroken).toEqual({ seq: 10, id: row.id, reason: "hash mismatch" });
+    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET after = $1::jsonb WHERE seq = 10`, JSON.stringify(row.after));
+    expect((await verifyChain(t.db)).ok).toBe(true);
+
+    // An edit that also recomputes the row's own hash breaks the next link instead.
+    const r20 = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 20n } });
+    const r21 = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 21n } });
+    const forged = eventHash({ ...r20, outcome: "failed" });
+    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = 'failed', hash = $1 WHERE seq = 20`, forged);
+    expect((await verifyChain(t.db)).firstBroken).toEqual({ seq: 21, id: r21.id, reason: "prevHash mismatch" });
+
+    const fresh = await useTestDatabase();
+    try {
+      for (let i = 1; i <= 5; i++) {
+        await recordIntent({ actor: null, action: "order.cancel", orderNumber: "20-X", correlationId: correlationId(i) }, { db: fresh.db, spoolDir });
+      }
+      const third = await fresh.db.auditEvent.findUniqueOrThrow({ where: { seq: 3n } });
+      const fourth = await fresh.db.auditEvent.findUniqueOrThrow({ where: { seq: 4n } });
+      await fresh.db.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE seq = 3`);
+      expect((await verifyChain(fresh.db)).firstBroken).toEqual({ seq: 4, id: fourth.id, reason: "sequence gap" });
+      await fresh.db.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE seq >= 4`);
+      expect((await verifyChain(fresh.db)).firstBroken).toEqual({ seq: 3, id: null, reason: "head mismatch" });
+      expect(third.prevHash).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+// Helpers for the audit integration tests: an unreachable database, a temporary spool, chain checks.
+import { mkdtempSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, type Db } from "@/lib/db";
+
+/** A loopback port nothing listens on: connections are refused at once. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+export async function refusingDb(): Promise<Db> {
+  return createDb(`postgresql://postgres@127.0.0.1:${await closedPort()}/postgres?sslmode=disable`, 2);
+}
+
+/** A server that accepts connections and never answers (a black-holed database). */
+export async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+export function tempSpoolDir(): string {
+  return join(mkdtempSync(join(tmpdir(), "orderdesk-audit-spool-")), "audit-spool");
+}
+
+export const viewer = { id: "u-viewer", email: "vera@example.com", name: "Vera", role: "viewer" as const };
+export const buyer = { id: "u-buyer", email: "bob@example.com", name: "Bob", role: "buyer" as const };
+
+export function correlationId(i: number): string {
+  return i.toString(16).padStart(32, "0");
+}
+
+/** Intents that no event points at. */
+export async function openIntentCount(db: Db): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT COUNT(*) AS n FROM "audit_events" i
+    WHERE i.outcome = 'intent' AND NOT EXISTS (SELECT 1 FROM "audit_events" o WHERE o.intent_id = i.id)`;
+  return Number(rows[0].n);
+}
+
+export async function seqs(db: Db): Promise<number[]> {
+  const rows = await db.auditEvent.findMany({ select: { seq: true }, orderBy: { seq: "asc" } });
+  return rows.map((r) => Number(r.seq));
+}
+
+export function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i + 1);
+}

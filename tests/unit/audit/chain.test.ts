@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { canonicalForm, canonicalJson, eventHash, type ChainFields } from "@/lib/audit/chain";
+import { GENESIS_HASH } from "@/lib/audit/types";
+
+const base: ChainFields = {
+  seq: 7n,
+  id: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4b",
+  at: new Date("2026-01-31T10:20:30.456Z"),
+  actorId: "u1",
+  actorEmail: "ann@example.com",
+  action: "order.cancel",
+  orderNumber: "20-RD3QV",
+  correlationId: "a".repeat(32),
+  intentId: null,
+  outcome: "intent",
+  request: { reason: "dup", nested: { b: 2, a: [1, { d: 1, c: 2 }] } },
+  before: { orderStatus: "ON HOLD" },
+  after: null,
+  ingramStatus: null,
+  ingramErrors: null,
+  prevHash: GENESIS_HASH,
+};
+
+describe("canonical form", () => {
+  it("is sorted-keys JSON of exactly the documented fields", () => {
+    const expected =
+      '{"action":"order.cancel","actor":{"email":"ann@example.com","id":"u1"},"after":null,' +
+      '"at":"2026-01-31T10:20:30.456Z","before":{"orderStatus":"ON HOLD"},"correlationId":"' +
+      "a".repeat(32) +
+      '","id":"6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4b","ingramErrors":null,"ingramStatus":null,"intentId":null,' +
+      '"orderNumber":"20-RD3QV","outcome":"intent","prevHash":"' +
+      GENESIS_HASH +
+      '","request":{"nested":{"a":[1,{"c":2,"d":1}],"b":2},"reason":"dup"},"seq":"7"}';
+    expect(canonicalForm(base)).toBe(expected);
+    expect(eventHash(base)).toBe(createHash("sha256").update(expected).digest("hex"));
+    expect(eventHash(base)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("does not depend on key order, seq type or how at is given", () => {
+    const reordered: ChainFields = {
+      ...base,
+      seq: 7,
+      at: "2026-01-31T10:20:30.456Z",
+      request: { nested: { a: [1, { c: 2, d: 1 }], b: 2 }, reason: "dup" },
+    };
+    expect(eventHash(reordered)).toBe(eventHash(base));
+  });
+
+  it("treats undefined and null alike, but not an empty object", () => {
+    expect(eventHash({ ...base, after: undefined })).toBe(eventHash(base));
+    expect(eventHash({ ...base, after: {} })).not.toBe(eventHash(base));
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+    expect(canonicalJson([undefined, 1])).toBe("[null,1]");
+  });
+
+  it("changes when any covered field changes", () => {
+    const h = eventHash(base);
+    const variants: Partial<ChainFields>[] = [
+      { seq: 8n },
+      { id: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4c" },
+      { at: new Date("2026-01-31T10:20:30.457Z") },
+      { actorId: "u2" },
+      { actorEmail: "bob@example.com" },
+      { action: "order.modify" },
+      { orderNumber: "20-RD3QW" },
+      { correlationId: "b".repeat(32) },
+      { intentId: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4d" },
+      { outcome: "succeeded" },
+      { request: { reason: "dup2" } },
+      { before: { orderStatus: "SHIPPED" } },
+      { after: { orderStatus: "CANCELLED" } },
+      { ingramStatus: 200 },
+      { ingramErrors: [{ message: "x" }] },
+      { prevHash: "1".repeat(64) },
+    ];
+    for (const v of variants) expect(eventHash({ ...base, ...v }), Object.keys(v)[0]).not.toBe(h);
+  });
+
+  it("keeps null actor distinct from an actor", () => {
+    expect(canonicalForm({ ...base, actorId: null, actorEmail: null })).toContain('"actor":null');
+  });
+});
