@@ -45,6 +45,7 @@ const schema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: optionalText,
+  TRUST_PROXY: optionalText.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
   PORT: optionalText.pipe(z.coerce.number().int().min(1).max(65535).optional()),
   DATA_DIR: optionalText,
   // Set by our launcher when DATABASE_URL points at the PGlite database it serves on loopback.
@@ -115,6 +116,7 @@ export function buildEnv(source) {
     nextauthUrl: raw.NEXTAUTH_URL ?? `http://localhost:${port}`,
     port,
     sandboxPort,
+    trustProxy: raw.TRUST_PROXY === "1" || raw.TRUST_PROXY === "true",
     logLevel: raw.LOG_LEVEL,
     demoPassword: raw.DEMO_PASSWORD ?? generated.demoPassword,
     demoPasswordGenerated: !raw.DEMO_PASSWORD,

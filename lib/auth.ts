@@ -1,0 +1,98 @@
+import "server-only";
+import type { NextAuthOptions, Session } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { recordEvent } from "@/lib/audit/record";
+import { redirectOnOwnOrigin } from "@/lib/auth/callback-url";
+import { authorizeCredentials, type CredentialsDeps } from "@/lib/auth/credentials";
+import { OIDC_PROVIDER_ID, oidcProvider, oidcSignInAllowed } from "@/lib/auth/oidc";
+import { bcryptHasher } from "@/lib/auth/password";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims, secureCookies } from "@/lib/auth/token";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env.mjs";
+import { log } from "@/lib/log";
+
+/** X-Forwarded-For is believed only behind a trusted proxy (env TRUST_PROXY=1, read by lib/env.mjs). */
+export const TRUST_PROXY = env.trustProxy;
+
+const DEFAULT_DEPS: CredentialsDeps = { hasher: bcryptHasher, trustProxy: TRUST_PROXY };
+
+async function signInUser(user: { id: string; email?: string | null }, provider: string) {
+  const where = provider === OIDC_PROVIDER_ID ? { email: user.email?.toLowerCase() ?? "" } : { id: user.id };
+  const found = await db.user.findUnique({ where });
+  return found && !found.disabled ? found : null;
+}
+
+/** The auth options; tests build their own with a counting hasher and a fake clock. */
+export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAuthOptions {
+  const now = () => deps.now?.() ?? new Date();
+  return {
+    secret: env.nextauthSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: secureCookies(),
+    pages: { signIn: "/login", error: "/login" },
+    logger: {
+      // A revoked or expired session is routine (the cookie is cleared), not an error.
+      error: (code, metadata) => log(code === "JWT_SESSION_ERROR" ? "info" : "error", `next-auth ${code}`, { metadata }),
+      warn: (code) => log("warn", `next-auth ${code}`),
+      debug: () => {},
+    },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials, req) => authorizeCredentials(credentials, req.headers ?? {}, deps),
+      }),
+      ...(env.oidc?.clientId && env.oidc.clientSecret
+        ? [oidcProvider({ ...env.oidc, clientId: env.oidc.clientId, clientSecret: env.oidc.clientSecret })]
+        : []),
+    ],
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider === OIDC_PROVIDER_ID) return oidcSignInAllowed(user.email, profile);
+        return account?.provider === "credentials";
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          const found = await signInUser(user, account.provider);
+          if (!found) throw new Error("AccessDenied");
+          const claims: SessionClaims = {
+            sub: found.id,
+            role: found.role,
+            sv: found.sessionVersion,
+            at: Math.floor(now().getTime() / 1000),
+          };
+          return claims;
+        }
+        // Session refresh (/api/auth/session): a revoked session throws, and next-auth then clears the cookie.
+        const claims = decodeSessionClaims(token, now().getTime());
+        const current = claims && (await db.user.findUnique({ where: { id: claims.sub } }));
+        if (!claims || !current || current.disabled || current.sessionVersion !== claims.sv) {
+          throw new Error("SessionRevoked");
+        }
+        return { ...claims, role: current.role } satisfies SessionClaims;
+      },
+      async session({ session, token }) {
+        const claims = token as unknown as SessionClaims;
+        return { expires: session.expires, user: { id: claims.sub, role: claims.role } } as unknown as Session;
+      },
+      redirect: redirectOnOwnOrigin,
+    },
+    events: {
+      async signIn({ user, account }) {
+        const found = await signInUser(user, account?.provider ?? "");
+        if (!found) return;
+        await db.user.update({ where: { id: found.id }, data: { lastSignInAt: now() } });
+        await recordEvent({
+          actor: { id: found.id, email: found.email },
+          action: "user.sign_in",
+          outcome: "succeeded",
+          request: { provider: account?.provider },
+        });
+      },
+    },
+  };
+}
+
+export const authOptions: NextAuthOptions = createAuthOptions();

@@ -1,0 +1,59 @@
+import "server-only";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { recordEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+
+export const OIDC_PROVIDER_ID = "oidc";
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+}
+
+interface OidcProfile extends Record<string, unknown> {
+  sub: string;
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+}
+
+/** A generic OpenID Connect provider found through the issuer's discovery document (PKCE + state). */
+export function oidcProvider(cfg: OidcSettings): OAuthConfig<OidcProfile> {
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: cfg.name,
+    type: "oauth",
+    wellKnown: `${cfg.issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
+    clientId: cfg.clientId,
+    clientSecret: cfg.clientSecret,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile(profile) {
+      return { id: profile.sub, email: profile.email?.trim().toLowerCase() ?? null, name: profile.name ?? null };
+    },
+  };
+}
+
+/**
+ * Only people who already have an enabled portal account may enter through SSO (matched by email; nobody is
+ * created on the fly). An email the identity provider marks as unverified is refused.
+ */
+export async function oidcSignInAllowed(email: string | null | undefined, profile: unknown): Promise<boolean> {
+  const verified = (profile as OidcProfile | undefined)?.email_verified;
+  const normalized = email?.trim().toLowerCase();
+  const user = normalized ? await db.user.findUnique({ where: { email: normalized } }) : null;
+  const allowed = !!user && !user.disabled && verified !== false;
+  if (!allowed) {
+    await recordEvent({
+      actor: user ? { id: user.id, email: user.email } : null,
+      action: "user.sign_in_failed",
+      outcome: "failed",
+      request: { email: normalized ?? null, provider: OIDC_PROVIDER_ID },
+      after: { reason: !user ? "unknown_account" : user.disabled ? "disabled" : "email_unverified" },
+    });
+  }
+  return allowed;
+}

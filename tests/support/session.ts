@@ -1,0 +1,48 @@
+// Session cookies and users for integration tests, minted exactly as the app's next-auth would.
+import { randomBytes } from "node:crypto";
+import { hash } from "bcryptjs";
+import { encodeSession, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/token";
+import type { Role } from "@/lib/authz";
+import type { Db } from "@/lib/db";
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  sessionVersion: number;
+}
+
+export interface SessionCookieOptions {
+  /** Token lifetime in seconds; negative mints an already-expired token. */
+  maxAge?: number;
+  /** Sign-in time (epoch seconds); defaults to now. */
+  signedInAt?: number;
+}
+
+/** A `Cookie` header value carrying a session for `user`, encrypted with env.nextauthSecret. */
+export async function sessionCookie(user: SessionUser, opts: SessionCookieOptions = {}): Promise<string> {
+  const token = await encodeSession(
+    { sub: user.id, role: user.role, sv: user.sessionVersion, at: opts.signedInAt ?? Math.floor(Date.now() / 1000) },
+    opts.maxAge ?? SESSION_MAX_AGE_SECONDS,
+  );
+  return `${sessionCookieName()}=${token}`;
+}
+
+export interface MakeUserOptions {
+  email?: string;
+  name?: string | null;
+  password?: string;
+  disabled?: boolean;
+}
+
+/** Test passwords are hashed at bcrypt cost 4 (the app verifies any cost; production hashes at 12). */
+export async function makeUser(db: Db, role: Role, opts: MakeUserOptions = {}) {
+  return db.user.create({
+    data: {
+      email: opts.email ?? `${role}-${randomBytes(4).toString("hex")}@test.local`,
+      name: opts.name === undefined ? `Test ${role}` : opts.name,
+      role,
+      disabled: opts.disabled ?? false,
+      passwordHash: opts.password ? await hash(opts.password, 4) : null,
+    },
+  });
+}

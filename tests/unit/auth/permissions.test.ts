@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { type Actor, can, PERMISSIONS, requirePermission, ROLES } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { USER_ROLES } from "@/lib/validation/users";
+
+const actor = (role: Actor["role"]): Actor => ({ id: "u", email: "u@x.test", name: null, role });
+
+describe("role → permission table", () => {
+  it("grants exactly the policy", () => {
+    expect([...PERMISSIONS.viewer].sort()).toEqual(["audit.read", "orders.read"]);
+    expect([...PERMISSIONS.buyer].sort()).toEqual(
+      ["audit.read", "orders.cancel", "orders.create", "orders.modify", "orders.read", "orders.release"].sort(),
+    );
+    expect([...PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS.buyer, "users.manage"].sort());
+  });
+
+  it("keeps the pure validation roles equal to the authz roles", () => {
+    expect([...USER_ROLES]).toEqual([...ROLES]);
+  });
+
+  it("only admins manage users; anonymous can do nothing", () => {
+    expect(can(actor("admin"), "users.manage")).toBe(true);
+    expect(can(actor("buyer"), "users.manage")).toBe(false);
+    expect(can(actor("viewer"), "orders.cancel")).toBe(false);
+    expect(can(null, "orders.read")).toBe(false);
+  });
+
+  it("requirePermission answers 401 for anonymous and 403 for a missing permission", () => {
+    const status = (fn: () => void) => {
+      try {
+        fn();
+        return 200;
+      } catch (err) {
+        return (err as AppError).status;
+      }
+    };
+    expect(status(() => requirePermission(null, "orders.read"))).toBe(401);
+    expect(status(() => requirePermission(actor("viewer"), "users.manage"))).toBe(403);
+    expect(status(() => requirePermission(actor("admin"), "users.manage"))).toBe(200);
+  });
+});
