@@ -5,8 +5,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
+/**
+ * `max` 1 for the embedded database: pglite-socket interleaves the extended-protocol messages of concurrent
+ * connections (electric-sql/pglite#1046), so the embedded server gets one connection and queries queue in
+ * the pool, with a longer wait allowed for a free connection.
+ */
 export function createDb(connectionString: string, max = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: max === 1 ? 30_000 : 5_000 });
   return new PrismaClient({ adapter });
 }
 
@@ -17,7 +22,7 @@ function instance(): PrismaClient {
   if (!env.databaseUrl) {
     throw new Error("DATABASE_URL is not set: start the portal with `npm start` (embedded database) or set it");
   }
-  globalForDb.orderdeskDb = createDb(env.databaseUrl, env.embeddedDb ? 4 : 10);
+  globalForDb.orderdeskDb = createDb(env.databaseUrl, env.embeddedDb ? 1 : 10);
   return globalForDb.orderdeskDb;
 }
 

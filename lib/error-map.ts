@@ -1,15 +1,27 @@
 import "server-only";
 import { AppError, INTERNAL_MESSAGE } from "@/lib/errors";
+import { ZodError } from "zod";
 import { IngramError } from "@/lib/ingram/errors";
+import { zodFields } from "@/lib/validation/fields";
+
+/** Ingram's own words, cut to one plain line: they are shown to the user, so nothing stack-like passes. */
+export function plainUpstreamText(text: string): string {
+  const line = text.split(/\r?\n/)[0].replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  if (/\bat [\w.<>]+ \(|Exception|Traceback|\.java:\d+|\.js:\d+/.test(line)) return "";
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
 
 function ingramMessage(err: IngramError): string {
-  const first = err.errors.find((e) => e.message)?.message;
+  const first = plainUpstreamText(err.errors.find((e) => e.message)?.message ?? "");
   return first ? `Ingram Micro: ${first}` : "";
 }
 
 function ingramFields(err: IngramError): Record<string, string> | undefined {
   const fields: Record<string, string> = {};
-  for (const e of err.errors) for (const f of e.fields ?? []) if (f.field) fields[f.field] = f.message;
+  for (const e of err.errors) for (const f of e.fields ?? []) {
+      const message = plainUpstreamText(f.message ?? "");
+      if (f.field && message) fields[f.field] = message;
+    }
   return Object.keys(fields).length ? fields : undefined;
 }
 
@@ -34,6 +46,9 @@ export function fromIngramError(err: IngramError): AppError {
       return new AppError("upstream_bad_gateway", "Ingram Micro sent an answer we could not use. Try again shortly.", opts);
     case "http":
       break;
+  }
+  if (err.op === "token") {
+    return new AppError("upstream_unavailable", "The portal could not authenticate with Ingram Micro.", opts);
   }
   if (err.status === 404) return new AppError("not_found", "Ingram Micro has no such order.", opts);
   if (err.status === 405) {
@@ -68,6 +83,9 @@ function isDatabaseDown(err: unknown): boolean {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof IngramError) return fromIngramError(err);
+  if (err instanceof ZodError) {
+    return new AppError("validation_failed", "Some fields need attention.", { fields: zodFields(err), cause: err });
+  }
   if (isDatabaseDown(err)) {
     return new AppError("db_unavailable", "The portal's database is unavailable. Nothing was sent to Ingram Micro.", {
       cause: err,

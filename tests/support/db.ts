@@ -61,7 +61,7 @@ async function open(kind: "pglite" | "postgres"): Promise<TestDatabase> {
   }
   const embedded = await startEmbeddedPostgres();
   await migrate(embedded.url);
-  const db = createDb(embedded.url, 4);
+  const db = createDb(embedded.url, 1);
   return {
     kind,
     url: embedded.url,

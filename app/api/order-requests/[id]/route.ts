@@ -1,0 +1,6 @@
+import { json, route } from "@/lib/http";
+import { getOrderRequest } from "@/lib/orders/order-requests";
+
+export const GET = route({ permission: "orders.read" }, async ({ actor, params }) =>
+  json({ request: await getOrderRequest(actor, params.id) }),
+);

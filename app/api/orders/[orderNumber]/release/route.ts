@@ -1,0 +1,6 @@
+import { json, route } from "@/lib/http";
+import { releaseOrder } from "@/lib/orders/commands";
+
+export const POST = route({ permission: "orders.release" }, async ({ actor, params, correlationId }) =>
+  json({ result: await releaseOrder(actor, params.orderNumber, { correlationId }) }),
+);

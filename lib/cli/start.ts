@@ -1,0 +1,100 @@
+// `npm start`: migrate, seed (sandbox mode only), build when there is no build, then serve on PORT.
+// With no DATABASE_URL this process owns the embedded PGlite database and serves it to Next.js over the
+// PostgreSQL wire protocol; with no INGRAM_CLIENT_ID it also runs the Ingram sandbox.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { childEnv, env } from "@/lib/env.mjs";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { createDb, useDb } from "@/lib/db";
+import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox";
+import { seedDemoUsers } from "@/lib/users/seed-demo";
+import { recoverAudit } from "@/lib/cli/recover-audit";
+
+const dev = process.argv.includes("--dev");
+const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+function run(args: string[], extraEnv: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: childEnv(extraEnv) });
+}
+
+function waitExit(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function main(): Promise<void> {
+  let embedded: EmbeddedPostgres | null = null;
+  let sandbox: Sandbox | null = null;
+  let databaseUrl = env.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(env.dataDir, "pglite") });
+    databaseUrl = embedded.url;
+  }
+  const applied = await migrate(databaseUrl);
+
+  const appUrl = env.nextauthUrl;
+  if (env.sandboxMode) {
+    sandbox = await startSandbox({
+      port: env.sandboxPort,
+      webhookUrl: `http://127.0.0.1:${env.port}/api/webhooks/ingram`,
+      webhookSecret: env.ingram.webhookSecret,
+    });
+  }
+
+  const db = createDb(databaseUrl, embedded ? 1 : 2);
+  useDb(db);
+  try {
+    if (env.sandboxMode) await seedDemoUsers(env.demoPassword, db);
+    await recoverAudit(db);
+  } finally {
+    await db.$disconnect();
+  }
+
+  const childVars: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: env.nextauthSecret,
+    PORT: String(env.port),
+  };
+  if (embedded) childVars.ORDERDESK_EMBEDDED_DB = "1";
+
+  if (!dev && !existsSync(join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("No build found: running `next build` once (about a minute)…");
+    const code = await waitExit(run(["build"], childVars));
+    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  }
+
+  const banner = [
+    "",
+    "Orderdesk",
+    `  URL:       ${appUrl}`,
+    `  Ingram:    ${env.sandboxMode ? `sandbox (simulator at ${sandbox?.url})` : env.ingram.baseUrl}`,
+    `  Database:  ${embedded ? `embedded PGlite (${join(env.dataDir, "pglite")})` : "PostgreSQL (DATABASE_URL)"}`,
+    `  Migrations applied now: ${applied.length ? applied.join(", ") : "none (up to date)"}`,
+  ];
+  if (env.sandboxMode) {
+    banner.push(
+      "  Demo users: admin@demo.local, buyer@demo.local, viewer@demo.local",
+      `  Password:   ${env.demoPasswordGenerated ? `${env.demoPassword} (generated; set DEMO_PASSWORD to choose)` : "DEMO_PASSWORD"}`,
+    );
+  }
+  console.log(banner.join("\n") + "\n");
+
+  const server = run(dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], childVars);
+  const stop = async (code: number) => {
+    server.kill("SIGTERM");
+    await sandbox?.close();
+    await embedded?.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  const code = await waitExit(server);
+  await stop(code);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

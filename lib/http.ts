@@ -1,0 +1,160 @@
+import "server-only";
+import type { z } from "zod";
+import { getActor } from "@/lib/auth/session";
+import { type Actor, type Permission, requirePermission } from "@/lib/authz";
+import { env } from "@/lib/env.mjs";
+import { AppError, errorBody } from "@/lib/errors";
+import { toAppError } from "@/lib/error-map";
+import { newCorrelationId } from "@/lib/ingram/errors";
+import { log } from "@/lib/log";
+import { zodFields } from "@/lib/validation/fields";
+
+const DEFAULT_MAX_BODY = 256 * 1024;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface RouteContext<B, Q> {
+  req: Request;
+  actor: Actor | null;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  correlationId: string;
+}
+
+export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  /** null only for endpoints that authenticate otherwise (the Ingram webhook) or are public (health). */
+  permission: Permission | null;
+  body?: B;
+  query?: Q;
+  maxBodyBytes?: number;
+  /** Same-origin check on unsafe methods; off only for server-to-server endpoints that verify a signature. */
+  csrf?: boolean;
+  /** Hand the raw body text to the handler instead of parsing JSON (webhook signature checks). */
+  rawBody?: boolean;
+}
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Handler<B, Q> = (ctx: RouteContext<B, Q>) => Promise<Response>;
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  return Response.json(data, init);
+}
+
+function allowedOrigins(req: Request): Set<string> {
+  return new Set([new URL(env.nextauthUrl).origin, new URL(req.url).origin]);
+}
+
+/** Rejects cross-site writes: a browser always sends Origin on unsafe requests, so absent or foreign is refused. */
+function checkSameOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  if (!origin || origin === "null" || !allowedOrigins(req).has(origin)) {
+    throw new AppError("forbidden", "Cross-site request refused.");
+  }
+}
+
+async function readBody(req: Request, max: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > max) throw new AppError("payload_too_large", `Request body is larger than ${max} bytes.`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new AppError("payload_too_large", `Request body is larger than ${max} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function parseBody(req: Request, schema: z.ZodType | undefined, raw: boolean, max: number): Promise<unknown> {
+  if (!schema && !raw) return undefined;
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  const text = await readBody(req, max);
+  if (raw) return text;
+  let data: unknown;
+  try {
+    data = text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+  return validate(schema!, data, "validation_failed");
+}
+
+function validate(schema: z.ZodType, data: unknown, code: "validation_failed" | "bad_request"): unknown {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new AppError(code, "Some fields need attention.", { fields: zodFields(parsed.error) });
+  }
+  return parsed.data;
+}
+
+function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+export function withHeaders(res: Response, correlationId: string): Response {
+  res.headers.set("X-Correlation-ID", correlationId);
+  res.headers.set("Cache-Control", "private, no-store");
+  res.headers.set("X-Content-Type-Options", "nosniff");
+  return res;
+}
+
+export function errorResponse(err: AppError, correlationId: string): Response {
+  const res = json(errorBody(err, correlationId), { status: err.status });
+  if (err.retryAfterSeconds !== undefined) res.headers.set("Retry-After", String(Math.ceil(err.retryAfterSeconds)));
+  return withHeaders(res, correlationId);
+}
+
+/**
+ * The wrapper every route handler goes through: correlation id, same-origin check, body cap and content type,
+ * authentication and the permission, zod parsing, and one error → status mapping.
+ */
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  opts: RouteOptions<B, Q>,
+  handler: Handler<Infer<B>, Infer<Q>>,
+) {
+  return async (req: Request, ctx: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
+    const correlationId = newCorrelationId();
+    const started = performance.now();
+    const url = new URL(req.url);
+    let actor: Actor | null = null;
+    let res: Response;
+    try {
+      if (UNSAFE.has(req.method) && opts.csrf !== false) checkSameOrigin(req);
+      if (opts.permission) {
+        actor = await getActor(req);
+        requirePermission(actor, opts.permission);
+      }
+      const query = opts.query ? validate(opts.query, queryObject(url), "bad_request") : undefined;
+      const body = await parseBody(req, opts.body, !!opts.rawBody, opts.maxBodyBytes ?? DEFAULT_MAX_BODY);
+      const params = (await ctx.params) ?? {};
+      res = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params, correlationId });
+      res = withHeaders(res, correlationId);
+    } catch (err) {
+      const appErr = toAppError(err);
+      if (appErr.status >= 500) log("error", "request failed", { correlationId, path: url.pathname, err });
+      res = errorResponse(appErr, correlationId);
+    }
+    log("info", "request", {
+      correlationId,
+      method: req.method,
+      path: url.pathname,
+      status: res.status,
+      ms: Math.round(performance.now() - started),
+      actor: actor?.id,
+    });
+    return res;
+  };
+}

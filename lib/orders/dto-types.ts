@@ -1,0 +1,197 @@
+// Portal-side order shapes. Components and pages use only these; Ingram's wire types stay behind dto.ts.
+
+/** Normalised order/line state (Ingram's vocabularies disagree; CONTRACT §8). */
+export type OrderState =
+  | "open"
+  | "processing"
+  | "on_hold"
+  | "backordered"
+  | "shipped"
+  | "partially_shipped"
+  | "delivered"
+  | "invoiced"
+  | "closed"
+  | "cancelled"
+  | "unknown";
+
+export interface Status {
+  state: OrderState;
+  /** Human label, e.g. "On hold". */
+  label: string;
+  /** Ingram's text as received, for tooltips and support. */
+  raw: string | null;
+}
+
+export interface Address {
+  addressId: string | null;
+  contact: string | null;
+  companyName: string | null;
+  /** addressLine1..4 without blanks. */
+  lines: string[];
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  countryCode: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface Attribute {
+  name: string;
+  value: string;
+}
+
+export interface SubOrderSummary {
+  subOrderNumber: string;
+  total: number | null;
+  status: Status;
+}
+
+export interface OrderSummary {
+  orderNumber: string;
+  /** yyyy-MM-dd when Ingram gave a date, else the raw text. */
+  orderDate: string | null;
+  customerOrderNumber: string | null;
+  vendorSalesOrderNumber: string | null;
+  vendorName: string | null;
+  endUserCompanyName: string | null;
+  total: number | null;
+  status: Status;
+  subOrders: SubOrderSummary[];
+}
+
+export interface OrderSearchPage {
+  orders: OrderSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+export interface Tracking {
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  carrierName: string | null;
+  serialNumbers: string[];
+}
+
+export interface Shipment {
+  quantity: number | null;
+  deliveryNumber: string | null;
+  shippedDate: string | null;
+  estimatedShipDate: string | null;
+  estimatedDeliveryDate: string | null;
+  deliveredDate: string | null;
+  warehouse: string | null;
+  invoiceNumber: string | null;
+  invoiceDate: string | null;
+  tracking: Tracking[];
+}
+
+export interface OrderLine {
+  lineNumber: string | null;
+  subOrderNumber: string | null;
+  customerLineNumber: string | null;
+  status: Status;
+  ingramPartNumber: string | null;
+  vendorPartNumber: string | null;
+  vendorName: string | null;
+  description: string | null;
+  unitPrice: number | null;
+  extendedPrice: number | null;
+  quantityOrdered: number | null;
+  quantityConfirmed: number | null;
+  quantityBackOrdered: number | null;
+  promisedDeliveryDate: string | null;
+  backOrderEtaDate: string | null;
+  notes: string | null;
+  shipments: Shipment[];
+}
+
+export interface MiscCharge {
+  subOrderNumber: string | null;
+  reference: string | null;
+  description: string | null;
+  amount: number | null;
+}
+
+export interface OrderDetail {
+  orderNumber: string;
+  orderDate: string | null;
+  orderType: string | null;
+  customerOrderNumber: string | null;
+  endCustomerOrderNumber: string | null;
+  vendorSalesOrderNumber: string | null;
+  status: Status;
+  /** On customer hold: the only state in which Ingram lets us modify, release or cancel. */
+  onHold: boolean;
+  currency: string | null;
+  totals: { total: number | null; subTotal: number | null; freight: number | null; tax: number | null; fees: number | null };
+  paymentTerms: string | null;
+  notes: string | null;
+  billTo: Address | null;
+  shipTo: Address | null;
+  endUser: Address | null;
+  lines: OrderLine[];
+  charges: MiscCharge[];
+  attributes: Attribute[];
+}
+
+export interface LineResult {
+  ingramPartNumber: string | null;
+  quantity: number | null;
+  customerLineNumber: string | null;
+  lineNumber: string | null;
+  orderNumber: string | null;
+  result: "accepted" | "rejected";
+  /** Why Ingram refused the line (rejectReason / code); null when accepted. */
+  reason: string | null;
+  status: Status | null;
+}
+
+export type CommandOutcome = "succeeded" | "partially_succeeded" | "unknown";
+
+export interface CreatedOrderRef {
+  orderNumber: string;
+  orderDate: string | null;
+  total: number | null;
+  currency: string | null;
+}
+
+export interface CreateOrderResult {
+  outcome: CommandOutcome;
+  customerOrderNumber: string;
+  orders: CreatedOrderRef[];
+  lines: LineResult[];
+  /** Plain-words summary for the form (e.g. "2 of 3 lines accepted"). */
+  message: string;
+}
+
+export interface ModifyOrderResult {
+  outcome: CommandOutcome;
+  orderNumber: string;
+  changeDescription: string | null;
+  lines: LineResult[];
+  message: string;
+}
+
+export interface OrderActionResult {
+  outcome: CommandOutcome;
+  orderNumber: string;
+  message: string;
+}
+
+/** submitted: saved, not yet acknowledged by Ingram; pending: acknowledged, awaiting the result webhook. */
+export type OrderRequestStatus = "submitted" | "pending" | "created" | "failed" | "unknown";
+
+export interface OrderRequestView {
+  id: string;
+  confirmationNumber: string | null;
+  customerOrderNumber: string;
+  status: OrderRequestStatus;
+  orderNumbers: string[];
+  createdByEmail: string;
+  createdAt: string;
+  updatedAt: string;
+  message: string | null;
+}

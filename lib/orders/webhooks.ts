@@ -1,0 +1,125 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { recordEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env.mjs";
+import { AppError } from "@/lib/errors";
+import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas";
+import { log } from "@/lib/log";
+import { orderNumberSchema } from "@/lib/validation/orders";
+import { fetchIngramOrder } from "./upstream";
+import { parseWebhookBody, type WebhookEventIn } from "./webhook-payload";
+
+/** Base64(HMAC-SHA512(secret, eventId)), compared in constant time (CONTRACT §7.1). */
+export function verifySignature(secret: string, eventId: string, header: string | null): boolean {
+  if (!header || !secret) return false;
+  const expected = createHmac("sha512", secret).update(eventId, "utf8").digest();
+  let given: Buffer;
+  try {
+    given = Buffer.from(header.trim(), "base64");
+  } catch {
+    return false;
+  }
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export interface WebhookResult {
+  received: number;
+  duplicates: number;
+}
+
+/**
+ * Verifies every event's signature before writing anything (401, 0 writes), claims each event id once
+ * (replays are no-ops), re-fetches each named order from Ingram and records what Ingram says, never the body.
+ */
+export async function handleIngramWebhook(
+  rawBody: string,
+  signature: string | null,
+  correlationId: string,
+  secret = env.ingram.webhookSecret,
+): Promise<WebhookResult> {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    throw new AppError("bad_request", "The webhook body is not valid JSON.");
+  }
+  const events = parseWebhookBody(body);
+  if (!events) throw new AppError("bad_request", "The webhook body has no event with an eventId.");
+  if (!events.every((e) => verifySignature(secret ?? "", e.eventId, signature))) {
+    throw new AppError("unauthenticated", "Missing or invalid webhook signature.");
+  }
+  let duplicates = 0;
+  for (const e of events) {
+    const { count } = await db.webhookEvent.createMany({
+      data: [{ eventId: e.eventId, topic: e.topic, event: e.event, eventType: e.eventType, orderNumber: e.orderNumbers[0] ?? null }],
+      skipDuplicates: true,
+    });
+    if (count === 0) {
+      duplicates++;
+      continue;
+    }
+    try {
+      await processEvent(e, correlationId);
+    } catch (err) {
+      // Un-claim so Ingram's redelivery is processed; the caller answers 5xx.
+      await db.webhookEvent.delete({ where: { eventId: e.eventId } }).catch(() => undefined);
+      throw err;
+    }
+  }
+  return { received: events.length, duplicates };
+}
+
+async function refetch(orderNumber: string, correlationId: string): Promise<IngramOrderDetail | null> {
+  if (!orderNumberSchema.safeParse(orderNumber).success || orderNumber.length > 12) return null;
+  try {
+    return await fetchIngramOrder(orderNumber, correlationId);
+  } catch (err) {
+    if ((err as { status?: number }).status === 404 || (err as { code?: string }).code === "not_found") return null;
+    throw err;
+  }
+}
+
+async function processEvent(e: WebhookEventIn, correlationId: string): Promise<void> {
+  const action = e.kind === "order_created" ? "webhook.order_created" : "webhook.order_status";
+  const confirmed: { orderNumber: string; order: IngramOrderDetail }[] = [];
+  for (const n of e.orderNumbers) {
+    const order = await refetch(n, correlationId);
+    if (!order) {
+      log("warn", "webhook names an order Ingram does not return", { correlationId, eventId: e.eventId, orderNumber: n });
+      continue;
+    }
+    confirmed.push({ orderNumber: n, order });
+  }
+  for (const { orderNumber, order } of confirmed) {
+    await recordEvent({
+      actor: null,
+      action,
+      outcome: "succeeded",
+      orderNumber,
+      correlationId,
+      request: { eventId: e.eventId, event: e.event, eventType: e.eventType, eventTimeStamp: e.timestamp },
+      after: order,
+    });
+  }
+  if (e.kind === "order_created") await resolveOrderRequest(e, confirmed.map((c) => c.order));
+}
+
+/** The v7 request this result answers: by customer PO, confirmed against the re-fetched orders. */
+async function resolveOrderRequest(e: WebhookEventIn, orders: IngramOrderDetail[]): Promise<void> {
+  const po = e.customerOrderNumber ?? orders.find((o) => o.customerOrderNumber)?.customerOrderNumber ?? null;
+  if (!po) return;
+  const numbers = orders
+    .filter((o) => o.customerOrderNumber === po && typeof o.ingramOrderNumber === "string")
+    .map((o) => o.ingramOrderNumber as string);
+  if (numbers.length === 0) return;
+  const request = await db.orderRequest.findFirst({
+    where: { customerOrderNumber: po, status: { in: ["submitted", "pending", "unknown"] } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!request) return;
+  await db.orderRequest.update({
+    where: { id: request.id },
+    data: { status: "created", orderNumbers: numbers, result: { ...(request.result as object | null), eventId: e.eventId } },
+  });
+}

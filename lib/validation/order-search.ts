@@ -1,0 +1,102 @@
+// GET /api/orders and the search page: Ingram's search parameters under their wire names, plus the portal's
+// sort/dir. Pure zod: imports nothing server-side.
+import { z } from "zod";
+
+export const ORDER_STATUS_FILTERS = ["SHIPPED", "PROCESSING", "ON HOLD", "BACKORDERED", "CANCELLED"] as const;
+export const SORT_KEYS = ["orderDate", "orderNumber", "customerOrderNumber", "vendorName", "total", "status"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isCalendarDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+/** Query strings arrive as string | string[]; an empty form field means "not set". */
+export const blankToUndefined = (v: unknown) => (v === "" || (Array.isArray(v) && v.every((x) => x === "")) ? undefined : v);
+const one = (label: string, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${label} must be a single value.` })
+      .trim()
+      .max(max, `${label} must be at most ${max} characters.`)
+      .optional(),
+  );
+const dateOne = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${label} must be a single date.` })
+      .refine(isCalendarDate, `${label} must be a date like 2024-01-31.`)
+      .optional(),
+  );
+const toList = (v: unknown) => {
+  const b = blankToUndefined(v);
+  if (typeof b === "string") return b.split(",").map((x) => x.trim());
+  return Array.isArray(b) ? b.filter((x) => x !== "") : b;
+};
+const dateRange = (label: string) =>
+  z.preprocess(
+    toList,
+    z
+      .array(z.string(), { error: `${label} must be two dates (from and to).` })
+      .length(2, `${label} must be two dates (from and to).`)
+      .refine((r) => r.every(isCalendarDate), `${label} must be dates like 2024-01-31.`)
+      .refine((r) => r.length !== 2 || r[0] <= r[1], `${label}: the start date must not be after the end date.`)
+      .optional(),
+  );
+const intParam = (label: string, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .union([z.number(), z.string().regex(/^\d{1,6}$/, `${label} must be a whole number.`).transform(Number)], {
+        error: `${label} must be a whole number.`,
+      })
+      .pipe(
+        z
+          .number()
+          .int(`${label} must be a whole number.`)
+          .min(min, `${label} must be at least ${min}.`)
+          .max(max, `${label} must be at most ${max}.`),
+      )
+      .optional(),
+  );
+
+/** GET /api/orders and the search page: Ingram's wire names exactly (CONTRACT §6.3) + portal sort/dir. */
+export const orderSearchQuerySchema = z.object({
+  ingramOrderNumber: one("Ingram order number", 11),
+  orderStatus: z.preprocess(
+    blankToUndefined,
+    z.enum(ORDER_STATUS_FILTERS, { error: "Order status must be one of Shipped, Processing, On hold, Backordered, Cancelled." }).optional(),
+  ),
+  "orderStatus-in": z.preprocess(
+    toList,
+    z
+      .array(z.enum(ORDER_STATUS_FILTERS, { error: "Order statuses must be Shipped, Processing, On hold, Backordered or Cancelled." }), {
+        error: "Order statuses must be a list.",
+      })
+      .max(5, "Pick at most 5 order statuses.")
+      .optional(),
+  ),
+  ingramOrderDate: dateOne("Order date"),
+  "ingramOrderDate-bt": dateRange("Order date range"),
+  customerOrderNumber: one("Customer PO number", 35),
+  endCustomerOrderNumber: one("End customer PO number", 35),
+  invoiceDate_bt: dateRange("Invoice date range"),
+  shipDate_bt: dateRange("Ship date range"),
+  deliveryDate_bt: dateRange("Delivery date range"),
+  ingramPartNumber: one("Ingram part number", 35),
+  vendorPartNumber: one("Vendor part number", 35),
+  serialNumber: one("Serial number", 35),
+  trackingNumber: one("Tracking number", 35),
+  vendorName: one("Vendor name", 35),
+  specialBidNumber: one("Special bid number", 35),
+  pageSize: intParam("Page size", 1, 100),
+  pageNumber: intParam("Page number", 1, 100000),
+  sort: z.preprocess(blankToUndefined, z.enum(SORT_KEYS, { error: "Sort must be a known column." }).optional()),
+  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "Sort direction must be asc or desc." }).optional()),
+});
+export type OrderSearchQuery = z.output<typeof orderSearchQuerySchema>;
+export type OrderSearchQueryInput = z.input<typeof orderSearchQuerySchema>;

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import * as one from "@/app/api/orders/[orderNumber]/route";
+import * as orders from "@/app/api/orders/route";
+import { createDb, type Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox";
+import { cancelOrder } from "@/lib/orders/commands";
+import { auditRows, call, newKey, orderInput, useOrdersHarness } from "./harness";
+
+const h = useOrdersHarness({ webhookDelayMs: 60_000 });
+const slot = globalThis as unknown as { orderdeskDb?: Db };
+
+async function withDeadDatabase<T>(fn: () => Promise<T>): Promise<T> {
+  const live = slot.orderdeskDb;
+  const dead = createDb("postgresql://nobody@127.0.0.1:1/none?sslmode=disable", 1);
+  slot.orderdeskDb = dead;
+  try {
+    return await fn();
+  } finally {
+    slot.orderdeskDb = live;
+    await dead.$disconnect().catch(() => undefined);
+  }
+}
+
+describe("intent before action", () => {
+  it("database unreachable: cancel answers 503 and Ingram saw 0 DELETE calls", async () => {
+    const actor = { id: h.users.buyer!.id, email: h.users.buyer!.email, name: null, role: "buyer" as const };
+    const before = h.sb.sandbox.stats.count("cancel");
+    const err = await withDeadDatabase(() => cancelOrder(actor, FX.heldOrderNumbers[0], { correlationId: "a".repeat(32) }).catch((e) => e));
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(503);
+    expect(h.sb.sandbox.stats.count("cancel")).toBe(before);
+    expect(h.sb.sandbox.store.getOrder(FX.heldOrderNumbers[0])?.status).toBe("On Hold");
+  });
+
+  it("database unreachable through the route: 503 with a generic body, 0 DELETE calls", async () => {
+    const before = h.sb.sandbox.stats.count("cancel");
+    const res = await withDeadDatabase(() => call(h, one.DELETE, "/api/orders/x", { method: "DELETE", params: { orderNumber: FX.heldOrderNumbers[0] } }));
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(text).not.toMatch(/prisma|ECONNREFUSED|127\.0\.0\.1|SELECT|INSERT/i);
+    expect(JSON.parse(text).error.correlationId).toMatch(/^[0-9a-f]{32}$/);
+    expect(h.sb.sandbox.stats.count("cancel")).toBe(before);
+  });
+});
+
+describe("unknown outcome", () => {
+  it("create commits upstream, then the reply times out: no re-POST, resolved by searching the PO, 0 duplicates", async () => {
+    const input = orderInput();
+    h.sb.sandbox.faults.set({ op: "create", times: 1, kind: "commitThenHang", ms: 4500 });
+    const before = h.sb.sandbox.stats.count("create");
+    const started = Date.now();
+    const res = await call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": newKey() } });
+    expect(Date.now() - started).toBeLessThan(3000 + 2500);
+    expect(res.status).toBe(201);
+    const { result } = await res.json();
+    expect(result.orders).toHaveLength(1);
+    expect(h.sb.sandbox.stats.count("create") - before).toBe(1);
+    expect(h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber)).toHaveLength(1);
+    const outcome = (await auditRows(h, { action: "order.create", orderNumber: result.orders[0].orderNumber })).at(-1)!;
+    expect(outcome.outcome).toBe("succeeded");
+    expect((outcome.after as any).resolvedBy).toBe("search");
+  });
+
+  it("when the search cannot settle it either, the outcome stays unknown (504) and nothing is re-sent", async () => {
+    const input = orderInput();
+    h.sb.sandbox.faults.set({ op: "create", times: 1, kind: "commitThenHang", ms: 4500 });
+    h.sb.sandbox.faults.set({ op: "search", times: 5, kind: "status", status: 500 });
+    const before = h.sb.sandbox.stats.count("create");
+    const res = await call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": newKey() } });
+    h.sb.sandbox.faults.clear();
+    expect(res.status).toBe(504);
+    expect((await res.json()).error.message).toMatch(/may or may not/);
+    expect(h.sb.sandbox.stats.count("create") - before).toBe(1);
+    const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find((r) => (r.request as any).input.customerOrderNumber === input.customerOrderNumber)!;
+    const [outcome] = await auditRows(h, { intentId: intent.id });
+    expect(outcome.outcome).toBe("unknown");
+  });
+
+  it("a cancel whose reply never comes is recorded as unknown and answered 504", async () => {
+    const n = FX.heldOrderNumbers[2];
+    h.sb.sandbox.faults.set({ op: "cancel", times: 1, kind: "commitThenHang", ms: 4500 });
+    const res = await call(h, one.DELETE, "/api/orders/x", { method: "DELETE", params: { orderNumber: n } });
+    expect(res.status).toBe(504);
+    expect((await auditRows(h, { orderNumber: n, action: "order.cancel" })).map((r) => r.outcome)).toEqual(["intent", "unknown"]);
+  });
+});
