@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/authz";
 import { requirePermission } from "@/lib/authz";
-import { log } from "@/lib/log";
+import { csvResponse } from "@/lib/csv-response";
 import type { CreateOrderInput, OrderSearchQuery } from "@/lib/validation/orders";
 import { createOrder, createOrderAsync } from "./commands";
 import { exportOrdersCsv } from "./export-csv";
@@ -41,30 +41,9 @@ export async function createOrderRequestResponse(req: Request, actor: Actor | nu
 /** GET /api/orders/export: the first page is fetched before the headers go out, so errors keep their status. */
 export async function exportCsvResponse(actor: Actor | null, query: OrderSearchQuery, correlationId: string) {
   const csv = await exportOrdersCsv(actor, query, { correlationId });
-  const iterator = csv.lines[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (err) {
-        log("error", "csv export failed mid-stream", { correlationId, err });
-        controller.error(new Error("export interrupted"));
-      }
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
-  const date = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orders-${date}.csv"`,
-      "X-Total-Count": String(csv.progress.total),
-    },
+  return csvResponse(csv.lines, {
+    filename: `orders-${new Date().toISOString().slice(0, 10)}.csv`,
+    correlationId,
+    headers: { "X-Total-Count": String(csv.progress.total) },
   });
 }

@@ -2,7 +2,6 @@
 // way to call a route handler exactly as Next would (a Request plus a params promise).
 import { afterAll, beforeAll } from "vitest";
 import type { Role } from "@/lib/authz";
-import { createDb, type Db } from "@/lib/db";
 import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
 import { type SandboxHandle, type UseSandboxOptions, useSandbox } from "@/tests/support/sandbox";
 import { makeUser, sessionCookie } from "@/tests/support/session";
@@ -16,7 +15,6 @@ export interface Harness {
   sb: SandboxHandle;
   cookies: Record<Who, string | null>;
   users: Partial<Record<Who, { id: string; email: string }>>;
-  appDb?: Db;
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -37,13 +35,6 @@ export function useOrdersHarness(sandboxOpts: UseSandboxOptions | (() => UseSand
   const h = { cookies: {}, users: {} } as Harness;
   beforeAll(async () => {
     h.t = await useTestDatabase();
-    if (h.t.kind === "pglite") {
-      // pglite-socket interleaves extended-protocol messages of concurrent connections (electric-sql/pglite
-      // #1046): the app's client gets one connection so concurrent requests queue instead of corrupting.
-      const single = createDb(h.t.url, 1);
-      (globalThis as unknown as { orderdeskDb?: Db }).orderdeskDb = single;
-      h.appDb = single;
-    }
     h.sb = await useSandbox(typeof sandboxOpts === "function" ? sandboxOpts() : sandboxOpts);
     h.cookies.anonymous = null;
     for (const who of ["viewer", "buyer", "admin", "disabled"] as const) {
@@ -54,7 +45,6 @@ export function useOrdersHarness(sandboxOpts: UseSandboxOptions | (() => UseSand
     }
   });
   afterAll(async () => {
-    await h.appDb?.$disconnect();
     await h.sb?.close();
     await h.t?.close();
   });

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+/**
+ * The portal shell. It steers only: every page calls requirePageActor(path) itself (a layout cannot know the
+ * path, so a redirect here would lose the deep link), and every query and command checks permissions.
+ */
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await getActor();
+  if (!actor) return <main className="main">{children}</main>;
+  const items = [
+    { href: "/orders", label: "Orders", exact: false },
+    ...(can(actor, "orders.create") ? [{ href: "/orders/new", label: "New order", exact: true }] : []),
+    ...(can(actor, "audit.read") ? [{ href: "/audit", label: "Audit", exact: false }] : []),
+    ...(can(actor, "users.manage") ? [{ href: "/admin/users", label: "Users", exact: false }] : []),
+  ];
+  return (
+    <>
+      <a className="skip-link" href="#content">Skip to content</a>
+      <header className="app-header">
+        <Link href="/orders" className="brand">Orderdesk</Link>
+        <NavLinks items={items} />
+        <div className="user-menu">
+          <span title={actor.name ?? undefined}>{actor.email}</span>
+          <span className="role-tag" aria-label={`Role: ${actor.role}`}>{actor.role}</span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="content" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { ButtonLink } from "@/app/_components/button";
+import { EmptyState } from "@/app/_components/empty-state";
+import { ErrorPanel } from "@/app/_components/error-panel";
+import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
+import { Pagination } from "@/app/_components/pagination";
+import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_components/url";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/authz";
+import { searchOrders } from "@/lib/orders/queries";
+import { zodFields } from "@/lib/validation/fields";
+import { orderSearchQuerySchema } from "@/lib/validation/orders";
+import { loadForPage } from "../../page-data";
+import { ExportCsvButton } from "./export-csv-button";
+import { OrdersFilterForm } from "./orders-filter-form";
+import { OrdersTable } from "./orders-table";
+
+export const metadata: Metadata = { title: "Orders" };
+
+const PAGE_SIZES = [25, 50, 100] as const;
+const DEFAULT_PAGE_SIZE = 25;
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const raw = await searchParams;
+  const actor = await requirePageActor(hrefWith("/orders", raw));
+  if (!can(actor, "orders.read")) return <ForbiddenPanel what="orders" />;
+
+  const parsed = orderSearchQuerySchema.safeParse(raw);
+  const errors = parsed.success ? {} : zodFields(parsed.error);
+  const query = parsed.success ? { ...parsed.data, pageSize: parsed.data.pageSize ?? DEFAULT_PAGE_SIZE } : null;
+  const result = query ? await loadForPage("search orders", (cid) => searchOrders(actor, query, cid)) : null;
+
+  const { pageNumber: _p, sort: _s, dir: _d, ...exportParams } = raw;
+  const exportHref = `/api/orders/export?${toSearchParams(exportParams).toString()}`.replace(/\?$/, "");
+  const page = result?.ok ? result.data : null;
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <h1>Orders</h1>
+          <p className="meta">
+            {page ? `${page.total.toLocaleString("en-US")} ${page.total === 1 ? "order" : "orders"} match` : "Search Ingram Micro orders"}
+          </p>
+        </div>
+        <div className="toolbar">
+          {page && page.total > 0 ? <ExportCsvButton href={exportHref} total={page.total} /> : null}
+          {can(actor, "orders.create") ? <ButtonLink href="/orders/new" variant="primary">New order</ButtonLink> : null}
+        </div>
+      </div>
+
+      <OrdersFilterForm raw={raw} errors={errors} />
+
+      {!parsed.success ? (
+        <div className="panel panel-warn" role="status">
+          Some filters are not valid; fix the highlighted fields and search again.
+        </div>
+      ) : null}
+
+      {result && !result.ok ? (
+        result.code === "forbidden" ? (
+          <ForbiddenPanel what="orders" />
+        ) : (
+          <ErrorPanel title="Orders could not be loaded" message={result.message} correlationId={result.correlationId} />
+        )
+      ) : null}
+
+      {page ? (
+        <section className="card" aria-label="Search results">
+          {page.orders.length === 0 ? (
+            <EmptyState title="No orders match these filters" actions={<ButtonLink href="/orders">Clear filters</ButtonLink>}>
+              Widen the date range or remove a filter. Without filters Ingram searches roughly the last 20 days.
+            </EmptyState>
+          ) : (
+            <>
+              <OrdersTable
+                orders={page.orders}
+                caption={
+                  <>
+                    Orders, page {page.page} of {Math.max(1, page.pageCount)}
+                    <span className="subtle">Sorting applies to the orders on this page.</span>
+                  </>
+                }
+              />
+              <Pagination
+                pathname="/orders"
+                params={raw}
+                pageNumber={page.page}
+                pageSize={query?.pageSize ?? DEFAULT_PAGE_SIZE}
+                total={page.total}
+                pageSizes={PAGE_SIZES}
+                label="Orders pages"
+              />
+            </>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

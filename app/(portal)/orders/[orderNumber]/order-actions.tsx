@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
+import { Button, ButtonLink } from "@/app/_components/button";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { CopyLinkButton } from "@/app/_components/copy-link-button";
+
+export interface OrderActionsProps {
+  orderNumber: string;
+  /** Computed on the server with can() and the order's hold state. */
+  canEdit: boolean;
+  canRelease: boolean;
+  canCancel: boolean;
+}
+
+type Pending = "release" | "cancel" | null;
+type Notice = { kind: "ok"; text: string } | { kind: "error"; action: "release" | "cancel"; error: ApiError } | null;
+
+function messageOf(data: unknown, fallback: string): string {
+  const d = data as { message?: unknown; result?: { message?: unknown } } | null;
+  const m = d?.message ?? d?.result?.message;
+  return typeof m === "string" && m ? m : fallback;
+}
+
+export function OrderActions({ orderNumber, canEdit, canRelease, canCancel }: OrderActionsProps) {
+  const router = useRouter();
+  const [confirm, setConfirm] = useState<Pending>(null);
+  const [busy, setBusy] = useState<Pending>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const path = `/api/orders/${encodeURIComponent(orderNumber)}`;
+
+  async function run(action: "release" | "cancel") {
+    setBusy(action);
+    setNotice(null);
+    const res =
+      action === "release"
+        ? await apiFetch<unknown>(`${path}/release`, { method: "POST", body: {} })
+        : await apiFetch<unknown>(path, { method: "DELETE" });
+    setBusy(null);
+    setConfirm(null);
+    if (res.ok) {
+      const done = action === "release" ? `Order ${orderNumber} was released to the warehouse.` : `Order ${orderNumber} was cancelled.`;
+      setNotice({ kind: "ok", text: messageOf(res.data, done) });
+      router.refresh();
+    } else {
+      setNotice({ kind: "error", action, error: res.error });
+    }
+  }
+
+  return (
+    <div className="stack" style={{ gap: 8, alignItems: "flex-end" }}>
+      <div className="toolbar">
+        <CopyLinkButton path={`/orders/${encodeURIComponent(orderNumber)}`} />
+        <ButtonLink href={`/orders/${encodeURIComponent(orderNumber)}/history`}>History</ButtonLink>
+        {canEdit ? <ButtonLink href={`/orders/${encodeURIComponent(orderNumber)}/edit`}>Edit</ButtonLink> : null}
+        {canRelease ? (
+          <Button variant="primary" onClick={() => setConfirm("release")} disabled={busy !== null}>Release</Button>
+        ) : null}
+        {canCancel ? (
+          <Button variant="danger" onClick={() => setConfirm("cancel")} disabled={busy !== null}>Cancel order</Button>
+        ) : null}
+      </div>
+      <div aria-live="polite" style={{ maxWidth: 560 }}>
+        {notice?.kind === "ok" ? <p className="panel panel-ok">{notice.text}</p> : null}
+        {notice?.kind === "error" ? (
+          <div className="panel panel-error" role="alert">
+            <p>
+              <strong>
+                {notice.error.code.startsWith("upstream_") ? "Ingram Micro refused: " : `Could not ${notice.action} the order: `}
+              </strong>
+              {notice.error.message}
+            </p>
+            {notice.error.correlationId ? (
+              <p className="subtle" style={{ color: "inherit" }}>Correlation id: <code>{notice.error.correlationId}</code></p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={confirm === "release"}
+        title={`Release order ${orderNumber}?`}
+        confirmLabel="Release order"
+        busy={busy === "release"}
+        onConfirm={() => void run("release")}
+        onClose={() => setConfirm(null)}
+      >
+        <p>The order leaves customer hold and goes to the warehouse. It can no longer be edited or cancelled here.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === "cancel"}
+        title={`Cancel order ${orderNumber}?`}
+        confirmLabel="Cancel order"
+        cancelLabel="Keep order"
+        danger
+        busy={busy === "cancel"}
+        onConfirm={() => void run("cancel")}
+        onClose={() => setConfirm(null)}
+      >
+        <p>Ingram Micro deletes the held order. This cannot be undone.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ErrorPanel } from "@/app/_components/error-panel";
+import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
+import { StatusBadge } from "@/app/_components/status-badge";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/authz";
+import { orderTimeline } from "@/lib/audit/query";
+import { getOrder } from "@/lib/orders/queries";
+import { AuditTimeline } from "../../audit/audit-timeline";
+import { loadForPage, orderNumberParam } from "../../page-data";
+import { NotesAndCharges, SubOrders } from "./order-extras";
+import { OrderActions } from "./order-actions";
+import { OrderLinesTable } from "./order-lines-table";
+import { OrderShipments } from "./order-shipments";
+import { OrderSummaryCards } from "./order-summary";
+
+type Params = Promise<{ orderNumber: string }>;
+
+const TIMELINE_PREVIEW = 8;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { orderNumber } = await params;
+  return { title: `Order ${orderNumber}` };
+}
+
+export default async function OrderPage({ params }: { params: Params }) {
+  const orderNumber = await orderNumberParam(params);
+  const actor = await requirePageActor(`/orders/${encodeURIComponent(orderNumber)}`);
+  if (!can(actor, "orders.read")) return <ForbiddenPanel what="this order" />;
+
+  const showAudit = can(actor, "audit.read");
+  const [result, timeline] = await Promise.all([
+    loadForPage("order detail", (cid) => getOrder(actor, orderNumber, cid)),
+    showAudit ? loadForPage("order timeline", () => orderTimeline(actor, orderNumber)) : null,
+  ]);
+  if (!result.ok) {
+    if (result.code === "not_found") notFound();
+    if (result.code === "forbidden") return <ForbiddenPanel what="this order" />;
+    return (
+      <div className="stack">
+        <div className="crumbs"><Link href="/orders">Orders</Link> / {orderNumber}</div>
+        <ErrorPanel title={`Order ${orderNumber} could not be loaded`} message={result.message} correlationId={result.correlationId} />
+      </div>
+    );
+  }
+
+  const order = result.data;
+  const events = timeline?.ok ? timeline.data : [];
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <div className="crumbs"><Link href="/orders">Orders</Link> / <span className="mono">{order.orderNumber}</span></div>
+          <h1 className="row" style={{ gap: 10 }}>
+            Order <span className="mono">{order.orderNumber}</span> <StatusBadge status={order.status} />
+          </h1>
+          <p className="meta">
+            {order.orderDate ?? "Date unknown"} · PO {order.customerOrderNumber ?? "—"}
+            {order.onHold ? " · on customer hold" : ""}
+          </p>
+        </div>
+        <OrderActions
+          orderNumber={order.orderNumber}
+          canEdit={order.onHold && can(actor, "orders.modify")}
+          canRelease={order.onHold && can(actor, "orders.release")}
+          canCancel={order.onHold && can(actor, "orders.cancel")}
+        />
+      </div>
+
+      <OrderSummaryCards order={order} />
+
+      <section className="card" aria-label="Order lines">
+        <OrderLinesTable lines={order.lines} currency={order.currency} />
+      </section>
+
+      <section className="card" aria-labelledby="shipments-h">
+        <div className="card-head"><h2 id="shipments-h">Shipments, tracking and serial numbers</h2></div>
+        <OrderShipments lines={order.lines} />
+      </section>
+
+      <div className="grid-2">
+        <section className="card" aria-labelledby="subs-h">
+          <div className="card-head"><h2 id="subs-h">Sub-orders</h2></div>
+          <SubOrders order={order} />
+        </section>
+        <section className="card" aria-labelledby="notes-h">
+          <div className="card-head"><h2 id="notes-h">Notes, charges and attributes</h2></div>
+          <NotesAndCharges order={order} />
+        </section>
+      </div>
+
+      {showAudit ? (
+        <section className="card" aria-labelledby="timeline-h">
+          <div className="card-head">
+            <h2 id="timeline-h">Activity in Orderdesk</h2>
+            <Link href={`/orders/${encodeURIComponent(order.orderNumber)}/history`}>Full history</Link>
+          </div>
+          {timeline && !timeline.ok ? (
+            <div className="card-body"><ErrorPanel title="Activity could not be loaded" message={timeline.message} correlationId={timeline.correlationId} /></div>
+          ) : events.length === 0 ? (
+            <p className="muted card-body">No one has changed this order through Orderdesk.</p>
+          ) : (
+            <AuditTimeline events={[...events].sort((a, b) => b.seq - a.seq).slice(0, TIMELINE_PREVIEW)} />
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { apiFetch } from "@/app/_components/api-fetch";
+import { formatDateTime } from "@/app/_components/format";
+import { Progress } from "@/app/_components/spinner";
+import { StatusBadge } from "@/app/_components/status-badge";
+import type { OrderRequestView } from "@/lib/orders/dto-types";
+
+const POLL_MS = 2000;
+/** After this the page stops asking; the request keeps its state and the webhook still lands. */
+const GIVE_UP_MS = 15 * 60 * 1000;
+
+const settled = (s: string) => s === "created" || s === "failed" || s === "unknown";
+
+/** A v7 request: polls GET /api/order-requests/[id] every 2 s until Ingram's webhook has made the order. */
+export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
+  const [request, setRequest] = useState(initial);
+  const [pollError, setPollError] = useState<string | null>(null);
+  const [elapsed, setElapsed] = useState(0);
+  const done = settled(request.status);
+
+  useEffect(() => {
+    if (done) return;
+    const started = Date.now();
+    const ctrl = new AbortController();
+    let timer: number | undefined;
+    const tick = async () => {
+      setElapsed(Math.round((Date.now() - started) / 1000));
+      if (Date.now() - started > GIVE_UP_MS) {
+        setPollError("Still waiting for Ingram Micro. Check the order list later; the order appears when Ingram confirms it.");
+        return;
+      }
+      try {
+        const res = await apiFetch<{ request: OrderRequestView }>(`/api/order-requests/${encodeURIComponent(initial.id)}`, { signal: ctrl.signal });
+        if (res.ok && res.data?.request) {
+          setRequest(res.data.request);
+          setPollError(null);
+          if (settled(res.data.request.status)) return;
+        } else if (!res.ok) {
+          setPollError(`${res.error.message}${res.error.correlationId ? ` (correlation id ${res.error.correlationId})` : ""} Retrying…`);
+        }
+      } catch {
+        return;
+      }
+      timer = window.setTimeout(tick, POLL_MS);
+    };
+    timer = window.setTimeout(tick, POLL_MS);
+    return () => {
+      ctrl.abort();
+      window.clearTimeout(timer);
+    };
+  }, [done, initial.id]);
+
+  return (
+    <section className="card" aria-labelledby="request-h">
+      <div className="card-head">
+        <h2 id="request-h">Order request for PO {request.customerOrderNumber}</h2>
+        <StatusBadge status={{ state: request.status, label: request.status === "created" ? "Created" : request.status === "failed" ? "Failed" : request.status === "unknown" ? "Unconfirmed" : "Pending" }} />
+      </div>
+      <div className="card-body stack" style={{ gap: 10 }}>
+        <div aria-live="polite" role="status" className="row">
+          {!done ? <Progress label="Waiting for Ingram Micro" /> : null}
+          <span>{request.message ?? ""}</span>
+          {!done ? <span className="subtle">{elapsed}s · checking every 2 seconds</span> : null}
+        </div>
+        {request.orderNumbers.length ? (
+          <p>
+            {request.orderNumbers.length === 1 ? "Order " : "Orders "}
+            {request.orderNumbers.map((n, i) => (
+              <span key={n}>{i ? ", " : ""}<Link className="mono" href={`/orders/${encodeURIComponent(n)}`}>{n}</Link></span>
+            ))}
+          </p>
+        ) : null}
+        <dl className="facts">
+          <dt>Confirmation number</dt><dd className="mono">{request.confirmationNumber ?? "—"}</dd>
+          <dt>Submitted</dt><dd>{formatDateTime(request.createdAt)} by {request.createdByEmail}</dd>
+          <dt>Last update</dt><dd>{formatDateTime(request.updatedAt)}</dd>
+        </dl>
+        {pollError ? <p className="panel panel-warn">{pollError}</p> : null}
+      </div>
+    </section>
+  );
+}

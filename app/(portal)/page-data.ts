@@ -1,0 +1,51 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { toAppError } from "@/lib/error-map";
+import type { ErrorCode } from "@/lib/errors";
+import { newCorrelationId } from "@/lib/ingram/correlation";
+import { log } from "@/lib/log";
+import { ORDER_NUMBER_PATTERN } from "@/lib/validation/orders";
+
+export interface PageFailure {
+  ok: false;
+  code: ErrorCode;
+  status: number;
+  /** Safe to show: AppError messages are written for users; internals stay in the log. */
+  message: string;
+  correlationId: string;
+}
+
+export type PageResult<T> = { ok: true; data: T; correlationId: string } | PageFailure;
+
+/**
+ * Runs one read for a server component with its own correlation id, so a failure can be shown as a plain
+ * message plus the id support finds in our logs and in Ingram's.
+ */
+export async function loadForPage<T>(what: string, fn: (correlationId: string) => Promise<T>): Promise<PageResult<T>> {
+  const correlationId = newCorrelationId();
+  try {
+    return { ok: true, data: await fn(correlationId), correlationId };
+  } catch (err) {
+    const appErr = toAppError(err);
+    log(appErr.status >= 500 ? "error" : "warn", `page read failed: ${what}`, {
+      correlationId,
+      code: appErr.code,
+      status: appErr.status,
+      err,
+    });
+    return { ok: false, code: appErr.code, status: appErr.status, message: appErr.message, correlationId };
+  }
+}
+
+/** The [orderNumber] segment as an order number, or a 404 for anything that cannot be one. */
+export async function orderNumberParam(params: Promise<{ orderNumber: string }>): Promise<string> {
+  const raw = (await params).orderNumber;
+  let value = raw;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    notFound();
+  }
+  if (!ORDER_NUMBER_PATTERN.test(value)) notFound();
+  return value;
+}
