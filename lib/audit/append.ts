@@ -1,26 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { eventHash } from "@/lib/audit/chain";
-import { GENESIS_HASH } from "@/lib/audit/types";
+import { eventHash, type NewEvent } from "@/lib/audit/chain";
 
-/** An event before it has a place in the chain. JSON values must already be storable (see redact.ts). */
-export interface NewEvent {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  orderNumber: string | null;
-  correlationId: string | null;
-  intentId: string | null;
-  outcome: string;
-  request: unknown;
-  before: unknown;
-  after: unknown;
-  ingramStatus: number | null;
-  ingramErrors: unknown;
-}
+export type { NewEvent };
+import { GENESIS_HASH } from "@/lib/audit/types";
 
 export interface Appended {
   seq: bigint;

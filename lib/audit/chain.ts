@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 
-/** The fields an event's hash covers. JSON values are compared by content: key order never matters. */
-export interface ChainFields {
-  seq: bigint | number | string;
+/** An event before it has a place in the chain. JSON values must already be storable (see redact.ts). */
+export interface NewEvent {
   id: string;
-  at: Date | string;
+  at: Date;
   actorId: string | null;
   actorEmail: string | null;
   action: string;
@@ -17,6 +16,12 @@ export interface ChainFields {
   after: unknown;
   ingramStatus: number | null;
   ingramErrors: unknown;
+}
+
+/** The fields an event's hash covers. JSON values are compared by content: key order never matters. */
+export interface ChainFields extends Omit<NewEvent, "at"> {
+  seq: bigint | number | string;
+  at: Date | string;
   prevHash: string;
 }
 

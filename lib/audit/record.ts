@@ -26,6 +26,22 @@ function text(value: string | null | undefined): string | null {
   return value === undefined || value === null ? null : (toStorableJson(value) as string);
 }
 
+/** The fields every new event takes from its input, before its outcome and JSON payloads. */
+function baseEvent(input: IntentInput | EventInput) {
+  return {
+    id: randomUUID(),
+    at: new Date(),
+    actorId: text(input.actor?.id),
+    actorEmail: text(input.actor?.email),
+    action: input.action,
+    orderNumber: text(input.orderNumber),
+    correlationId: text(input.correlationId),
+    intentId: null,
+    request: redactRequest(input.request),
+    before: toStorableJson(input.before),
+  };
+}
+
 function errorsOrNull(errors: unknown[] | null | undefined): unknown {
   return errors && errors.length ? toStorableJson(errors) : null;
 }
@@ -38,17 +54,8 @@ export async function recordIntent(input: IntentInput, opts: RecordOptions = {})
   const db = opts.db ?? processDb;
   await flushSpoolIfPending(db, opts.spoolDir ?? defaultSpoolDir());
   const event: NewEvent = {
-    id: randomUUID(),
-    at: new Date(),
-    actorId: text(input.actor?.id),
-    actorEmail: text(input.actor?.email),
-    action: input.action,
-    orderNumber: text(input.orderNumber),
-    correlationId: text(input.correlationId),
-    intentId: null,
+    ...baseEvent(input),
     outcome: "intent",
-    request: redactRequest(input.request),
-    before: toStorableJson(input.before),
     after: null,
     ingramStatus: null,
     ingramErrors: null,
@@ -131,17 +138,8 @@ export async function recordOutcome(
 export async function recordEvent(input: EventInput, opts: RecordOptions = {}): Promise<RecordResult> {
   return appendOrSpool(
     {
-      id: randomUUID(),
-      at: new Date(),
-      actorId: text(input.actor?.id),
-      actorEmail: text(input.actor?.email),
-      action: input.action,
-      orderNumber: text(input.orderNumber),
-      correlationId: text(input.correlationId),
-      intentId: null,
+      ...baseEvent(input),
       outcome: input.outcome,
-      request: redactRequest(input.request),
-      before: toStorableJson(input.before),
       after: toStorableJson(input.after),
       ingramStatus: input.ingramStatus ?? null,
       ingramErrors: errorsOrNull(input.ingramErrors),
