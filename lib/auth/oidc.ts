@@ -30,7 +30,7 @@ export function oidcProvider(cfg: OidcSettings): OAuthConfig<OidcProfile> {
     clientSecret: cfg.clientSecret,
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
-    checks: ["pkce", "state"],
+    checks: ["pkce", "state", "nonce"],
     profile(profile) {
       return { id: profile.sub, email: profile.email?.trim().toLowerCase() ?? null, name: profile.name ?? null };
     },
