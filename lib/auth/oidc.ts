@@ -37,23 +37,36 @@ export function oidcProvider(cfg: OidcSettings): OAuthConfig<OidcProfile> {
   };
 }
 
+type Refusal = "unknown_account" | "disabled" | "email_unverified" | "subject_mismatch" | null;
+
 /**
  * Only people who already have an enabled portal account may enter through SSO (matched by email; nobody is
- * created on the fly). An email the identity provider marks as unverified is refused.
+ * created on the fly). An email the identity provider marks as unverified is refused. The provider's subject
+ * is bound to the account at the first SSO sign-in, so an identity whose email claim later changes to a
+ * colleague's address cannot take over the colleague's account.
  */
 export async function oidcSignInAllowed(email: string | null | undefined, profile: unknown): Promise<boolean> {
-  const verified = (profile as OidcProfile | undefined)?.email_verified;
+  const claims = profile as OidcProfile | undefined;
+  const subject = typeof claims?.sub === "string" && claims.sub ? claims.sub : null;
   const normalized = email?.trim().toLowerCase();
   const user = normalized ? await db.user.findUnique({ where: { email: normalized } }) : null;
-  const allowed = !!user && !user.disabled && verified !== false;
-  if (!allowed) {
+  let refusal: Refusal = null;
+  if (!user) refusal = "unknown_account";
+  else if (user.disabled) refusal = "disabled";
+  else if (claims?.email_verified === false) refusal = "email_unverified";
+  else if (!subject || (user.oidcSubject !== null && user.oidcSubject !== subject)) refusal = "subject_mismatch";
+  if (!refusal && user && user.oidcSubject === null) {
+    const bound = await db.user.updateMany({ where: { id: user.id, oidcSubject: null }, data: { oidcSubject: subject } });
+    if (bound.count !== 1) refusal = "subject_mismatch";
+  }
+  if (refusal) {
     await recordEvent({
       actor: user ? { id: user.id, email: user.email } : null,
       action: "user.sign_in_failed",
       outcome: "failed",
       request: { email: normalized ?? null, provider: OIDC_PROVIDER_ID },
-      after: { reason: !user ? "unknown_account" : user.disabled ? "disabled" : "email_unverified" },
+      after: { reason: refusal },
     });
   }
-  return allowed;
+  return refusal === null;
 }

@@ -155,6 +155,17 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     expect((await failedSignIns(u.email)).map((r) => r.after)).toEqual([{ reason: "email_unverified" }]);
   });
 
+  it("binds the provider's subject at the first SSO sign-in and refuses another subject with the same email", async () => {
+    const u = await makeUser(t.db, "admin");
+    const first = identityFor(u.email);
+    expect((await ssoSignIn(first)).session).toBeTruthy();
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).oidcSubject).toBe(first.sub);
+
+    expectRefused(await ssoSignIn(identityFor(u.email)), "AccessDenied");
+    expect((await failedSignIns(u.email)).map((r) => r.after)).toEqual([{ reason: "subject_mismatch" }]);
+    expect((await ssoSignIn(identityFor(u.email, { sub: first.sub }))).session).toBeTruthy();
+  });
+
   it.each([
     ["a signature by a key outside the issuer's JWKS", { foreignKey: true }],
     ["another client's audience", { audience: "some-other-client" }],
