@@ -43,7 +43,16 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
+// Branded for the same reason as IngramError: Next.js bundles pages and route handlers with separate copies
+// of this module, and an AppError may cross between them through process-wide singletons.
+const BRAND = Symbol.for("orderdesk.AppError");
+
 export class AppError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: Record<string, string>;

@@ -15,12 +15,21 @@ const SUMMARY: Record<IngramErrorKind, string> = {
   rate_limited: "Ingram rate limit reached",
 };
 
+// Next.js bundles route handlers and pages separately, each with its own copy of this class, while the one
+// client lives on globalThis: `instanceof` must recognise an IngramError made by another copy.
+const BRAND = Symbol.for("orderdesk.IngramError");
+
 /**
  * The only error the client throws for upstream trouble. `status` is the upstream HTTP status (0 when no
  * response was used); `errors` are normalised upstream messages. The message never carries upstream text
  * or credentials. `op` tells a token-endpoint failure (a configuration problem) from an operation failure.
  */
 export class IngramError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   readonly kind: IngramErrorKind;
   readonly status: number;
   readonly errors: IngramErrorDetail[];

@@ -45,3 +45,17 @@ describe("error map", () => {
     expect(Object.keys(mapped.fields ?? {})).toEqual(["quantity"]);
   });
 });
+
+describe("errors made by another copy of the module", () => {
+  it("are still recognised (Next.js bundles pages and route handlers separately)", async () => {
+    const copy = await import(`@/lib/ingram/errors?copy=${Date.now()}`);
+    expect(copy.IngramError).not.toBe(IngramError);
+    const foreign = new copy.IngramError({ kind: "http", status: 404, op: "get", correlationId: "c".repeat(32) });
+    expect(foreign instanceof IngramError).toBe(true);
+    expect(toAppError(foreign).status).toBe(404);
+    const appCopy = await import(`@/lib/errors?copy=${Date.now()}`);
+    const foreignApp = new appCopy.AppError("conflict", "held elsewhere");
+    expect(toAppError(foreignApp)).toBe(foreignApp);
+    expect(new Error("x") instanceof IngramError).toBe(false);
+  });
+});

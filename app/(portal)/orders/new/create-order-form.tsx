@@ -18,13 +18,14 @@ type Outcome =
   | { kind: "sync"; result: CreateOrderResult; replayed: boolean }
   | { kind: "async"; request: OrderRequestView };
 
-let nextKey = 1;
-const newLine = (): LineDraft => ({ key: nextKey++, ingramPartNumber: "", quantity: "1", unitPrice: "" });
+// Row keys also build element ids, so the first row's key must be the same on the server and in the browser.
+const newLine = (key: number): LineDraft => ({ key, ingramPartNumber: "", quantity: "1", unitPrice: "" });
 const EMPTY_HEADER: HeaderValues = { mode: "sync", customerOrderNumber: "", endCustomerOrderNumber: "", notes: "", customerHold: true };
 
 export function CreateOrderForm() {
   const [header, setHeader] = useState<HeaderValues>(EMPTY_HEADER);
-  const [lines, setLines] = useState<LineDraft[]>(() => [newLine()]);
+  const nextKey = useRef(1);
+  const [lines, setLines] = useState<LineDraft[]>(() => [newLine(0)]);
   const [shipTo, setShipTo] = useState<ShipToValues>(EMPTY_SHIP_TO);
   const [attributes, setAttributes] = useState<AttributeDraft[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -90,7 +91,7 @@ export function CreateOrderForm() {
 
   function reset() {
     setHeader(EMPTY_HEADER);
-    setLines([newLine()]);
+    setLines([newLine(nextKey.current++)]);
     setShipTo(EMPTY_SHIP_TO);
     setAttributes([]);
     setErrors({});
@@ -125,7 +126,10 @@ export function CreateOrderForm() {
           errors={errors}
           disabled={busy}
           onChange={(i, patch) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)))}
-          onAdd={() => setLines((ls) => [...ls, newLine()])}
+          onAdd={() => {
+            const key = nextKey.current++;
+            setLines((ls) => [...ls, newLine(key)]);
+          }}
           onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
         />
       </div>
@@ -138,7 +142,10 @@ export function CreateOrderForm() {
           errors={errors}
           disabled={busy}
           onChange={(i, patch) => setAttributes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
-          onAdd={() => setAttributes((rs) => [...rs, { key: nextKey++, name: "", value: "" }])}
+          onAdd={() => {
+            const key = nextKey.current++;
+            setAttributes((rs) => [...rs, { key, name: "", value: "" }]);
+          }}
           onRemove={(i) => setAttributes((rs) => rs.filter((_, j) => j !== i))}
         />
       </div>

@@ -1,0 +1,58 @@
+import { signIn, signOut, submitLogin } from "./support/auth";
+import { USERS, type Role } from "./support/env";
+import { screenshot } from "./support/screenshot";
+import { expect, test } from "./support/test";
+
+const NAV_BY_ROLE: Record<Role, string[]> = {
+  viewer: ["Orders", "Audit"],
+  buyer: ["Orders", "New order", "Audit"],
+  admin: ["Orders", "New order", "Audit", "Users"],
+};
+
+for (const role of ["viewer", "buyer", "admin"] as const) {
+  test(`${role} signs in through the login form and lands on the orders list`, async ({ page }) => {
+    await signIn(page, role);
+    await expect(page).toHaveURL(/\/orders$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+    await expect(page.getByLabel(`Role: ${role}`)).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+    await expect(nav).toHaveText(NAV_BY_ROLE[role]);
+  });
+}
+
+test("a wrong password shows an error beside the form and signs nobody in", async ({ page, context }) => {
+  await page.goto("/login");
+  await submitLogin(page, USERS.buyer, "not-the-password");
+  const error = page.locator("#login-error");
+  await expect(error).toHaveText("That email and password do not match an active account.");
+  // Beside the form: inside the same card, right above the submit button, and announced.
+  const form = page.locator("form").filter({ has: page.getByLabel("Password") });
+  await expect(form.locator("#login-error")).toBeVisible();
+  await expect(form).toHaveAttribute("aria-describedby", "login-error");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page).toHaveURL(/\/login/);
+  await screenshot(page, "login-error");
+  const cookies = await context.cookies();
+  expect(cookies.find((c) => c.name.includes("session-token"))).toBeUndefined();
+  await page.goto("/orders");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Forders/);
+});
+
+test("empty fields are flagged next to each field before anything is sent", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#email-error")).toHaveText("Enter your email address.");
+  await expect(page.locator("#password-error")).toHaveText("Enter your password.");
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("sign out ends the session: the portal sends the user back to the login page", async ({ page, context }) => {
+  await signIn(page, "buyer");
+  expect((await context.cookies()).some((c) => c.name.includes("session-token"))).toBe(true);
+  await signOut(page);
+  expect((await context.cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+  await page.goto("/orders/20-PRC01");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Forders%2F20-PRC01$/);
+  const api = await page.request.get("/api/orders?orderStatus=PROCESSING");
+  expect(api.status()).toBe(401);
+});

@@ -1,0 +1,90 @@
+import { signIn } from "./support/auth";
+import { FIXTURES } from "./support/env";
+import { sandboxStats } from "./support/sandbox";
+import { screenshot } from "./support/screenshot";
+import { expect, test } from "./support/test";
+
+const [ADD_LINE, RELEASE, , , CANCEL] = FIXTURES.held;
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "buyer");
+});
+
+test(`adding a TSXML1 × 2 line to held order ${ADD_LINE} saves it and the order shows the new line`, async ({ page }) => {
+  await page.goto(`/orders/${ADD_LINE}`);
+  await expect(page.getByRole("region", { name: "Order lines" }).locator("tbody tr")).toHaveCount(2);
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(`/orders/${ADD_LINE}/edit`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit order ${ADD_LINE}`);
+
+  await page.getByRole("button", { name: "Add line" }).click();
+  const row = page.getByRole("group", { name: "New line 1" });
+  await row.getByLabel("New line 1 · Ingram part number").fill(FIXTURES.inStockPart);
+  await row.getByLabel("Quantity").fill("2");
+  await screenshot(page, "order-edit-add-line");
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  const result = page.getByRole("region", { name: /Changes saved/ });
+  await expect(result.getByRole("heading", { name: "Changes saved" })).toBeVisible();
+  const added = result.locator("tbody tr").filter({ hasText: FIXTURES.inStockPart });
+  await expect(added).toContainText("Accepted");
+  await screenshot(page, "order-edit-saved");
+
+  await page.getByRole("link", { name: "Back to order" }).click();
+  await expect(page).toHaveURL(`/orders/${ADD_LINE}`);
+  const lines = page.getByRole("region", { name: "Order lines" }).locator("tbody tr");
+  await expect(lines).toHaveCount(3);
+  const newLine = lines.nth(2);
+  await expect(newLine).toContainText(FIXTURES.inStockPart);
+  await expect(newLine.locator("td").nth(3)).toHaveText("2");
+});
+
+test(`releasing held order ${RELEASE} after confirming takes it off hold`, async ({ page, request }) => {
+  await page.goto(`/orders/${RELEASE}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("On hold");
+  const before = (await sandboxStats(request)).counts.release;
+
+  await page.getByRole("button", { name: "Release" }).click();
+  const dialog = page.getByRole("dialog", { name: `Release order ${RELEASE}?` });
+  await expect(dialog).toBeVisible();
+  await screenshot(page, "order-release-confirm");
+  await dialog.getByRole("button", { name: "Release order" }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(".panel-ok")).toHaveText(/released/i);
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("On hold");
+  await expect(page.getByText("on customer hold")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Release" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  expect((await sandboxStats(request)).counts.release).toBe(before + 1);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("On hold");
+});
+
+test(`cancelling held order ${CANCEL} asks in a dialog that names the order, then cancels it`, async ({ page, request }) => {
+  await page.goto(`/orders/${CANCEL}`);
+  const before = (await sandboxStats(request)).counts.cancel;
+
+  // "Keep order" backs out without calling Ingram.
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  const dialog = page.getByRole("dialog", { name: `Cancel order ${CANCEL}?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(CANCEL);
+  await dialog.getByRole("button", { name: "Keep order" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await sandboxStats(request)).counts.cancel).toBe(before);
+
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await expect(dialog).toBeVisible();
+  await screenshot(page, "order-cancel-confirm");
+  await dialog.getByRole("button", { name: "Cancel order" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(".panel-ok")).toHaveText(new RegExp(`Order ${CANCEL} (was )?cancell?ed`));
+  expect((await sandboxStats(request)).counts.cancel).toBe(before + 1);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/Cancell?ed/);
+  await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+  await screenshot(page, "order-canceled");
+});

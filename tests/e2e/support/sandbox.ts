@@ -1,0 +1,29 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { SANDBOX } from "./env";
+
+export type SandboxOp = "token" | "search" | "get" | "create" | "createV7" | "modify" | "release" | "cancel";
+export const MUTATING_OPS: SandboxOp[] = ["create", "createV7", "modify", "release", "cancel"];
+
+export interface SandboxRequest {
+  op: SandboxOp;
+  method: string;
+  path: string;
+  query: [string, string][];
+  body: unknown;
+}
+
+export interface SandboxStats {
+  counts: Record<SandboxOp, number>;
+  requests: SandboxRequest[];
+}
+
+/** GET /__sandbox/stats: per-operation counters and the recent request log of the sandbox the portal calls. */
+export async function sandboxStats(request: APIRequestContext): Promise<SandboxStats> {
+  const res = await request.get(`${SANDBOX}/__sandbox/stats`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as SandboxStats;
+}
+
+export function mutatingCalls(stats: SandboxStats): number {
+  return MUTATING_OPS.reduce((n, op) => n + (stats.counts[op] ?? 0), 0);
+}
