@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./_components/components.css";
 
 export const metadata: Metadata = {
   title: { default: "Orderdesk", template: "%s · Orderdesk" },

@@ -83,7 +83,8 @@ export function buildEnv(source) {
   const raw = parse(source);
   const sandboxMode = !raw.INGRAM_CLIENT_ID;
   const production = raw.NODE_ENV === "production";
-  const dataDir = resolve(raw.DATA_DIR ?? ".data");
+  // Runtime data, not a build input: keep Turbopack from tracing the whole project through this path.
+  const dataDir = resolve(/* turbopackIgnore: true */ process.cwd(), raw.DATA_DIR ?? ".data");
   const problems = [];
 
   if (!sandboxMode) {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ButtonHTMLAttributes, ComponentProps } from "react";
 
-export type ButtonVariant = "default" | "primary" | "danger" | "ghost";
+/** ghost-danger: a quiet destructive action in a dense row (e.g. Disable user) that still looks like a button. */
+export type ButtonVariant = "default" | "primary" | "danger" | "ghost" | "ghost-danger";
 
 function classes(variant: ButtonVariant, size: "md" | "sm", extra?: string): string {
   return ["btn", variant === "default" ? "" : `btn-${variant}`, size === "sm" ? "btn-sm" : "", extra ?? ""]

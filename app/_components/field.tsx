@@ -11,16 +11,17 @@ export interface FieldProps {
   children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }
 
-/** Label + control + hint + the error shown beside the field. */
+/** Label + control + either the hint or, when there is one, the error (it replaces the hint, never repeats it). */
 export function Field({ id, label, error, hint, className, children }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
+  const showHint = !!hint && !error;
+  const hintId = showHint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-      {hint ? (
+      {showHint ? (
         <span id={hintId} className="hint">
           {hint}
         </span>

@@ -21,13 +21,14 @@ function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function StatusBadge({ status }: { status: BadgeStatus }) {
+/** `title` overrides the default tooltip (Ingram's raw spelling when it differs from the label). */
+export function StatusBadge({ status, title }: { status: BadgeStatus; title?: string }) {
   if (!status) return <span className="badge badge-grey">Unknown</span>;
   const key = statusKey(typeof status === "string" ? status : status.state);
   const text = typeof status === "string" ? humanise(key) : status.label;
   const raw = typeof status === "string" ? undefined : status.raw ?? undefined;
   return (
-    <span className={`badge badge-${TONE_BY_KEY[key] ?? "grey"}`} title={raw && raw !== text ? `Ingram: ${raw}` : undefined}>
+    <span className={`badge badge-${TONE_BY_KEY[key] ?? "grey"}`} title={title ?? (raw && raw !== text ? `Ingram: ${raw}` : undefined)}>
       {text}
     </span>
   );

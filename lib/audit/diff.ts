@@ -28,7 +28,12 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Changed leaves between two values; a missing value and null count as the same (absent). */
+/** Missing, null, [] and {} all mean "nothing there" (Ingram adds `additionalAttributes: []` to some replies). */
+function absent(v: unknown): boolean {
+  return v === null || v === undefined || (Array.isArray(v) && v.length === 0) || (isObj(v) && Object.keys(v).length === 0);
+}
+
+/** Changed leaves between two values; missing, null, empty array and empty object count as the same (absent). */
 export function diffValues(before: unknown, after: unknown): FieldChange[] {
   const a = flatten(before, "", new Map());
   const b = flatten(after, "", new Map());
@@ -37,6 +42,7 @@ export function diffValues(before: unknown, after: unknown): FieldChange[] {
   for (const path of paths) {
     const x = a.has(path) ? a.get(path) : null;
     const y = b.has(path) ? b.get(path) : null;
+    if (absent(x) && absent(y)) continue;
     if (!same(x, y)) changes.push({ path, before: x, after: y });
   }
   return changes;

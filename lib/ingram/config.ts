@@ -1,6 +1,6 @@
 import "server-only";
 
-/** Client configuration; the lead wires it from lib/env.mjs (this module never reads process.env). */
+/** Client configuration, built from lib/env.mjs in lib/ingram/instance.ts (tests pass their own). */
 export interface IngramConfig {
   baseUrl: string;
   tokenUrl: string;

@@ -19,7 +19,7 @@ interface OrderRequestRow {
 
 const MESSAGES: Record<OrderRequestStatus, string> = {
   submitted: "Sending the order request to Ingram Micro.",
-  pending: "Ingram Micro accepted the request and is creating the order.",
+  pending: "Ingram has queued the order; this page updates when Ingram confirms it.",
   created: "Ingram Micro created the order.",
   failed: "Ingram Micro did not accept the order request.",
   unknown: "Ingram Micro did not confirm the request in time; it may still create the order.",
@@ -31,7 +31,6 @@ function statusOf(s: string): OrderRequestStatus {
 
 export function toOrderRequestView(r: OrderRequestRow): OrderRequestView {
   const status = statusOf(r.status);
-  const ack = (r.result as { ack?: { message?: unknown } } | null)?.ack;
   return {
     id: r.id,
     confirmationNumber: r.confirmationNumber,
@@ -41,7 +40,8 @@ export function toOrderRequestView(r: OrderRequestRow): OrderRequestView {
     createdByEmail: r.createdByEmail,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-    message: status === "pending" && typeof ack?.message === "string" ? ack.message : MESSAGES[status],
+    // Always our words: Ingram's ack ("you will be notified via webhook") addresses the integrator, not staff.
+    message: MESSAGES[status],
   };
 }
 

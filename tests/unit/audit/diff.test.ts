@@ -55,6 +55,23 @@ describe("diffOrders", () => {
     expect(diffValues({ a: null, b: 1 }, { b: 1 })).toEqual([]);
   });
 
+  it("treats missing, null, [] and {} as the same, so a cancel reply's empty attributes are no change", () => {
+    const held = { orderStatus: "ON HOLD", lines: [{ ingramLineNumber: "001", serialNumbers: null }] };
+    const cancelled = {
+      orderStatus: "CANCELLED",
+      additionalAttributes: [],
+      shipToInfo: {},
+      notes: null,
+      lines: [{ ingramLineNumber: "001", serialNumbers: [] }],
+    };
+    expect(diffOrders(held, cancelled)).toEqual({ fields: [{ path: "orderStatus", before: "ON HOLD", after: "CANCELLED" }], lines: [] });
+    expect(diffValues({ a: [], b: {} }, { a: null, b: [] })).toEqual([]);
+    expect(diffValues({ a: {} }, {})).toEqual([]);
+    // Emptiness is only equal to emptiness: a value appearing or vanishing is still a change.
+    expect(diffValues({ a: [] }, { a: [{ name: "x" }] })).toEqual([{ path: "a.0.name", before: null, after: "x" }]);
+    expect(diffValues({ a: [] }, { a: "x" })).toEqual([{ path: "a", before: [], after: "x" }]);
+  });
+
   it("handles non-object inputs and lines without keys (by position)", () => {
     expect(diffOrders(null, { orderStatus: "X" }).fields).toEqual([{ path: "orderStatus", before: null, after: "X" }]);
     const d = diffOrders({ lines: [{ q: 1 }] }, { lines: [{ q: 2 }] });

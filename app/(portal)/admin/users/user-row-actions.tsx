@@ -64,7 +64,7 @@ export function UserStatusControl({ id, email, disabled, self }: UserRowProps) {
       {disabled ? (
         <Button size="sm" onClick={() => void setDisabled(false)} disabled={busy} aria-label={`Enable ${email}`}>Enable</Button>
       ) : (
-        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} disabled={busy} aria-label={`Disable ${email}`}>Disable</Button>
+        <Button size="sm" variant="ghost-danger" onClick={() => setConfirming(true)} disabled={busy} aria-label={`Disable ${email}`}>Disable</Button>
       )}
       <span aria-live="polite" style={{ color: "var(--danger)", fontSize: "0.86rem" }}>{message}</span>
       <ConfirmDialog

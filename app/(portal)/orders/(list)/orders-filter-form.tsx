@@ -12,7 +12,7 @@ const many = (raw: Raw, k: string) => {
   return (Array.isArray(v) ? v : typeof v === "string" ? v.split(",") : []).filter(Boolean);
 };
 
-const STATUS_LABEL: Record<(typeof ORDER_STATUS_FILTERS)[number], string> = {
+export const STATUS_FILTER_LABELS: Record<(typeof ORDER_STATUS_FILTERS)[number], string> = {
   SHIPPED: "Shipped", PROCESSING: "Processing", "ON HOLD": "On hold", BACKORDERED: "Backordered", CANCELLED: "Cancelled",
 };
 
@@ -59,7 +59,7 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
           {ORDER_STATUS_FILTERS.map((s) => (
             <label key={s} className="check">
               <input type="checkbox" name="orderStatus-in" value={s} defaultChecked={statuses.has(s)} />
-              {STATUS_LABEL[s]}
+              {STATUS_FILTER_LABELS[s]}
             </label>
           ))}
         </div>

@@ -8,6 +8,8 @@ import type { OrderSummary } from "@/lib/orders/dto-types";
 
 const h = columnHelper<OrderSummary>();
 
+const SEARCH_STATUS_TITLE = "Ingram's search reports Open/Closed/Cancelled; open the order for its detailed status";
+
 /** Ingram's search reply carries no currency; the DTO may add one (the account's), shown when present. */
 function currencyOf(o: OrderSummary): string | null {
   return (o as OrderSummary & { currency?: string | null }).currency ?? null;
@@ -35,7 +37,7 @@ const columns = h.columns([
   h.accessor((o) => o.status.label, {
     id: "status",
     header: "Status",
-    cell: (c) => <StatusBadge status={c.row.original.status} />,
+    cell: (c) => <StatusBadge status={c.row.original.status} title={SEARCH_STATUS_TITLE} />,
   }),
   h.accessor((o) => o.subOrders.length, {
     id: "subOrders",

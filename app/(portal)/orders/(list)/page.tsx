@@ -14,6 +14,7 @@ import { loadForPage } from "../../page-data";
 import { ExportCsvButton } from "./export-csv-button";
 import { OrdersFilterForm } from "./orders-filter-form";
 import { OrdersTable } from "./orders-table";
+import { StatusFilterNote } from "./status-filter-note";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -79,6 +80,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   <>
                     Orders, page {page.page} of {Math.max(1, page.pageCount)}
                     <span className="subtle">Sorting applies to the orders on this page.</span>
+                    {query ? <StatusFilterNote query={query} /> : null}
                   </>
                 }
               />

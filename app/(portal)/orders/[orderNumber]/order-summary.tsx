@@ -23,7 +23,8 @@ function AddressBlock({ title, address }: { title: string; address: Address | nu
   );
 }
 
-export function OrderSummaryCards({ order }: { order: OrderDetail }) {
+/** `editable`: the order is held and this user may modify it (decided server-side by the page). */
+export function OrderSummaryCards({ order, editable }: { order: OrderDetail; editable: boolean }) {
   const c = order.currency;
   return (
     <div className="grid-2">
@@ -31,7 +32,7 @@ export function OrderSummaryCards({ order }: { order: OrderDetail }) {
         <div className="card-head"><h2 id="order-facts">Order</h2></div>
         <dl className="facts card-body">
           <dt>Status</dt>
-          <dd><StatusBadge status={order.status} />{order.onHold ? <span className="subtle"> · editable until released</span> : null}</dd>
+          <dd><StatusBadge status={order.status} />{editable ? <span className="subtle"> · editable until released</span> : null}</dd>
           <dt>Order date</dt><dd>{dash(order.orderDate)}</dd>
           <dt>Customer PO</dt><dd>{dash(order.customerOrderNumber)}</dd>
           <dt>End customer PO</dt><dd>{dash(order.endCustomerOrderNumber)}</dd>

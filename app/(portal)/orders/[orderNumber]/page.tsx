@@ -48,6 +48,7 @@ export default async function OrderPage({ params }: { params: Params }) {
 
   const order = result.data;
   const events = timeline?.ok ? timeline.data : [];
+  const canEdit = order.onHold && can(actor, "orders.modify");
   return (
     <div className="stack">
       <div className="page-head">
@@ -63,13 +64,13 @@ export default async function OrderPage({ params }: { params: Params }) {
         </div>
         <OrderActions
           orderNumber={order.orderNumber}
-          canEdit={order.onHold && can(actor, "orders.modify")}
+          canEdit={canEdit}
           canRelease={order.onHold && can(actor, "orders.release")}
           canCancel={order.onHold && can(actor, "orders.cancel")}
         />
       </div>
 
-      <OrderSummaryCards order={order} />
+      <OrderSummaryCards order={order} editable={canEdit} />
 
       <section className="card" aria-label="Order lines">
         <OrderLinesTable lines={order.lines} currency={order.currency} />

@@ -28,10 +28,14 @@ export function shipToPayload(v: ShipToValues): Partial<ShipToValues> | undefine
   return filled.length ? (Object.fromEntries(filled) as Partial<ShipToValues>) : undefined;
 }
 
+const CREATE_HINT = "Give a registered address id, or a full address. Leave everything empty to use the account's default.";
+
 export function ShipToFields({
-  idPrefix, values, errors, onChange, disabled,
+  idPrefix, values, errors, onChange, disabled, hint = CREATE_HINT,
 }: {
   idPrefix: string;
+  /** The sentence under the legend; the default fits the create form (empty = account default). */
+  hint?: string;
   values: ShipToValues;
   errors: FieldErrors;
   onChange: (key: ShipToKey, value: string) => void;
@@ -40,9 +44,7 @@ export function ShipToFields({
   return (
     <fieldset disabled={disabled}>
       <legend>Ship to</legend>
-      <p className="subtle" style={{ marginBottom: 10 }}>
-        Give a registered address id, or a full address. Leave everything empty to use the account&apos;s default.
-      </p>
+      <p className="subtle" style={{ marginBottom: 10 }}>{hint}</p>
       <div className="form-grid">
         {SHIP_TO_KEYS.map(([key, label, autoComplete]) => (
           <Field key={key} id={`${idPrefix}-shipTo-${key}`} label={label} error={errors[`shipTo.${key}`]}>

@@ -60,10 +60,15 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
         <StatusBadge status={{ state: request.status, label: request.status === "created" ? "Created" : request.status === "failed" ? "Failed" : request.status === "unknown" ? "Unconfirmed" : "Pending" }} />
       </div>
       <div className="card-body stack" style={{ gap: 10 }}>
-        <div aria-live="polite" role="status" className="row">
-          {!done ? <Progress label="Waiting for Ingram Micro" /> : null}
-          <span>{request.message ?? ""}</span>
-          {!done ? <span className="subtle">{elapsed}s · checking every 2 seconds</span> : null}
+        {/* One persistent tree so the live message keeps its DOM node when the request settles. */}
+        <div className={done ? undefined : "pending-block"}>
+          <div className="row">
+            {!done ? <span className="spinner" aria-hidden="true" /> : null}
+            {/* Only the message is live; the ticking counter would be re-announced every 2 s. */}
+            <span role="status">{request.message ?? ""}</span>
+            {!done ? <span className="elapsed">{elapsed}s · checking every 2 seconds</span> : null}
+          </div>
+          {!done ? <Progress label="Waiting for Ingram Micro" valueText={`Waiting, ${elapsed} seconds so far`} wide /> : null}
         </div>
         {request.orderNumbers.length ? (
           <p>

@@ -8,11 +8,12 @@ import { Button, ButtonLink } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { Field } from "@/app/_components/field";
 import type { ModifyOrderResult } from "@/lib/orders/dto-types";
-import { modifyOrderSchema } from "@/lib/validation/orders";
+import { modifyOrderSchema, type ModifyOrderInput } from "@/lib/validation/orders";
 import { apiFields, issuesToFields, type FieldErrors } from "../../_form/form-errors";
 import { LineResults } from "../../_form/line-results";
 import { ShipToFields, shipToPayload, type ShipToValues } from "../../_form/ship-to-fields";
 import { ModifyLinesEditor, type AddedLineDraft, type ExistingLineDraft } from "./modify-lines-editor";
+import { modifySummary } from "./modify-summary";
 
 export interface ModifyOrderFormProps {
   orderNumber: string;
@@ -20,6 +21,9 @@ export interface ModifyOrderFormProps {
   shipTo: ShipToValues;
   notes: string;
 }
+
+const EDIT_SHIP_TO_HINT =
+  "This is the order's current ship-to. Leave it unchanged to keep it, or change it to a registered address id or a full address.";
 
 /** Payload line i came from UI row rows[i]; errors at "lines.i.x" are shown at "<row>.x". */
 function remapErrors(fields: FieldErrors, rows: string[]): FieldErrors {
@@ -39,7 +43,7 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
   const [notes, setNotes] = useState(initialNotes);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [result, setResult] = useState<ModifyOrderResult | null>(null);
+  const [saved, setSaved] = useState<{ sent: ModifyOrderInput; result: ModifyOrderResult } | null>(null);
   const [busy, setBusy] = useState(false);
   const nextKey = useRef(1);
   const href = `/orders/${encodeURIComponent(orderNumber)}`;
@@ -86,17 +90,18 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
       setFailure(res.error);
       return;
     }
-    setResult(res.data.result);
+    setSaved({ sent: parsed.data, result: res.data.result });
     router.refresh();
   }
 
-  if (result) {
+  if (saved) {
+    const { result } = saved;
     const rejected = result.lines.filter((l) => l.result === "rejected").length;
     return (
       <section className="card" aria-labelledby="modify-result-h">
         <div className={`panel ${rejected || result.outcome !== "succeeded" ? "panel-warn" : "panel-ok"}`} role="status" style={{ border: 0 }}>
           <h2 id="modify-result-h">{rejected ? `Changes saved; ${rejected} ${rejected === 1 ? "line was" : "lines were"} rejected` : "Changes saved"}</h2>
-          <p>{result.message}</p>
+          <p>{modifySummary(saved.sent, result)}</p>
           {result.changeDescription ? <p className="subtle" style={{ color: "inherit" }}>{result.changeDescription}</p> : null}
         </div>
         <LineResults lines={result.lines} caption="Line changes" />
@@ -124,7 +129,7 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
         />
       </div>
       <div className="form-section">
-        <ShipToFields idPrefix="edit" values={shipTo} errors={errors} disabled={busy} onChange={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))} />
+        <ShipToFields idPrefix="edit" hint={EDIT_SHIP_TO_HINT} values={shipTo} errors={errors} disabled={busy} onChange={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))} />
       </div>
       <div className="form-section">
         <Field id="notes" label="Notes" error={errors.notes} hint="At most 132 characters.">
