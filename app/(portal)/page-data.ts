@@ -27,12 +27,9 @@ export async function loadForPage<T>(what: string, fn: (correlationId: string) =
     return { ok: true, data: await fn(correlationId), correlationId };
   } catch (err) {
     const appErr = toAppError(err);
-    log(appErr.status >= 500 ? "error" : "warn", `page read failed: ${what}`, {
-      correlationId,
-      code: appErr.code,
-      status: appErr.status,
-      err,
-    });
+    // A 4xx (no such order, a bad filter) is an ordinary answer: logged without the stack.
+    if (appErr.status >= 500) log("error", `page read failed: ${what}`, { correlationId, code: appErr.code, err });
+    else log("info", `page read refused: ${what}`, { correlationId, code: appErr.code, status: appErr.status });
     return { ok: false, code: appErr.code, status: appErr.status, message: appErr.message, correlationId };
   }
 }
