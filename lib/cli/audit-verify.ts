@@ -1,15 +1,18 @@
 // `npm run audit:verify`: exit 0 when the audit chain is intact, 1 naming the first broken event, 2 when the
-// database cannot be read. Uses DATABASE_URL (for the embedded database, the URL the launcher serves).
-import { env } from "@/lib/env.mjs";
+// database cannot be read. Uses DATABASE_URL, or the embedded database (lib/db/cli-database.ts).
 import { createDb } from "@/lib/db";
+import { openCliDatabase } from "@/lib/db/cli-database";
 import { verifyChain } from "@/lib/audit/verify";
 
 async function main(): Promise<number> {
-  if (!env.databaseUrl) {
-    process.stderr.write("audit:verify: DATABASE_URL is not set (point it at the portal's database)\n");
+  let database;
+  try {
+    database = await openCliDatabase();
+  } catch (err) {
+    process.stderr.write(`audit:verify: cannot open the database: ${(err as Error).message}\n`);
     return 2;
   }
-  const db = createDb(env.databaseUrl, 2);
+  const db = createDb(database.url, database.maxConnections);
   try {
     const result = await verifyChain(db);
     if (result.ok) {
@@ -27,6 +30,7 @@ async function main(): Promise<number> {
     return 2;
   } finally {
     await db.$disconnect().catch(() => undefined);
+    await database.close();
   }
 }
 

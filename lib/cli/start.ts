@@ -8,6 +8,7 @@ import { childEnv, env } from "@/lib/env.mjs";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createDb, useDb } from "@/lib/db";
+import { announceEmbedded, withdrawEmbedded } from "@/lib/db/cli-database";
 import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox";
 import { seedDemoUsers } from "@/lib/users/seed-demo";
 import { recoverAudit } from "@/lib/cli/recover-audit";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: join(env.dataDir, "pglite") });
     databaseUrl = embedded.url;
+    announceEmbedded(embedded);
   }
   const applied = await migrate(databaseUrl);
 
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     server.kill("SIGTERM");
     await sandbox?.close();
+    if (embedded) withdrawEmbedded();
     await embedded?.close();
     process.exit(code);
   };

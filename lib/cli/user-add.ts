@@ -3,7 +3,8 @@
 // prompt that does not echo when run in a terminal, or is generated and printed once with --generate.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db";
+import { createDb, db, useDb } from "@/lib/db";
+import { openCliDatabase, type CliDatabase } from "@/lib/db/cli-database";
 import { AppError } from "@/lib/errors";
 import { createUserRecord } from "@/lib/users/create";
 import { addUserSchema } from "@/lib/validation/users";
@@ -52,6 +53,8 @@ async function obtainPassword(generate: boolean): Promise<{ password: string; ge
   return { password: first, generated: false };
 }
 
+let database: CliDatabase | undefined;
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -72,6 +75,8 @@ async function main(): Promise<number> {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
     return 2;
   }
+  database = await openCliDatabase();
+  useDb(createDb(database.url, database.maxConnections));
   const user = await createUserRecord(parsed.data, { actor: null, via: "cli" });
   console.log(`Created ${user.role} ${user.email} (${user.id}).`);
   if (generated) console.log(`Password (shown once): ${password}`);
@@ -90,6 +95,7 @@ main()
     try {
       await db.$disconnect();
     } catch {
-      // Nothing was connected (usage error or no DATABASE_URL).
+      // Nothing was connected (usage error).
     }
+    await database?.close();
   });
