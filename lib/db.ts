@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env.mjs";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient } from "@/prisma/generated/client/client";
 
 export type Db = PrismaClient;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/client/client";
 import { eventHash, type NewEvent } from "@/lib/audit/chain";
 
 export type { NewEvent };

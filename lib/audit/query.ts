@@ -2,7 +2,7 @@ import "server-only";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { db as processDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client/client";
 import { zodFields } from "@/lib/validation/fields";
 import { auditFiltersSchema, dateBounds, type AuditFilters } from "@/lib/validation/audit-filters";
 import { csvLine } from "@/lib/audit/csv";

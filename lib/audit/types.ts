@@ -1,4 +1,5 @@
 // Pure types and constants of the audit log (no server imports: lib/validation/audit-filters.ts uses them).
+import type { NewEvent } from "@/lib/audit/chain";
 
 export const AUDIT_ACTIONS = [
   "order.create",
@@ -88,21 +89,10 @@ export interface RecordResult {
  * One stored event as the portal shows it. seq is a number: exact up to 2^53 events.
  * `at` is an ISO timestamp with milliseconds.
  */
-export interface AuditEventView {
+export interface AuditEventView extends Omit<NewEvent, "at" | "actorId" | "actorEmail"> {
   seq: number;
-  id: string;
   at: string;
   actor: AuditActor;
-  action: string;
-  orderNumber: string | null;
-  correlationId: string | null;
-  intentId: string | null;
-  outcome: string;
-  request: unknown;
-  before: unknown;
-  after: unknown;
-  ingramStatus: number | null;
-  ingramErrors: unknown;
   prevHash: string;
   hash: string;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
+import type { AuditEvent } from "@/prisma/generated/client/client";
 import type { AuditEventView } from "@/lib/audit/types";
 
 export function toView(r: AuditEvent): AuditEventView {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMigrations, migrate } from "@/lib/db/migrate";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/client/client";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { expectedPgType, parsePrismaSchema } from "@/tests/support/prisma-schema";
 
