@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/prisma/generated/client/client";
 import { zodFields } from "@/lib/validation/fields";
 import { auditFiltersSchema, dateBounds, type AuditFilters } from "@/lib/validation/audit-filters";
-import { csvLine } from "@/lib/audit/csv";
+import { csvLine } from "@/lib/csv";
 import { diffOrders } from "@/lib/audit/diff";
 import { toView } from "@/lib/audit/view";
 import type { AuditEventView, OrderDiff } from "@/lib/audit/types";

@@ -4,6 +4,7 @@ import type { OrderSearchQuery } from "@/lib/validation/orders";
 import { toSearchPage, type OrderSearchPage, type OrderSummary } from "./dto";
 import { toIngramQuery } from "./search-query";
 import { callContext, ingram, upstream } from "./upstream";
+import { csvLine } from "@/lib/csv";
 
 const PAGE_SIZE = 100;
 /** 100 pages × 100 rows; Ingram paces GETs at 60/min, so a bigger export belongs in a narrower search. */
@@ -22,16 +23,8 @@ export const CSV_COLUMNS = [
   "Sub-orders",
 ] as const;
 
-/** RFC 4180 quoting; text cells that a spreadsheet would run as a formula get a leading apostrophe. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function csvRow(o: OrderSummary): string {
-  return [
+  return csvLine([
     o.orderNumber,
     o.orderDate,
     o.customerOrderNumber,
@@ -42,9 +35,7 @@ export function csvRow(o: OrderSummary): string {
     o.status.label,
     o.status.raw,
     o.subOrders.map((s) => s.subOrderNumber).join(" "),
-  ]
-    .map(csvCell)
-    .join(",");
+  ]);
 }
 
 export interface ExportProgress {
@@ -81,13 +72,13 @@ export async function exportOrdersCsv(
   const progress: ExportProgress = { total: first.total, fetched: 0, pages: 0, truncated: first.pageCount > MAX_EXPORT_PAGES };
 
   async function* lines(): AsyncGenerator<string> {
-    yield `${CSV_COLUMNS.join(",")}\r\n`;
+    yield csvLine(CSV_COLUMNS);
     let page: OrderSearchPage | null = first;
     for (let n = 1; page; n++) {
       progress.pages = n;
       for (const o of page.orders) {
         progress.fetched++;
-        yield `${csvRow(o)}\r\n`;
+        yield csvRow(o);
       }
       opts.onProgress?.({ ...progress });
       page = n < pageCount && page.orders.length > 0 ? await fetchPage(n + 1) : null;

@@ -1,16 +1,17 @@
 import "server-only";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { IngramError, newCorrelationId } from "@/lib/ingram/errors";
+import { IngramError, isCorrelationId, newCorrelationId } from "@/lib/ingram/errors";
 import { ingram } from "@/lib/ingram/instance";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas";
+import { zodFields } from "@/lib/validation/fields";
 import { orderNumberSchema } from "@/lib/validation/orders";
 
 export { ingram };
 
 /** Ingram's correlation header allows 32 chars; our ids are 32 lowercase hex (lib/ingram/correlation). */
 export function callContext(correlationId?: string): { correlationId: string } {
-  return { correlationId: correlationId && /^[0-9a-f]{32}$/.test(correlationId) ? correlationId : newCorrelationId() };
+  return { correlationId: isCorrelationId(correlationId) ? correlationId : newCorrelationId() };
 }
 
 /** Every order id from a URL or body passes the allowlist before it can reach an upstream path. */
@@ -30,9 +31,10 @@ export async function upstream<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof ZodError) {
-      const fields: Record<string, string> = {};
-      for (const i of err.issues) fields[i.path.map(String).join(".") || "_"] ??= i.message;
-      throw new AppError("bad_request", "Ingram Micro would not accept these values.", { fields, cause: err });
+      throw new AppError("bad_request", "Ingram Micro would not accept these values.", {
+        fields: zodFields(err),
+        cause: err,
+      });
     }
     throw err;
   }

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { OrderCreateRequest, OrderModifyRequest } from "@/lib/ingram/schemas";
-import { csvCell } from "@/lib/orders/export-csv";
+import { csvCell } from "@/lib/csv";
 import { requestHash } from "@/lib/orders/idempotency";
 import { toCreateRequest, toModifyRequest } from "@/lib/orders/requests";
 import { parseWebhookBody } from "@/lib/orders/webhook-payload";

@@ -6,7 +6,8 @@ import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { addUserSchema, PASSWORD_MIN, USER_ROLES, type UserRole } from "@/lib/validation/users";
-import { apiFields, issuesToFields, type FieldErrors } from "../../orders/_form/form-errors";
+import { apiFields, type FieldErrors } from "../../orders/_form/form-errors";
+import { zodFields } from "@/lib/validation/fields";
 
 const EMPTY = { email: "", name: "", role: "viewer" as UserRole, password: "" };
 
@@ -24,7 +25,7 @@ export function AddUserForm() {
     setDone(null);
     const parsed = addUserSchema.safeParse(v);
     if (!parsed.success) {
-      setErrors(issuesToFields(parsed.error));
+      setErrors(zodFields(parsed.error));
       return;
     }
     setBusy(true);

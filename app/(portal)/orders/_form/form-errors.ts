@@ -1,17 +1,6 @@
-import type { z } from "zod";
 import type { ApiError } from "@/app/_components/api-fetch";
 
 export type FieldErrors = Record<string, string>;
-
-/** zod issues → { "lines.0.quantity": "message" }, the same keys the API's error.fields uses. */
-export function issuesToFields(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
 
 /** Field errors from a failed API call; the API's keys may carry a "body." prefix, which forms do not. */
 export function apiFields(error: ApiError): FieldErrors {

@@ -6,7 +6,8 @@ import { Button } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import type { CreateOrderResult, OrderRequestView } from "@/lib/orders/dto-types";
 import { createOrderSchemaFor } from "@/lib/validation/orders";
-import { apiFields, issuesToFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
+import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
+import { zodFields } from "@/lib/validation/fields";
 import { EMPTY_SHIP_TO, ShipToFields, shipToPayload, type ShipToValues } from "../_form/ship-to-fields";
 import { AttributesEditor, type AttributeDraft } from "./attributes-editor";
 import { CreateResult } from "./create-result";
@@ -56,7 +57,7 @@ export function CreateOrderForm() {
     if (inFlight.current) return;
     const parsed = createOrderSchemaFor(header.mode).safeParse(payloadOf());
     if (!parsed.success) {
-      setErrors(issuesToFields(parsed.error));
+      setErrors(zodFields(parsed.error));
       setFailure(null);
       focusFirstError();
       return;

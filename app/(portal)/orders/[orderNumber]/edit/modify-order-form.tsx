@@ -9,7 +9,8 @@ import { ErrorPanel } from "@/app/_components/error-panel";
 import { Field } from "@/app/_components/field";
 import type { ModifyOrderResult } from "@/lib/orders/dto-types";
 import { modifyOrderSchema, type ModifyOrderInput } from "@/lib/validation/orders";
-import { apiFields, issuesToFields, type FieldErrors } from "../../_form/form-errors";
+import { apiFields, type FieldErrors } from "../../_form/form-errors";
+import { zodFields } from "@/lib/validation/fields";
 import { LineResults } from "../../_form/line-results";
 import { ShipToFields, shipToPayload, type ShipToValues } from "../../_form/ship-to-fields";
 import { ModifyLinesEditor, type AddedLineDraft, type ExistingLineDraft } from "./modify-lines-editor";
@@ -76,7 +77,7 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
     const { body, rows } = build();
     const parsed = modifyOrderSchema.safeParse(body);
     if (!parsed.success) {
-      setErrors(remapErrors(issuesToFields(parsed.error), rows));
+      setErrors(remapErrors(zodFields(parsed.error), rows));
       setFailure(null);
       return;
     }

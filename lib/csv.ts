@@ -1,13 +1,17 @@
-// CSV for the audit export: RFC 4180 quoting, CRLF line ends, spreadsheet formula injection neutralised. Pure.
+// CSV for the orders and audit exports: RFC 4180 quoting, CRLF line ends, spreadsheet formula injection
+// neutralised. Pure.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One cell. Text starting with = + - @ (or tab / CR) is prefixed with a single quote so a spreadsheet shows it
- * as text instead of evaluating it; then the cell is quoted when it holds a quote, comma or line break.
+ * as text instead of evaluating it (numbers stay numbers, negative ones too); then the cell is quoted when it
+ * holds a quote, comma or line break.
  */
 export function csvCell(value: unknown): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "bigint") return String(value);
   let s: string;
   if (value === null || value === undefined) s = "";
   else if (value instanceof Date) s = value.toISOString();

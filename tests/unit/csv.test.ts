@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine } from "@/lib/audit/csv";
+import { csvCell, csvLine } from "@/lib/csv";
 
 describe("CSV", () => {
   it("quotes per RFC 4180", () => {
