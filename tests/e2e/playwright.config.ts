@@ -5,8 +5,9 @@ import { defineConfig } from "@playwright/test";
 // Playwright cannot download its own browser here: use Debian's Chromium where it is installed.
 const chromium = "/usr/bin/chromium";
 const root = fileURLToPath(new URL("../..", import.meta.url));
-export const E2E_PORT = 3100;
-export const E2E_SANDBOX_PORT = 4110;
+// Overridable so that two checkouts on one machine can run their browser suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 export const DEMO_PASSWORD = "e2e-demo-password";
 
 export default defineConfig({

@@ -53,7 +53,7 @@ test("a hostile callbackUrl always lands on the portal's own origin", async ({ b
     await page.waitForURL((url) => url.pathname !== "/login");
     expect(new URL(page.url()).origin, callbackUrl).toBe(PORTAL);
     // Either the default landing page, or the value taken literally as a path on our own origin.
-    await expect(page, callbackUrl).toHaveURL(/^http:\/\/localhost:3100\/(orders|%2F%2Fevil\.example)$/);
+    await expect(page, callbackUrl).toHaveURL(new RegExp(`^${PORTAL.replace(/[.]/g, "\\.")}/(orders|%2F%2Fevil\\.example)$`));
 
     // Already signed in: the login page's own server redirect stays home too.
     const res = await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
