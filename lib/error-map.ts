@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, INTERNAL_MESSAGE } from "@/lib/errors";
 import { ZodError } from "zod";
-import { IngramError } from "@/lib/ingram/errors";
+import { IngramError } from "@/lib/ingram/ingram-errors";
 import { zodFields } from "@/lib/validation/fields";
 
 /** Ingram's own words, cut to one plain line: they are shown to the user, so nothing stack-like passes. */

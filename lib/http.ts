@@ -5,7 +5,7 @@ import { type Actor, type Permission, requirePermission } from "@/lib/authz";
 import { env } from "@/lib/env.mjs";
 import { AppError, errorBody } from "@/lib/errors";
 import { toAppError } from "@/lib/error-map";
-import { newCorrelationId } from "@/lib/ingram/errors";
+import { newCorrelationId } from "@/lib/correlation-id";
 import { log } from "@/lib/log";
 import { zodFields } from "@/lib/validation/fields";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { toAppError } from "@/lib/error-map";
 import type { ErrorCode } from "@/lib/errors";
-import { newCorrelationId } from "@/lib/ingram/correlation";
+import { newCorrelationId } from "@/lib/correlation-id";
 import { log } from "@/lib/log";
 import { ORDER_NUMBER_PATTERN } from "@/lib/validation/orders";
 

@@ -5,7 +5,7 @@ import { TOO_MANY_ATTEMPTS } from "@/lib/auth/credentials";
 import { clientAddress, throttleState } from "@/lib/auth/throttle";
 import { env } from "@/lib/env.mjs";
 import { AppError, errorBody } from "@/lib/errors";
-import { newCorrelationId } from "@/lib/ingram/errors";
+import { newCorrelationId } from "@/lib/correlation-id";
 import { emailSchema } from "@/lib/validation/users";
 
 const MAX_BODY_BYTES = 16 * 1024;

@@ -9,7 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded"
 import { migrate } from "@/lib/db/migrate";
 import { createDb, useDb } from "@/lib/db";
 import { announceEmbedded, withdrawEmbedded } from "@/lib/db/cli-database";
-import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox";
+import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { seedDemoUsers } from "@/lib/users/seed-demo";
 import { recoverAudit } from "@/lib/cli/recover-audit";
 

@@ -1,22 +1,21 @@
 import "server-only";
-import { CircuitBreaker } from "./circuit-breaker";
-import { resolveConfig, type IngramConfig } from "./config";
-import { pruneEmpty } from "./prune";
-import { getOrderParams, searchOrdersParams } from "./query";
-import { RatePacer } from "./rate-pacer";
+import { env } from "@/lib/env.mjs";
+import { orderNumberSchema } from "@/lib/validation/order-number";
+import { TokenProvider } from "./access-token";
+import { CircuitBreaker, RatePacer } from "./call-policy";
 import { OrderCreateRequest, OrderCreateResponse } from "./schemas/order-create";
 import { OrderCreateV7Ack, OrderCreateV7Request } from "./schemas/order-create-v7";
 import { OrderDetail } from "./schemas/order-detail";
 import { OrderModifyRequest, OrderModifyResponse } from "./schemas/order-modify";
 import { OrderSearchResponse } from "./schemas/order-search";
-import { DetailOrderNumber, OrderNumber, type GetOrderQuery, type SearchOrdersQuery } from "./schemas/queries";
-import { TokenProvider } from "./token";
+import { getOrderParams, searchOrdersParams, type GetOrderQuery, type SearchOrdersQuery } from "./schemas/query-params";
 import { createTransport, type CallContext, type IngramResponse } from "./transport";
 
 /*
- * The typed client of the six Orders operations (CONTRACT §6). Inputs are validated before any I/O (the
- * promise rejects with a ZodError for bad input); upstream trouble is always an IngramError. Success bodies are parsed
- * by tolerant schemas: data is either fully parsed or the call fails with bad_payload.
+ * The typed client of the six Orders operations (method and path from ./ingram-operations). Inputs are
+ * validated before any I/O (the promise rejects with a ZodError for bad input, an order number outside
+ * lib/validation/order-number.ts included); upstream trouble is always an IngramError. Success bodies are
+ * parsed by tolerant schemas: data is either fully parsed or the call fails with bad_payload.
  */
 
 export interface IngramClient {
@@ -45,76 +44,32 @@ const optional =
   (status: number, body: unknown): T | null =>
     status === 204 || body === null ? null : schema.parse(body);
 
-const segment = (orderNumber: string, schema = OrderNumber) => encodeURIComponent(schema.parse(orderNumber));
-
 export function createIngramClient(config: IngramConfig): IngramClient {
   const cfg = resolveConfig(config);
-  const transport = createTransport({
+  const { call } = createTransport({
     cfg,
     tokens: new TokenProvider(cfg),
     breaker: new CircuitBreaker({ failureThreshold: cfg.breakerFailureThreshold, openMs: cfg.breakerOpenMs, now: cfg.now }),
     pacer: new RatePacer({ limit: cfg.rateLimitPerMinute, now: cfg.now }),
   });
-  const { call } = transport;
+  const order = (orderNumber: string) => orderNumberSchema.parse(orderNumber);
 
   return {
-    searchOrders: async (q, ctx) =>
-      call(
-        { op: "search", method: "GET", path: "/resellers/v6/orders/search", query: searchOrdersParams(q), parse: optional(OrderSearchResponse) },
-        ctx,
-      ),
-
+    searchOrders: async (q, ctx) => call({ op: "search", query: searchOrdersParams(q), parse: optional(OrderSearchResponse) }, ctx),
     getOrder: async (orderNumber, q, ctx) =>
-      call(
-        {
-          op: "get",
-          method: "GET",
-          path: `/resellers/v6.1/orders/${segment(orderNumber, DetailOrderNumber)}`,
-          query: getOrderParams(q),
-          parse: required(OrderDetail),
-        },
-        ctx,
-      ),
-
+      call({ op: "get", pathParam: order(orderNumber), query: getOrderParams(q), parse: required(OrderDetail) }, ctx),
     createOrder: async (body, ctx) =>
-      call(
-        { op: "create", method: "POST", path: "/resellers/v6/orders", body: pruneEmpty(OrderCreateRequest.parse(body)), parse: required(OrderCreateResponse) },
-        ctx,
-      ),
-
+      call({ op: "create", body: pruneEmpty(OrderCreateRequest.parse(body)), parse: required(OrderCreateResponse) }, ctx),
     createOrderV7: async (body, ctx) =>
-      call(
-        { op: "createV7", method: "POST", path: "/resellers/v7/orders", body: pruneEmpty(OrderCreateV7Request.parse(body)), parse: required(OrderCreateV7Ack) },
-        ctx,
-      ),
-
+      call({ op: "createV7", body: pruneEmpty(OrderCreateV7Request.parse(body)), parse: required(OrderCreateV7Ack) }, ctx),
     modifyOrder: async (orderNumber, body, ctx) =>
       call(
-        {
-          op: "modify",
-          method: "PUT",
-          path: `/resellers/v6/orders/${segment(orderNumber)}`,
-          body: pruneEmpty(OrderModifyRequest.parse(body)),
-          parse: optional(OrderModifyResponse),
-        },
+        { op: "modify", pathParam: order(orderNumber), body: pruneEmpty(OrderModifyRequest.parse(body)), parse: optional(OrderModifyResponse) },
         ctx,
       ),
-
     releaseOrder: async (orderNumber, ctx) =>
-      call(
-        {
-          op: "release",
-          method: "PUT",
-          path: `/resellers/v6/orders/${segment(orderNumber)}`,
-          query: new URLSearchParams({ actionCode: "release" }),
-          body: {},
-          parse: optional(OrderModifyResponse),
-        },
-        ctx,
-      ),
-
-    cancelOrder: async (orderNumber, ctx) =>
-      call({ op: "cancel", method: "DELETE", path: `/resellers/v6/orders/${segment(orderNumber)}`, parse: () => null }, ctx),
+      call({ op: "release", pathParam: order(orderNumber), body: {}, parse: optional(OrderModifyResponse) }, ctx),
+    cancelOrder: async (orderNumber, ctx) => call({ op: "cancel", pathParam: order(orderNumber), parse: () => null }, ctx),
   };
 }
 
@@ -126,4 +81,144 @@ export function isPartial(resp: IngramResponse<OrderCreateResponse | OrderModify
   if (d.processedPartially === true) return true;
   if (d.rejectedLineItems?.length) return true;
   return (d.orders ?? []).some((o) => (o.rejectedLineItems?.length ?? 0) > 0 || (o.numberOfLinesWithError ?? 0) > 0);
+}
+
+const slot = globalThis as unknown as { orderdeskIngram?: IngramClient };
+
+/**
+ * The process's one Ingram client (one token cache, one pacer, one breaker). Tests install their own on
+ * globalThis.orderdeskIngram (tests/support/sandbox.ts); otherwise it is built from env.ingram on first use.
+ */
+export function ingram(): IngramClient {
+  if (!slot.orderdeskIngram) {
+    const i = env.ingram;
+    slot.orderdeskIngram = createIngramClient({
+      baseUrl: i.baseUrl,
+      tokenUrl: i.tokenUrl,
+      clientId: i.clientId,
+      clientSecret: i.clientSecret,
+      customerNumber: i.customerNumber,
+      countryCode: i.countryCode,
+      senderId: i.senderId,
+      timeoutMs: i.timeoutMs,
+      rateLimitPerMinute: i.rateLimitPerMinute,
+    });
+  }
+  return slot.orderdeskIngram;
+}
+
+/** Replaces (or with undefined, forgets) the process client. */
+export function setIngram(client: IngramClient | undefined): void {
+  slot.orderdeskIngram = client;
+}
+
+/** Client configuration: from lib/env.mjs for the process client below; tests pass their own. */
+export interface IngramConfig {
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  customerNumber: string;
+  countryCode: string;
+  senderId: string;
+  /** Whole-call budget (pacing, token, every attempt, body), default 10000. */
+  timeoutMs?: number;
+  /** GET pacing per endpoint, default 60 (Ingram's documented limit). */
+  rateLimitPerMinute?: number;
+  /** Tuning, mainly for tests. */
+  maxBodyBytes?: number; // default 5 MB
+  maxRetries?: number; // GETs only, default 2
+  retryBaseDelayMs?: number; // default 200
+  breakerFailureThreshold?: number; // default 5, capped at 10
+  breakerOpenMs?: number; // default 5000: at most one probe per 5 s while open
+  tokenMarginSeconds?: number; // refresh this long before expiry, default 60
+  now?: () => number;
+}
+
+export type ResolvedConfig = Required<Omit<IngramConfig, "now">> & { now: () => number };
+
+function url(name: string, value: string): string {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new Error(`Ingram config: ${name} is not a URL`);
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error(`Ingram config: ${name} must be http(s)`);
+  if (u.username || u.password || u.search || u.hash) {
+    throw new Error(`Ingram config: ${name} must not carry credentials, a query or a fragment`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function text(name: string, value: string, max: number, pattern?: RegExp): string {
+  if (typeof value !== "string" || !value || value.length > max || (pattern && !pattern.test(value))) {
+    throw new Error(`Ingram config: ${name} is missing or malformed`);
+  }
+  return value;
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (!Number.isFinite(v) || v < 0) throw new Error(`Ingram config: ${name} must be a non-negative number`);
+  return v;
+}
+
+export function resolveConfig(cfg: IngramConfig): ResolvedConfig {
+  return {
+    baseUrl: url("baseUrl", cfg.baseUrl),
+    tokenUrl: url("tokenUrl", cfg.tokenUrl),
+    clientId: text("clientId", cfg.clientId, 256),
+    clientSecret: text("clientSecret", cfg.clientSecret, 1024),
+    customerNumber: text("customerNumber", cfg.customerNumber, 10, /^[\x21-\x7e]+$/),
+    countryCode: text("countryCode", cfg.countryCode, 2, /^[A-Z]{2}$/),
+    senderId: text("senderId", cfg.senderId, 32, /^[\x21-\x7e][\x20-\x7e]*$/),
+    timeoutMs: positive("timeoutMs", cfg.timeoutMs, 10_000),
+    rateLimitPerMinute: positive("rateLimitPerMinute", cfg.rateLimitPerMinute, 60),
+    maxBodyBytes: positive("maxBodyBytes", cfg.maxBodyBytes, 5 * 1024 * 1024),
+    maxRetries: Math.min(positive("maxRetries", cfg.maxRetries, 2), 2),
+    retryBaseDelayMs: positive("retryBaseDelayMs", cfg.retryBaseDelayMs, 200),
+    breakerFailureThreshold: Math.min(positive("breakerFailureThreshold", cfg.breakerFailureThreshold, 5), 10),
+    breakerOpenMs: positive("breakerOpenMs", cfg.breakerOpenMs, 5000),
+    tokenMarginSeconds: positive("tokenMarginSeconds", cfg.tokenMarginSeconds, 60),
+    now: cfg.now ?? Date.now,
+  };
+}
+
+/*
+ * The one prune step for request bodies: they leave without empty nested objects (Ingram refuses an empty
+ * `endUserInfo {}` with "Values under endUserInfo object cannot be empty"). Removed: null/undefined
+ * properties, nested objects with nothing left but empty strings, and arrays left empty. The top-level object itself is kept (a release sends `{}`).
+ */
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function isBlankObject(o: Record<string, Json>): boolean {
+  return Object.values(o).every((v) => v === "");
+}
+
+function pruneValue(v: unknown): Json | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) {
+    const items = v.map(pruneValue).filter((x): x is Json => x !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (typeof v === "object") {
+    const out = pruneObject(v as Record<string, unknown>);
+    return isBlankObject(out) ? undefined : out;
+  }
+  return v as Json;
+}
+
+function pruneObject(o: Record<string, unknown>): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(o)) {
+    const p = pruneValue(v);
+    if (p !== undefined) out[k] = p;
+  }
+  return out;
+}
+
+export function pruneEmpty<T extends object>(body: T): Partial<T> {
+  return pruneObject(body as Record<string, unknown>) as Partial<T>;
 }

@@ -1,17 +1,17 @@
 import "server-only";
-import type { CircuitBreaker, Permit } from "./circuit-breaker";
-import type { ResolvedConfig } from "./config";
-import { isCorrelationId } from "./correlation";
-import { IngramError, type IngramOperation } from "./errors";
-import { DeadlineExceeded, errorDetails, exchange, parseJson, toIngramError, type Exchanged } from "./exchange";
-import type { RatePacer } from "./rate-pacer";
-import { RETRYABLE_STATUS, backoffMs, parseRateLimitReset, parseRetryAfter } from "./retry-policy";
-import type { TokenProvider } from "./token";
+import { isCorrelationId } from "@/lib/correlation-id";
+import { BodyTooLargeError, readCappedText } from "@/lib/read-body";
+import { RETRYABLE_STATUS, backoffMs, parseRateLimitReset, parseRetryAfter, type CircuitBreaker, type Permit, type RatePacer } from "./call-policy";
+import type { TokenProvider } from "./access-token";
+import type { ResolvedConfig } from "./client";
+import { IngramError, normalizeErrors } from "./ingram-errors";
+import { operationPath, operationSpec, type IngramOperation, type OrdersOperation } from "./ingram-operations";
 
 /*
- * Every Ingram call: correlation id, deadline over the whole call (pacing, token, attempts, body), circuit
- * breaker, GET pacing, one token refresh on 401, GET-only retries, typed errors. Writes are never retried
- * except after a 401, which Ingram rejected before processing.
+ * Every Ingram call goes to fetch() here: IM-* headers with the correlation id, one deadline over the whole
+ * call (pacing, token, every attempt and the whole body, so a dripped body cannot hold a caller), the circuit
+ * breaker, GET pacing, one token refresh on 401, GET-only retries, a capped body, and typed errors. Writes
+ * are never retried except after a 401, which Ingram rejects before processing. Redirects are never followed.
  */
 
 export interface CallContext {
@@ -27,9 +27,10 @@ export interface IngramResponse<T> {
 }
 
 export interface CallSpec<T> {
-  op: IngramOperation;
-  method: "GET" | "POST" | "PUT" | "DELETE";
-  path: string;
+  /** Method, path and fixed query come from the operation list. */
+  op: OrdersOperation;
+  /** The order number for the path's one parameter, validated by the caller. */
+  pathParam?: string;
   query?: URLSearchParams;
   body?: unknown;
   /** Maps a 2xx status and its JSON body (null when empty) to data; throwing means bad_payload. */
@@ -59,7 +60,7 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     const onCallerAbort = () => ctl.abort(ctx.signal?.reason);
     if (ctx.signal?.aborted) onCallerAbort();
     ctx.signal?.addEventListener("abort", onCallerAbort, { once: true });
-    const idempotent = spec.method === "GET";
+    const idempotent = operationSpec(op).method === "GET";
     try {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -113,9 +114,12 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
   }
 
   async function send(spec: CallSpec<unknown>, token: string, correlationId: string, signal: AbortSignal, deadlineAt: number) {
-    if (spec.method === "GET") await pace(spec.op, correlationId, signal, deadlineAt);
-    const url = new URL(cfg.baseUrl + spec.path);
-    if (spec.query) url.search = spec.query.toString();
+    const { method, fixedQuery } = operationSpec(spec.op);
+    if (method === "GET") await pace(spec.op, correlationId, signal, deadlineAt);
+    const url = new URL(cfg.baseUrl + operationPath(spec.op, spec.pathParam));
+    const query = new URLSearchParams(spec.query);
+    for (const [key, value] of Object.entries(fixedQuery ?? {})) query.set(key, value);
+    url.search = query.toString();
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
       "IM-CustomerNumber": cfg.customerNumber,
@@ -126,7 +130,7 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
       "Content-Type": "application/json",
     };
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    return exchange(spec.op, correlationId, url.toString(), { method: spec.method, headers, body }, signal, cfg.maxBodyBytes);
+    return exchange(spec.op, correlationId, url.toString(), { method, headers, body }, signal, cfg.maxBodyBytes);
   }
 
   async function pace(op: IngramOperation, correlationId: string, signal: AbortSignal, deadlineAt: number) {
@@ -154,7 +158,7 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     let waitMs = hinted;
     if (ex.status === 429) {
       waitMs ??= parseRateLimitReset(ex.headers.get("x-ratelimit-reset"), cfg.now()) ?? DEFAULT_RETRY_AFTER_S * 1000;
-      if (spec.method === "GET") pacer.pause(op, cfg.now() + waitMs);
+      if (operationSpec(op).method === "GET") pacer.pause(op, cfg.now() + waitMs);
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
       err = new IngramError({ kind: "rate_limited", op, status: 429, correlationId, errors: errorDetails(ex), retryAfterSeconds });
     } else {
@@ -185,4 +189,83 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/*
+ * One HTTP exchange under a deadline: headers and the whole body must arrive before `signal` aborts.
+ * Redirects are never followed (a 3xx is a bad payload). Failures come out as IngramError.
+ */
+
+export interface Exchanged {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** Abort reason used for the call deadline, to tell it from the caller's own abort. */
+export class DeadlineExceeded extends Error {
+  constructor() {
+    super("deadline exceeded");
+    this.name = "DeadlineExceeded";
+  }
+}
+
+export async function exchange(
+  op: IngramOperation,
+  correlationId: string,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  maxBodyBytes: number,
+): Promise<Exchanged> {
+  try {
+    const res = await fetch(url, { ...init, signal, redirect: "manual", cache: "no-store" });
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel().catch(() => {});
+      throw new IngramError({ kind: "bad_payload", op, status: res.status, correlationId });
+    }
+    const declaredLength = res.headers.get("content-length");
+    const text = await readCappedText(res.body, maxBodyBytes, { declaredLength, signal }).catch((e: unknown) => {
+      if (e instanceof BodyTooLargeError) {
+        throw new IngramError({ kind: "bad_payload", op, status: res.status, correlationId, cause: e });
+      }
+      throw e;
+    });
+    return { status: res.status, headers: res.headers, text };
+  } catch (e) {
+    throw toIngramError(e, op, correlationId, signal);
+  }
+}
+
+export function toIngramError(e: unknown, op: IngramOperation, correlationId: string, signal: AbortSignal): IngramError {
+  if (e instanceof IngramError) return e;
+  if (signal.aborted) {
+    const byCaller = !(signal.reason instanceof DeadlineExceeded);
+    return new IngramError({
+      kind: "timeout",
+      op,
+      correlationId,
+      errors: byCaller ? [{ message: "aborted by caller" }] : [],
+    });
+  }
+  return new IngramError({ kind: "network", op, correlationId, cause: e });
+}
+
+/** Parses a JSON body; an empty body is `null`. Throws bad_payload on anything else that is not JSON. */
+export function parseJson(ex: Exchanged, op: IngramOperation, correlationId: string): unknown {
+  if (!ex.text.trim()) return null;
+  try {
+    return JSON.parse(ex.text);
+  } catch (e) {
+    throw new IngramError({ kind: "bad_payload", op, status: ex.status, correlationId, cause: e });
+  }
+}
+
+/** Error details from a non-2xx body, JSON or not (non-JSON text is not surfaced). */
+export function errorDetails(ex: Exchanged) {
+  try {
+    return ex.text.trim() ? normalizeErrors(JSON.parse(ex.text)) : [];
+  } catch {
+    return [];
+  }
 }

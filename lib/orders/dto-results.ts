@@ -1,4 +1,5 @@
-import type { OrderCreateResponse, OrderModifyResponse } from "@/lib/ingram/schemas";
+import type { OrderCreateResponse } from "@/lib/ingram/schemas/order-create";
+import type { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
 import type { CreateOrderResult, LineResult, ModifyOrderResult } from "./dto-types";
 import { list, type Maybe, num, str, toDate, toStatus } from "./dto-values";
 

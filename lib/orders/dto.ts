@@ -1,6 +1,7 @@
 // Reshapes Ingram's (tolerant, often odd) payloads into the portal types in dto-types.ts. Pure and
 // type-only on the Ingram side, so pages, components and tests may import it.
-import type { OrderDetail as IngramOrderDetail, OrderSearchResponse } from "@/lib/ingram/schemas";
+import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
+import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import type { Address, Attribute, OrderDetail, OrderLine, OrderSearchPage, OrderSummary, Shipment } from "./dto-types";
 import { list, type Maybe, num, safeUrl, str, toDate, toStatus } from "./dto-values";
 

@@ -1,6 +1,8 @@
 // Builds Ingram request bodies from validated form input (lib/validation/orders.ts). Empty values are left
 // out: Ingram refuses empty nested objects (CONTRACT §9.14).
-import type { OrderCreateRequest, OrderCreateV7Request, OrderModifyRequest } from "@/lib/ingram/schemas";
+import type { OrderCreateRequest } from "@/lib/ingram/schemas/order-create";
+import type { OrderCreateV7Request } from "@/lib/ingram/schemas/order-create-v7";
+import type { OrderModifyRequest } from "@/lib/ingram/schemas/order-modify";
 import type { CreateOrderInput, ModifyOrderInput } from "@/lib/validation/orders";
 
 type ShipTo = CreateOrderInput["shipTo"] | ModifyOrderInput["shipTo"];

@@ -1,4 +1,4 @@
-import type { SearchOrdersQuery } from "@/lib/ingram/schemas";
+import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
 import type { OrderSearchQuery } from "@/lib/validation/orders";
 
 /** Splits the portal query into Ingram's wire parameters and the portal-only sort. */

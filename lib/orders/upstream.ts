@@ -1,9 +1,10 @@
 import "server-only";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { IngramError, isCorrelationId, newCorrelationId } from "@/lib/ingram/errors";
-import { ingram } from "@/lib/ingram/instance";
-import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas";
+import { IngramError } from "@/lib/ingram/ingram-errors";
+import { isCorrelationId, newCorrelationId } from "@/lib/correlation-id";
+import { ingram } from "@/lib/ingram/client";
+import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { zodFields } from "@/lib/validation/fields";
 import { orderNumberSchema } from "@/lib/validation/orders";
 

@@ -4,7 +4,7 @@ import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import { AppError } from "@/lib/errors";
-import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas";
+import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { log } from "@/lib/log";
 import { orderNumberSchema } from "@/lib/validation/orders";
 import { fetchIngramOrder } from "./upstream";

@@ -1,8 +1,10 @@
 // In-process figures for the Ingram client (RELIABILITY "Upstream (Ingram) faults"): token single-flight and
 // the circuit breaker, measured against an in-process sandbox. Breaker latency is reported as a ratio to a
 // healthy call's p99 measured in the same run. Every loop is bounded in count and in time.
-import { createIngramClient, type IngramClient, type IngramConfig, isIngramError, newCorrelationId } from "@/lib/ingram";
-import { type Sandbox, startSandbox } from "@/lib/ingram/sandbox";
+import { createIngramClient, type IngramClient, type IngramConfig } from "@/lib/ingram/client";
+import { isIngramError } from "@/lib/ingram/ingram-errors";
+import { newCorrelationId } from "@/lib/correlation-id";
+import { type Sandbox, startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { type Row, ms, percentile, ratio } from "./report";
 
 const ctx = () => ({ correlationId: newCorrelationId() });

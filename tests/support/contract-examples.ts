@@ -1,17 +1,11 @@
 import type { z } from "zod";
-import { normaliseErrors } from "@/lib/ingram/normalise-errors";
-import {
-  ErrorResponse,
-  OrderCreateRequest,
-  OrderCreateResponse,
-  OrderCreateV7Ack,
-  OrderCreateV7Webhook,
-  OrderDetail,
-  OrderModifyRequest,
-  OrderModifyResponse,
-  OrderSearchResponse,
-  V7Error,
-} from "@/lib/ingram/schemas";
+import { normalizeErrors } from "@/lib/ingram/ingram-errors";
+import { ErrorResponse, V7Error } from "@/lib/ingram/schemas/error-response";
+import { OrderCreateRequest, OrderCreateResponse } from "@/lib/ingram/schemas/order-create";
+import { OrderCreateV7Ack, OrderCreateV7Webhook } from "@/lib/ingram/schemas/order-create-v7";
+import { OrderDetail } from "@/lib/ingram/schemas/order-detail";
+import { OrderModifyRequest, OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
+import { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import type { LoadedSpec } from "./openapi-spec";
 
 /*
@@ -86,7 +80,7 @@ export function exampleProblems(spec: LoadedSpec): string[] {
         const schema = responseSchema(id, Number(status), value);
         if (!schema) problems.push(`${where}: no response schema`);
         else problems.push(...issues(where, schema.safeParse(value)));
-        if (Number(status) >= 400 && !normaliseErrors(value).some((e) => e.message)) problems.push(`${where}: normaliser found no message`);
+        if (Number(status) >= 400 && !normalizeErrors(value).some((e) => e.message)) problems.push(`${where}: normaliser found no message`);
       }
     }
   }

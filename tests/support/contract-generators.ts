@@ -1,6 +1,9 @@
 import fc from "fast-check";
-import type { GetOrderQuery, OrderCreateRequest, OrderCreateV7Request, OrderModifyRequest, SearchOrdersQuery } from "@/lib/ingram";
-import { ORDER_STATUS_FILTERS, SIMULATE_STATUSES } from "@/lib/ingram/schemas/queries";
+import type { GetOrderQuery, SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
+import type { OrderCreateRequest } from "@/lib/ingram/schemas/order-create";
+import type { OrderCreateV7Request } from "@/lib/ingram/schemas/order-create-v7";
+import type { OrderModifyRequest } from "@/lib/ingram/schemas/order-modify";
+import { ORDER_STATUS_FILTERS, SIMULATE_STATUSES } from "@/lib/ingram/schemas/query-params";
 
 /* Valid-by-construction inputs for the six operations, for the contract test (seeded, reproducible). */
 

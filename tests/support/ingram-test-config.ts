@@ -1,4 +1,4 @@
-import type { IngramConfig } from "@/lib/ingram";
+import type { IngramConfig } from "@/lib/ingram/client";
 
 /** A client config for loopback tests; the secret is a canary so leaks are detectable. */
 export const TEST_SECRET = "canary-secret-9f1c2e";

@@ -1,8 +1,8 @@
 // Starts the in-process Ingram sandbox on an ephemeral loopback port and makes the app's `ingram()` use a
 // client pointed at it (globalThis.orderdeskIngram), the way useTestDatabase() installs the test `db`.
-import { createIngramClient, type IngramClient, type IngramConfig } from "@/lib/ingram";
-import { setIngram } from "@/lib/ingram/instance";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox, type SandboxOptions } from "@/lib/ingram/sandbox";
+import { createIngramClient, type IngramClient, type IngramConfig } from "@/lib/ingram/client";
+import { setIngram } from "@/lib/ingram/client";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox, type SandboxOptions } from "@/lib/ingram/sandbox/start-sandbox";
 
 export interface UseSandboxOptions extends SandboxOptions {
   client?: Partial<IngramConfig>;

@@ -1,8 +1,9 @@
-import type { CatalogItem } from "./types.ts";
+import type { CatalogItem } from "./sandbox-types.ts";
 
 type Row = [ingram: string, vendorPn: string, vendor: string, description: string, price: number, weight: number, stock: number];
 
-// Part numbers and vendor part numbers from CONTRACT.md §10; prices and descriptions are plausible inventions.
+// Part numbers and vendor part numbers as they appear in Ingram's published examples; prices and descriptions
+// are plausible inventions.
 const ROWS: Row[] = [
   ["DF4128", "920-002555", "LOGITECH", "COMBO WAVE MK550 WRLS DESKTOP WRLS LASER MOUSE", 61.22, 2.9, 0],
   ["RQ6000", "RQ6000-KIT", "HP INC", "HP ELITEDESK 800 G9 MINI I5 16GB 512GB", 912.4, 3.1, 400],

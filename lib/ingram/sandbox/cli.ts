@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from "./index.ts";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from "./start-sandbox.ts";
 
 const USAGE = `Usage: tsx lib/ingram/sandbox/cli.ts [--port 4010] [--host 127.0.0.1] [--seed 42] [--orders 600]
   [--webhook-url URL] [--webhook-secret SECRET] [--webhook-delay-ms 1500] [--rate-limit 60|off]`;

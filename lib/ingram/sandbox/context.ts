@@ -4,8 +4,8 @@ import type { Lifecycle } from "./lifecycle.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import type { SandboxStats } from "./stats.ts";
 import type { SandboxStore } from "./store.ts";
-import type { TokenStore } from "./token.ts";
-import type { WebhookSender } from "./webhooks.ts";
+import type { TokenStore } from "./token-endpoint.ts";
+import type { WebhookSender } from "./webhook-sender.ts";
 
 export interface ResolvedOptions {
   port: number;

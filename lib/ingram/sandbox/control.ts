@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { readCappedText } from "../../read-body.ts";
 import type { SandboxContext } from "./context.ts";
 import { write } from "./deliver.ts";
 import { faultRuleSchema } from "./faults.ts";
 import { SANDBOX_FIXTURES } from "./fixtures.ts";
 import { json } from "./responses.ts";
-import { readBody } from "./http-body.ts";
+import { MAX_REQUEST_BODY_BYTES } from "./sandbox-types.ts";
 
 const clockBody = z.object({ advanceMs: z.number().nonnegative() });
 const eventBody = z.object({ orderNumber: z.string().min(1), eventType: z.string().min(1) });
@@ -25,7 +26,7 @@ function parse<T>(schema: z.ZodType<T>, text: string): { ok: true; data: T } | {
 export async function handleControl(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? "GET";
   const path = url.pathname.replace(/\/+$/, "");
-  const body = await readBody(req);
+  const body = await readCappedText(req, MAX_REQUEST_BODY_BYTES);
   const bad = (message: string) => write(res, json(400, { error: message }));
   const route = `${method} ${path}`;
   switch (route) {

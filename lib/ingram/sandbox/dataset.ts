@@ -1,6 +1,6 @@
 import { buildFixtures } from "./fixtures.ts";
 import { type SeedContext, randomOrder } from "./seed.ts";
-import type { SandboxOrder } from "./types.ts";
+import type { SandboxOrder } from "./sandbox-types.ts";
 import { createRng } from "./util.ts";
 
 /** Deterministic for (seed, count); `now` only stamps when seeded customer holds start their 24 h. */

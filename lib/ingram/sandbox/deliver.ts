@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import type { ActiveFault } from "./faults.ts";
 import type { Lifecycle } from "./lifecycle.ts";
 import { errorResponse } from "./responses.ts";
-import type { Reply } from "./types.ts";
+import type { Reply } from "./sandbox-types.ts";
 
 export function write(res: ServerResponse, reply: Reply): void {
   if (res.destroyed || res.headersSent) return;

@@ -1,9 +1,9 @@
 import { deriveStatus, warehouseName } from "./order-factory.ts";
 import { shipLine } from "./shipping.ts";
-import type { SandboxOrder } from "./types.ts";
+import type { SandboxOrder } from "./sandbox-types.ts";
 import type { Rng } from "./util.ts";
 import { isoWithOffset } from "./util.ts";
-import { newEventId } from "./webhooks.ts";
+import { newEventId } from "./webhook-sender.ts";
 
 export const STATUS_EVENT_TYPES = ["im::order_shipped", "im::order_invoiced", "im::order_hold", "im::order_voided", "im::order_backordered"] as const;
 
@@ -48,7 +48,7 @@ export function applyStatusEvent(order: SandboxOrder, eventType: string, rng: Rn
   order.modifiedAt = now;
 }
 
-/** Order-status webhook (CONTRACT §7.3). Quantities are strings per the schema; the line number is sent under both spellings. */
+/** Order-status webhook (POST /resellers/v1/webhooks/orderstatusevent). Quantities are strings per the schema; the line number is sent under both spellings. */
 export function statusEvent(order: SandboxOrder, eventType: string, now: number): { eventId: string; payload: unknown } {
   const eventId = newEventId();
   return {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { OPS, type Op } from "./types.ts";
+import { INGRAM_CALLS, type IngramOperation } from "../ingram-operations.ts";
 
-const opSchema = z.enum(OPS as [Op, ...Op[]]);
+const opSchema = z.enum(INGRAM_CALLS as [IngramOperation, ...IngramOperation[]]);
 const scope = { op: z.union([opSchema, z.array(opSchema)]).optional(), times: z.number().int().positive().optional() };
 
 export const faultRuleSchema = z.discriminatedUnion("kind", [
@@ -48,7 +48,7 @@ export class FaultController {
     return this.rules.map((r) => r.rule);
   }
 
-  take(op: Op): ActiveFault | undefined {
+  take(op: IngramOperation): ActiveFault | undefined {
     const entry = this.rules.find(({ rule }) => {
       if (rule.op === undefined) return true;
       return Array.isArray(rule.op) ? rule.op.includes(op) : rule.op === op;

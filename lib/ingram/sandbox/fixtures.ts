@@ -1,7 +1,7 @@
 import { findPart } from "./catalog.ts";
 import { lineNo, makeLine } from "./order-factory.ts";
 import { RESELLER_BILL_TO, SEED_BASE_DATE, type SeedContext, randomAddress, randomOrder } from "./seed.ts";
-import type { DetailStatus, SandboxOrder } from "./types.ts";
+import type { DetailStatus, SandboxOrder } from "./sandbox-types.ts";
 import { DAY_MS, createRng, ymd } from "./util.ts";
 
 /** Well-known orders present in every seed; tests may rely on these. */

@@ -1,15 +1,16 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { IngramOperation } from "../ingram-operations.ts";
 import type { SandboxContext } from "./context.ts";
 import { type FieldError, gatewayFault, invalidCustomer, v7Error, validationFailed } from "./responses.ts";
-import type { Op, Reply } from "./types.ts";
+import type { Reply } from "./sandbox-types.ts";
 
 const header = (h: IncomingHttpHeaders, name: string): string | undefined => {
   const v = h[name];
   return Array.isArray(v) ? v[0] : v;
 };
 
-/** Gateway checks every operation shares: bearer token, then the IM-* headers (CONTRACT §3). */
-export function checkHeaders(ctx: SandboxContext, op: Op, h: IncomingHttpHeaders): Reply | undefined {
+/** Gateway checks every operation shares: bearer token, then the IM-* headers Ingram requires. */
+export function checkHeaders(ctx: SandboxContext, op: IngramOperation, h: IncomingHttpHeaders): Reply | undefined {
   const auth = /^Bearer\s+(\S+)$/i.exec(header(h, "authorization") ?? "");
   if (!auth || !ctx.tokens.isValid(auth[1]!)) {
     return gatewayFault(401, "Invalid Access Token", "keymanagement.service.invalid_access_token");

@@ -1,17 +1,18 @@
+import type { IngramOperation } from "../ingram-operations.ts";
 import type { SandboxContext } from "./context.ts";
-import { createOrder, isDuplicatePo } from "./create.ts";
+import { createOrder, isDuplicatePo } from "./create-orders.ts";
 import { v7ResultEvent } from "./events.ts";
 import { renderDetail } from "./render.ts";
 import { renderCreateResponse } from "./render-writes.ts";
 import { type FieldError, empty, errorResponse, json, notFound, v7Error, validationFailed } from "./responses.ts";
 import { cancelOrder, modifyOrder, releaseOrder } from "./rules.ts";
 import { searchOrders } from "./search.ts";
-import type { Op, Reply } from "./types.ts";
+import type { Reply } from "./sandbox-types.ts";
 import { digits, isValidYmd } from "./util.ts";
 import { type Json, isObject, validateCreate } from "./validate.ts";
 
 export interface OpRequest {
-  op: Op;
+  op: IngramOperation;
   orderNumber?: string;
   basePath: string;
   query: URLSearchParams;

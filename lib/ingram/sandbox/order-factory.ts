@@ -1,5 +1,5 @@
 import { CARRIERS, WAREHOUSES } from "./catalog.ts";
-import type { CatalogItem, LineStatus, SandboxLine, SandboxOrder } from "./types.ts";
+import type { CatalogItem, LineStatus, SandboxLine, SandboxOrder } from "./sandbox-types.ts";
 import { DAY_MS, round2, ymd } from "./util.ts";
 
 export interface LineInput {

@@ -1,6 +1,6 @@
 import type { SandboxClock } from "./clock.ts";
 import { json } from "./responses.ts";
-import type { Reply } from "./types.ts";
+import type { Reply } from "./sandbox-types.ts";
 import { uuid } from "./util.ts";
 
 export interface RateDecision {

@@ -1,7 +1,7 @@
-import type { CreateOutcome } from "./create.ts";
+import type { CreateOutcome } from "./create-orders.ts";
 import { orderTotal, subTotal, warehouseName } from "./order-factory.ts";
 import { pickAddress } from "./render.ts";
-import type { SandboxLine, SandboxOrder } from "./types.ts";
+import type { SandboxLine, SandboxOrder } from "./sandbox-types.ts";
 import { isoMillisOffset, ymd } from "./util.ts";
 import type { CreateRequest } from "./validate.ts";
 

@@ -1,5 +1,5 @@
 import { activeLines, orderTotal, subOrderNumbers, subTotal, totalWeight, warehouseName } from "./order-factory.ts";
-import type { Address, DetailStatus, SandboxLine, SandboxOrder } from "./types.ts";
+import type { Address, DetailStatus, SandboxLine, SandboxOrder } from "./sandbox-types.ts";
 import { DAY_MS, isoWithOffset, round2, ymd } from "./util.ts";
 
 const ADDRESS_KEYS = ["contact", "companyName", "addressLine1", "addressLine2", "addressLine3", "city", "state",

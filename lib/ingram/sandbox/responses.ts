@@ -1,4 +1,4 @@
-import type { Reply } from "./types.ts";
+import type { Reply } from "./sandbox-types.ts";
 import { uuid } from "./util.ts";
 
 export interface FieldError {

@@ -1,10 +1,10 @@
 import { findPart } from "./catalog.ts";
-import { skuNotFound } from "./create.ts";
+import { skuNotFound } from "./create-orders.ts";
 import { deriveStatus, makeLine, nextLineNumber } from "./order-factory.ts";
 import { pickAddress } from "./render.ts";
 import { type ModifyRejection, modifyLine, renderModifyResponse } from "./render-writes.ts";
 import { type FieldError, errorResponse, json, validationFailed } from "./responses.ts";
-import type { SandboxOrder } from "./types.ts";
+import type { SandboxOrder } from "./sandbox-types.ts";
 import { type Json, isObject } from "./validate.ts";
 
 const NOT_MODIFIABLE = "Order can not be modified/released. Order is already released or Order is not placed on Customer Hold";

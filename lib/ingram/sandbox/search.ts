@@ -1,6 +1,6 @@
 import { renderSearchEntry } from "./render.ts";
 import { type FieldError, empty, json, validationFailed } from "./responses.ts";
-import type { DetailStatus, Reply, SandboxOrder } from "./types.ts";
+import type { DetailStatus, Reply, SandboxOrder } from "./sandbox-types.ts";
 import { isValidYmd, ymd } from "./util.ts";
 
 const STATUS_FILTER: Record<string, DetailStatus[]> = {

@@ -1,7 +1,7 @@
 import { CATALOG, CITIES, CONTACTS, END_USERS, PHYSICAL_CARRIERS, PHYSICAL_WAREHOUSES, STREETS } from "./catalog.ts";
 import { lineNo, makeLine } from "./order-factory.ts";
 import { shipLine } from "./shipping.ts";
-import type { Address, DetailStatus, SandboxOrder } from "./types.ts";
+import type { Address, DetailStatus, SandboxOrder } from "./sandbox-types.ts";
 import { type Rng, DAY_MS, alnum, chance, digits, int, pick, round2 } from "./util.ts";
 
 /** Seed data is relative to this fixed instant so it is identical on every run. */

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BodyTooLargeError, readCappedText } from "../../read-body.ts";
+import type { IngramOperation } from "../ingram-operations.ts";
 import { handleControl } from "./control.ts";
 import type { SandboxContext } from "./context.ts";
 import { deliver, write, writePreemptive } from "./deliver.ts";
@@ -8,11 +10,10 @@ import { SandboxClosedError } from "./lifecycle.ts";
 import { runOperation } from "./operations.ts";
 import { tooManyRequests } from "./rate-limit.ts";
 import { errorResponse, json } from "./responses.ts";
-import { BodyTooLargeError, readBody } from "./http-body.ts";
 import { matchRoute } from "./routes.ts";
-import type { Op, Reply } from "./types.ts";
+import { MAX_REQUEST_BODY_BYTES, type Reply } from "./sandbox-types.ts";
 
-function recordedBody(op: Op, text: string): unknown {
+function recordedBody(op: IngramOperation, text: string): unknown {
   if (op === "token") {
     const params = new URLSearchParams(text);
     if (params.has("client_secret")) params.set("client_secret", "[redacted]");
@@ -38,8 +39,8 @@ async function handleOperation(ctx: SandboxContext, req: IncomingMessage, res: S
     const reply = errorResponse(405, "/errors/method-not-allowed", `Method ${method} not allowed`);
     return write(res, { ...reply, headers: { ...reply.headers, allow: route.allow } });
   }
-  const body = await readBody(req);
-  const op: Op = route.op === "modify" && url.searchParams.get("actionCode")?.toLowerCase() === "release" ? "release" : route.op;
+  const body = await readCappedText(req, MAX_REQUEST_BODY_BYTES);
+  const op: IngramOperation = route.op === "modify" && url.searchParams.get("actionCode")?.toLowerCase() === "release" ? "release" : route.op;
   ctx.stats.record({
     op, method, path: url.pathname, query: [...url.searchParams.entries()],
     headers: flatHeaders(req), body: recordedBody(op, body), at: ctx.clock.now(),

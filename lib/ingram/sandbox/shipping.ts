@@ -1,4 +1,4 @@
-import type { SandboxLine } from "./types.ts";
+import type { SandboxLine } from "./sandbox-types.ts";
 import { type Rng, DAY_MS, alnum, digits, int, ymd } from "./util.ts";
 
 function trackingFor(rng: Rng, carrierCode: string): { number: string; url: string } {

@@ -1,7 +1,7 @@
-import { OPS, type Op } from "./types.ts";
+import { INGRAM_CALLS, type IngramOperation } from "../ingram-operations.ts";
 
 export interface RequestRecord {
-  op: Op;
+  op: IngramOperation;
   method: string;
   path: string;
   query: [string, string][];
@@ -15,7 +15,7 @@ const MAX_RECORDS = 2000;
 /** Per-operation counters and a bounded request log (oldest dropped first). */
 export class SandboxStats {
   requests: RequestRecord[] = [];
-  private counts = new Map<Op, number>();
+  private counts = new Map<IngramOperation, number>();
 
   record(entry: RequestRecord): void {
     this.counts.set(entry.op, (this.counts.get(entry.op) ?? 0) + 1);
@@ -23,7 +23,7 @@ export class SandboxStats {
     if (this.requests.length > MAX_RECORDS) this.requests.splice(0, this.requests.length - MAX_RECORDS);
   }
 
-  count(op: Op): number {
+  count(op: IngramOperation): number {
     return this.counts.get(op) ?? 0;
   }
 
@@ -32,8 +32,8 @@ export class SandboxStats {
     this.counts.clear();
   }
 
-  toJSON(): { counts: Record<Op, number>; requests: RequestRecord[] } {
-    const counts = Object.fromEntries(OPS.map((op) => [op, this.count(op)])) as Record<Op, number>;
+  toJSON(): { counts: Record<IngramOperation, number>; requests: RequestRecord[] } {
+    const counts = Object.fromEntries(INGRAM_CALLS.map((op) => [op, this.count(op)])) as Record<IngramOperation, number>;
     return { counts, requests: this.requests };
   }
 }

@@ -1,7 +1,7 @@
 import type { SandboxClock } from "./clock.ts";
 import { seedOrders } from "./dataset.ts";
 import { newOrderNumber } from "./seed.ts";
-import type { SandboxOrder } from "./types.ts";
+import type { SandboxOrder } from "./sandbox-types.ts";
 import { type Rng, DAY_MS, createRng } from "./util.ts";
 
 export const HOLD_TTL_MS = DAY_MS;

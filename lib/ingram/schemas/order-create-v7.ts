@@ -156,7 +156,8 @@ export const OrderCreateV7Request = z.strictObject({
 export type OrderCreateV7Request = z.input<typeof OrderCreateV7Request>;
 
 /**
- * Immediate acknowledgement (documented as 200, schema OrderCreateV7Response201; CONTRACT §9.17).
+ * Immediate acknowledgement: documented as 200 with schema OrderCreateV7Response201, while the spec's 201
+ * documents the webhook body; any 2xx is read as this.
  * confirmationNumber is alphanumeric (`US-I-T-…`), so a number there is a broken payload, not coerced.
  */
 export const OrderCreateV7Ack = rObj({ quoteNumber: rStr, confirmationNumber: z.string().nullish(), message: rStr });
@@ -187,7 +188,7 @@ const v7Event = rObj({
 
 /**
  * v7 result webhook (schema OrderCreateV7Response). The schema shows one event object; the example is a
- * JSON array of events with eventType inside resource (CONTRACT §7.2). Always read as an array.
+ * JSON array of events with eventType inside resource. Always read as an array.
  */
 export const OrderCreateV7Webhook = z.union([z.array(v7Event), v7Event.transform((e) => [e])]);
 export type OrderCreateV7Webhook = z.output<typeof OrderCreateV7Webhook>;

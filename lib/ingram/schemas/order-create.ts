@@ -15,7 +15,10 @@ import {
   rStr,
 } from "./primitives";
 
-/* POST /resellers/v6/orders — request (strict; phone numbers sent as strings, see CONTRACT §9.11). */
+/*
+ * POST /resellers/v6/orders — request (strict). Phone numbers are sent as strings although the v6 spec still
+ * types two of them as numbers: v7 requires strings, and a numeric phone loses leading zeros.
+ */
 
 const v6Address = {
   contact: qStr(70),

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 /*
- * Building blocks for tolerant response schemas (CONTRACT §9.3, §9.18, §9.24): every field optional and
- * nullable, numbers that the examples send as strings are coerced, single objects are accepted where the
- * schema says array (normalised to arrays), unknown keys pass through. A value that cannot be coerced
+ * Building blocks for tolerant response schemas (Ingram's examples break its own schemas: numbers sent as
+ * strings, nulls in non-nullable fields, one object where an array is declared, undocumented fields, and the
+ * nullability keeps changing between spec versions): every field optional and nullable, numeric strings
+ * coerced, single objects accepted where the schema says array (normalized to arrays), unknown keys kept. A value that cannot be coerced
  * (an object where a string belongs, "abc" where a number belongs) fails the parse: the transport turns
  * that into a bad_payload error rather than returning partial data.
  */
@@ -63,7 +64,7 @@ export const rLink = rObj({ topic: rStr, href: rStr, type: rStr });
 
 /*
  * Request building blocks: strict about what we send (unknown keys rejected, spec maxLengths enforced,
- * real booleans, phone numbers as strings per CONTRACT §9.11).
+ * real booleans, phone numbers as strings, which v7 requires and v6 accepts).
  */
 export const qStr = (max?: number) => (max === undefined ? z.string() : z.string().max(max));
 export const qDate = z

@@ -4,7 +4,7 @@ import type { AuditAction } from "@/lib/audit/types";
 import { type Actor, type Permission, requirePermission } from "@/lib/authz";
 import { isPartial } from "@/lib/ingram/client";
 import type { IngramResponse } from "@/lib/ingram/transport";
-import type { OrderModifyResponse } from "@/lib/ingram/schemas";
+import type { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
 import { log } from "@/lib/log";
 import type { ModifyOrderInput } from "@/lib/validation/orders";
 import { toModifyResult, type ModifyOrderResult, type OrderActionResult } from "../dto";

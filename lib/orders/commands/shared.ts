@@ -3,7 +3,7 @@ import type { AuditActor, AuditIntent, FinalOutcome } from "@/lib/audit/types";
 import { recordOutcome } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { IngramError } from "@/lib/ingram/errors";
+import { IngramError } from "@/lib/ingram/ingram-errors";
 import { ingramErrorsOf } from "../upstream";
 
 export interface CommandOptions {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createIngramClient, isPartial, newCorrelationId } from "@/lib/ingram";
+import { createIngramClient, isPartial } from "@/lib/ingram/client";
+import { newCorrelationId } from "@/lib/correlation-id";
 import { json, startFakeIngram, type FakeIngram } from "@/tests/support/fake-ingram";
 import { testConfig } from "@/tests/support/ingram-test-config";
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createIngramClient, IngramError, newCorrelationId } from "@/lib/ingram";
+import { createIngramClient } from "@/lib/ingram/client";
+import { IngramError } from "@/lib/ingram/ingram-errors";
+import { newCorrelationId } from "@/lib/correlation-id";
 import { json, startFakeIngram, type FakeIngram } from "@/tests/support/fake-ingram";
 import { testConfig } from "@/tests/support/ingram-test-config";
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createIngramClient, IngramError, isPartial, newCorrelationId, type IngramConfig } from "@/lib/ingram";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_FIXTURES, startSandbox, type Sandbox } from "@/lib/ingram/sandbox";
+import { createIngramClient, isPartial, type IngramConfig } from "@/lib/ingram/client";
+import { IngramError } from "@/lib/ingram/ingram-errors";
+import { newCorrelationId } from "@/lib/correlation-id";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
+import { SANDBOX_FIXTURES } from "@/lib/ingram/sandbox/fixtures";
 
 /* The RELIABILITY "Upstream (Ingram) faults" rows, against the real sandbox. */
 

@@ -7,8 +7,8 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as release from "@/app/api/orders/[orderNumber]/release/route";
 import * as exportRoute from "@/app/api/orders/export/route";
 import * as orders from "@/app/api/orders/route";
-import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox";
-import { OPS } from "@/lib/ingram/sandbox/types";
+import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { INGRAM_CALLS } from "@/lib/ingram/ingram-operations";
 import { type CallOptions, EVERYONE, type Who, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 const h = useOrdersHarness({ webhookDelayMs: 60_000 });
@@ -55,7 +55,7 @@ const CELLS: Cell[] = [
   { name: "GET /api/audit", handler: audit.GET, path: "/api/audit", opts: () => ({}), expect: read },
 ];
 
-const upstreamCalls = () => OPS.filter((op) => op !== "token").reduce((n, op) => n + h.sb.sandbox.stats.count(op), 0);
+const upstreamCalls = () => INGRAM_CALLS.filter((op) => op !== "token").reduce((n, op) => n + h.sb.sandbox.stats.count(op), 0);
 
 beforeAll(async () => {
   const res = await call(h, requests.POST, "/api/order-requests", { method: "POST", body: orderInput({ customerOrderNumber: "MATRIX-SEED" }), headers: { "idempotency-key": newKey() } });

@@ -3,7 +3,7 @@ import * as orders from "@/app/api/orders/route";
 import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as release from "@/app/api/orders/[orderNumber]/release/route";
 import * as exportRoute from "@/app/api/orders/export/route";
-import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox";
+import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { auditRows, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 const h = useOrdersHarness();

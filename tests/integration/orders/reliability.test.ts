@@ -3,7 +3,7 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as orders from "@/app/api/orders/route";
 import { createDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox";
+import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { cancelOrder } from "@/lib/orders/commands";
 import { auditRows, call, newKey, orderInput, useOrdersHarness } from "./harness";
 

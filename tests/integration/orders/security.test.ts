@@ -3,12 +3,12 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as release from "@/app/api/orders/[orderNumber]/release/route";
 import * as requests from "@/app/api/order-requests/route";
 import * as orders from "@/app/api/orders/route";
-import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox";
-import { OPS } from "@/lib/ingram/sandbox/types";
+import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { INGRAM_CALLS } from "@/lib/ingram/ingram-operations";
 import { call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 const h = useOrdersHarness({ webhookDelayMs: 60_000 });
-const upstreamCalls = () => OPS.filter((op) => op !== "token").reduce((n, op) => n + h.sb.sandbox.stats.count(op), 0);
+const upstreamCalls = () => INGRAM_CALLS.filter((op) => op !== "token").reduce((n, op) => n + h.sb.sandbox.stats.count(op), 0);
 const SAFE_PATH = /^\/resellers\/(v6\/orders(\/search|\/[A-Za-z0-9-]{1,20})?|v6\.1\/orders\/[A-Za-z0-9-]{1,12}|v7\/orders)$/;
 
 describe("CSRF: cross-site writes are refused before anything else", () => {

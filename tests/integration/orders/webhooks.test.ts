@@ -5,7 +5,8 @@ import * as requestOne from "@/app/api/order-requests/[id]/route";
 import * as requests from "@/app/api/order-requests/route";
 import * as webhook from "@/app/api/webhooks/ingram/route";
 import { env } from "@/lib/env.mjs";
-import { SANDBOX_FIXTURES as FX, signEventId } from "@/lib/ingram/sandbox";
+import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { signEventId } from "@/lib/ingram/sandbox/webhook-sender";
 import { ORIGIN, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 const SECRET = env.ingram.webhookSecret!;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_FIXTURES as F, startSandbox } from "@/lib/ingram/sandbox/index.ts";
+import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
+import { startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { type Harness, fetchToken, harness, imHeaders } from "./helpers.ts";
 
 describe("sandbox faults", () => {

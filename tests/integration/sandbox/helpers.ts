@@ -1,4 +1,4 @@
-import { type Sandbox, type SandboxOptions, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from "@/lib/ingram/sandbox/index.ts";
+import { type Sandbox, type SandboxOptions, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
 
 export interface ApiResult {
   status: number;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/index.ts";
+import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
 import { type Harness, harness } from "./helpers.ts";
 
 const held = (po: string, lines: { ingramPartNumber: string; quantity: number }[]) => ({
@@ -53,7 +53,7 @@ describe("sandbox operations", () => {
 
   it("v6 create answers 201 with the new order, readable through GET", async () => {
     const res = await h.api("POST", "/resellers/v6/orders", {
-      body: { customerOrderNumber: "OPS-201", lines: [{ customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 3 }] },
+      body: { customerOrderNumber: "INGRAM_CALLS-201", lines: [{ customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 3 }] },
     });
     expect(res.status).toBe(201);
     const order = res.json.orders[0];
@@ -61,12 +61,12 @@ describe("sandbox operations", () => {
     expect(order.ingramOrderNumber).toMatch(/^\d{2}-[A-Z0-9]{5}$/);
     expect(order.lines[0]).toMatchObject({ ingramPartNumber: "TSXML1", quantityOrdered: 3, ingramLineNumber: "001" });
     const detail = await h.api("GET", `/resellers/v6.1/orders/${order.ingramOrderNumber}`);
-    expect(detail.json).toMatchObject({ orderStatus: "Processing", customerOrderNumber: "OPS-201" });
+    expect(detail.json).toMatchObject({ orderStatus: "Processing", customerOrderNumber: "INGRAM_CALLS-201" });
   });
 
   it("v6 create answers 207 when some part numbers are unknown, 400 when all are", async () => {
     const partial = await h.api("POST", "/resellers/v6/orders", {
-      body: { customerOrderNumber: "OPS-207", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }, { customerLineNumber: "2", ingramPartNumber: "XXXXXX", quantity: 1 }] },
+      body: { customerOrderNumber: "INGRAM_CALLS-207", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }, { customerLineNumber: "2", ingramPartNumber: "XXXXXX", quantity: 1 }] },
     });
     expect(partial.status).toBe(207);
     expect(partial.json.processedPartially).toBe(true);
@@ -74,9 +74,9 @@ describe("sandbox operations", () => {
     expect(partial.json.orders[0].rejectedLineItems).toEqual([
       { customerLinenumber: "2", ingramPartNumber: "XXXXXX", quantityOrdered: 1, rejectCode: "EN", rejectReason: "SKU-NOTFOUND    XXXXXX" },
     ]);
-    const none = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "OPS-400", lines: [{ ingramPartNumber: "NOPE99", quantity: 1 }] } });
+    const none = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "INGRAM_CALLS-400", lines: [{ ingramPartNumber: "NOPE99", quantity: 1 }] } });
     expect(none.status).toBe(400);
-    expect(h.sb.store.hasCustomerOrderNumber("OPS-400")).toBe(false);
+    expect(h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-400")).toBe(false);
   });
 
   it("v6 create validates the body and refuses duplicate customer order numbers unless allowed", async () => {
@@ -85,7 +85,7 @@ describe("sandbox operations", () => {
     expect(bad.json.errors[0].fields.map((f: { field: string }) => f.field)).toEqual(["customerOrderNumber", "lines[0].quantity"]);
     expect((await h.api("POST", "/resellers/v6/orders", { raw: "{not json", headers: { "content-type": "application/json" } })).status).toBe(400);
 
-    const body = { customerOrderNumber: "OPS-DUP", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] };
+    const body = { customerOrderNumber: "INGRAM_CALLS-DUP", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] };
     expect((await h.api("POST", "/resellers/v6/orders", { body })).status).toBe(201);
     const dup = await h.api("POST", "/resellers/v6/orders", { body });
     expect(dup.status).toBe(400);
@@ -97,13 +97,13 @@ describe("sandbox operations", () => {
   });
 
   it("v7 create acknowledges with a confirmation number and creates the order", async () => {
-    const res = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "OPS-V7", lines: [{ ingramPartNumber: "TSXML3", quantity: 2 }] } });
+    const res = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "INGRAM_CALLS-V7", lines: [{ ingramPartNumber: "TSXML3", quantity: 2 }] } });
     expect(res.status).toBe(200);
     const yymmdd = new Date(h.sb.clock.now()).toISOString().slice(2, 10).replace(/-/g, "");
     expect(res.json.quoteNumber).toBeNull();
     expect(res.json.confirmationNumber).toMatch(new RegExp(`^US-I-T-${yymmdd}\\d{14}$`));
     expect(res.json.message).toMatch(/^Thank you for submitting the order request/);
-    expect(h.sb.store.hasCustomerOrderNumber("OPS-V7")).toBe(true);
+    expect(h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-V7")).toBe(true);
     const bad = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "X".repeat(19), acceptBackOrder: "true", lines: [{ ingramPartNumber: "TSXML3", quantity: 1 }] } });
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0]).toMatchObject({ traceid: expect.any(String), type: "/errors/validation-failed" });
@@ -172,7 +172,7 @@ describe("sandbox operations", () => {
   });
 
   it("creates on customer hold when asked, and voids holds after 24 h of sandbox time", async () => {
-    const res = await h.api("POST", "/resellers/v6/orders", { body: held("OPS-HOLD", [{ ingramPartNumber: "TSXML1", quantity: 1 }]) });
+    const res = await h.api("POST", "/resellers/v6/orders", { body: held("INGRAM_CALLS-HOLD", [{ ingramPartNumber: "TSXML1", quantity: 1 }]) });
     expect(res.status).toBe(201);
     const n = res.json.orders[0].ingramOrderNumber;
     expect((await h.api("GET", `/resellers/v6.1/orders/${n}`)).json.orderStatus).toBe("On Hold");

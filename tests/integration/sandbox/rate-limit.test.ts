@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/index.ts";
+import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
 import { type Harness, harness } from "./helpers.ts";
 
 describe("sandbox rate limit", () => {

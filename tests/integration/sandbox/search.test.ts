@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_FIXTURES as F, type SandboxOrder } from "@/lib/ingram/sandbox/index.ts";
+import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
+import type { SandboxOrder } from "@/lib/ingram/sandbox/sandbox-types";
 import { type Harness, harness } from "./helpers.ts";
 
 type Entry = { ingramOrderNumber: string; ingramOrderDate: string; orderStatus: string; customerOrderNumber: string };

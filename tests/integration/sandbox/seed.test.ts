@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { SANDBOX_FIXTURES as F, type Sandbox, startSandbox } from "@/lib/ingram/sandbox/index.ts";
+import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
+import { type Sandbox, startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
 
 describe("sandbox seed data", () => {
   const opened: Sandbox[] = [];

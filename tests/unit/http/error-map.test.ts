@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import { AppError, errorBody } from "@/lib/errors";
 import { plainUpstreamText, toAppError } from "@/lib/error-map";
-import { IngramError } from "@/lib/ingram/errors";
+import { IngramError } from "@/lib/ingram/ingram-errors";
 
 function ingramError(kind: IngramError["kind"], status: number, message = "", op: IngramError["op"] = "cancel") {
   return new IngramError({ kind, status, op, correlationId: "c".repeat(32), errors: message ? [{ message }] : [] });
@@ -48,7 +48,7 @@ describe("error map", () => {
 
 describe("errors made by another copy of the module", () => {
   it("are still recognised (Next.js bundles pages and route handlers separately)", async () => {
-    const copy = await import(`@/lib/ingram/errors?copy=${Date.now()}`);
+    const copy = await import(`@/lib/ingram/ingram-errors?copy=${Date.now()}`);
     expect(copy.IngramError).not.toBe(IngramError);
     const foreign = new copy.IngramError({ kind: "http", status: 404, op: "get", correlationId: "c".repeat(32) });
     expect(foreign instanceof IngramError).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CircuitBreaker, type Permit } from "@/lib/ingram/circuit-breaker";
-import { RatePacer } from "@/lib/ingram/rate-pacer";
+import { CircuitBreaker, type Permit } from "@/lib/ingram/call-policy";
+import { RatePacer } from "@/lib/ingram/call-policy";
 
 const permit = (b: CircuitBreaker): Permit => {
   const p = b.acquire();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCorrelationId, newCorrelationId } from "@/lib/ingram/errors";
+import { isCorrelationId, newCorrelationId } from "@/lib/correlation-id";
 
 describe("newCorrelationId", () => {
   it("returns 32 lowercase hex chars, unique per call", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { getOrderParams, searchOrdersParams } from "@/lib/ingram/query";
+import { getOrderParams, searchOrdersParams } from "@/lib/ingram/schemas/query-params";
 
 describe("search query serialisation", () => {
   it("uses Ingram's exact wire names and repeats array keys", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { pruneEmpty } from "@/lib/ingram/prune";
-import { OrderCreateRequest, OrderCreateV7Request, OrderModifyRequest } from "@/lib/ingram/schemas";
+import { pruneEmpty } from "@/lib/ingram/client";
+import { OrderCreateRequest } from "@/lib/ingram/schemas/order-create";
+import { OrderCreateV7Request } from "@/lib/ingram/schemas/order-create-v7";
+import { OrderModifyRequest } from "@/lib/ingram/schemas/order-modify";
 
 const issuesOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; code: string }[] } }) =>
   r.error?.issues.map((i) => `${i.path.join(".")}:${i.code}`) ?? [];

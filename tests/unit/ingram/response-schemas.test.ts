@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  OrderCreateResponse,
-  OrderCreateV7Ack,
-  OrderCreateV7Webhook,
-  OrderDetail,
-  OrderModifyResponse,
-  OrderSearchResponse,
-  OrderStatusEvent,
-  TokenResponse,
-  V7Error,
-  GatewayFault,
-} from "@/lib/ingram/schemas";
+import { OrderCreateResponse } from "@/lib/ingram/schemas/order-create";
+import { OrderCreateV7Ack, OrderCreateV7Webhook } from "@/lib/ingram/schemas/order-create-v7";
+import { OrderDetail } from "@/lib/ingram/schemas/order-detail";
+import { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
+import { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
+import { OrderStatusEvent } from "@/lib/ingram/schemas/order-status-event";
+import { TokenResponse } from "@/lib/ingram/schemas/token-response";
+import { V7Error, GatewayFault } from "@/lib/ingram/schemas/error-response";
 
 /* Fixtures copy the quirks of the spec examples (CONTRACT §9.3) without reading the spec file. */
 

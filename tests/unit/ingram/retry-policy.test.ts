@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, parseRateLimitReset, parseRetryAfter } from "@/lib/ingram/retry-policy";
+import { backoffMs, parseRateLimitReset, parseRetryAfter } from "@/lib/ingram/call-policy";
 
 describe("retry policy", () => {
   const now = Date.parse("2025-01-01T00:00:00Z");

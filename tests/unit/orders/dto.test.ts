@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { OrderCreateResponse, OrderDetail, OrderModifyResponse, OrderSearchResponse } from "@/lib/ingram/schemas";
+import { OrderCreateResponse } from "@/lib/ingram/schemas/order-create";
+import { OrderDetail } from "@/lib/ingram/schemas/order-detail";
+import { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
+import { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import { safeUrl, toAddress, toCreateResult, toDate, toModifyResult, toOrderDetail, toSearchPage, toStatus } from "@/lib/orders/dto";
 
 describe("toStatus", () => {

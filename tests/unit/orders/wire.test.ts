@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { OrderCreateRequest, OrderModifyRequest } from "@/lib/ingram/schemas";
+import { OrderCreateRequest } from "@/lib/ingram/schemas/order-create";
+import { OrderModifyRequest } from "@/lib/ingram/schemas/order-modify";
 import { csvCell } from "@/lib/csv";
 import { requestHash } from "@/lib/orders/idempotency";
 import { toCreateRequest, toModifyRequest } from "@/lib/orders/requests";

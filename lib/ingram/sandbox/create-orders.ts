@@ -3,7 +3,7 @@ import { deriveStatus, lineNo, makeLine } from "./order-factory.ts";
 import { pickAddress } from "./render.ts";
 import { RESELLER_BILL_TO } from "./seed.ts";
 import type { SandboxStore } from "./store.ts";
-import type { SandboxOrder } from "./types.ts";
+import type { SandboxOrder } from "./sandbox-types.ts";
 import { attrTrue, type CreateRequest, type LineRequest } from "./validate.ts";
 
 export interface RejectedLine {

@@ -1,13 +1,15 @@
 import "server-only";
-import type { ResolvedConfig } from "./config";
-import { IngramError } from "./errors";
-import { DeadlineExceeded, errorDetails, exchange, parseJson } from "./exchange";
-import { TokenResponse } from "./schemas/token";
+import type { ResolvedConfig } from "./client";
+import { IngramError } from "./ingram-errors";
+import { TokenResponse } from "./schemas/token-response";
+import { DeadlineExceeded, errorDetails, exchange, parseJson } from "./transport";
 
 /*
- * OAuth2 client-credentials token (CONTRACT §2, §9.8): POSTed as a form so the secret never sits in a URL,
- * cached for min(expires_in, 24 h) minus a margin, fetched single-flight (any number of concurrent cold
- * callers share one request), and refreshed once when an operation answers 401.
+ * OAuth2 client-credentials token: POSTed as a form (Ingram's portal way; its spec shows a GET with the
+ * secret in the query) so the secret never sits in a URL. Ingram documents the lifetime inconsistently
+ * (`expires_in` as a string or a number, "24 hours" in prose), so it is cached for min(expires_in, 24 h)
+ * minus a margin, fetched single-flight (any number of concurrent cold callers share one request), and
+ * refreshed once when an operation answers 401.
  */
 
 interface Cached {

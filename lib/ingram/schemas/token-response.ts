@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { rNum, rObj } from "./primitives";
 
-/** OAuth2 token response; `expires_in` is a string in the spec and a number on the portal (CONTRACT §2). */
+/** OAuth2 token response; `expires_in` is a string in Ingram's spec and a number on its developer portal. */
 export const TokenResponse = rObj({
   access_token: z.string().min(1),
   token_type: z.string().nullish(),

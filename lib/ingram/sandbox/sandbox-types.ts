@@ -1,5 +1,5 @@
-export type Op = "token" | "search" | "get" | "create" | "createV7" | "modify" | "release" | "cancel";
-export const OPS: readonly Op[] = ["token", "search", "get", "create", "createV7", "modify", "release", "cancel"];
+/** Requests to Ingram are small; a body past this is refused with 413 before it is buffered. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 export type DetailStatus = "Processing" | "Shipped" | "Backordered" | "On Hold" | "Canceled" | "Delivered";
 export type LineStatus = "In Progress" | "Shipped" | "Backordered" | "On Hold" | "Canceled" | "Delivered";

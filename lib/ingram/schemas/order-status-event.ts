@@ -2,8 +2,8 @@ import { z } from "zod";
 import { rArr, rLink, rNum, rObj, rOneOrMany, rStr } from "./primitives";
 
 /*
- * Order status event (POST /resellers/v1/webhooks/orderstatusevent, CONTRACT §7.3). Untrusted: only
- * eventId is signed, so the order is re-fetched before acting. Timestamp key spelled three ways (§9.22).
+ * Order status event (POST /resellers/v1/webhooks/orderstatusevent). Untrusted: only eventId is signed, so
+ * the order is re-fetched before acting. Ingram's samples spell the timestamp key three ways.
  */
 
 const TIMESTAMP_KEYS = ["eventTimeStamp", "evenTtimeStamp", "eventtimestamp", "eventTimestamp"];

@@ -1,6 +1,6 @@
 import type { SandboxClock } from "./clock.ts";
 import { gatewayFault, json } from "./responses.ts";
-import type { Reply } from "./types.ts";
+import type { Reply } from "./sandbox-types.ts";
 import { randomAlnum } from "./util.ts";
 
 export interface TokenConfig {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { rArr, rObj, rStr } from "./primitives";
 
-/* Error bodies by layer (CONTRACT §4, §9.10). The normaliser in ../normalise-errors.ts reads all of them. */
+/* Error bodies by layer (API, v7, gateway, token endpoint); normalizeErrors in ../ingram-errors.ts reads all of them. */
 
 export const ErrorField = rObj({ field: rStr, value: rStr, message: rStr });
 

@@ -1,4 +1,6 @@
-/** IM-CorrelationID is capped at 32 chars (CONTRACT §9.7): 32 lowercase hex digits. */
+// Correlation ids tie one user action together across our logs, our error bodies and Ingram's
+// IM-CorrelationID header, which takes at most 32 characters: ours are 32 lowercase hex digits.
+
 export const CORRELATION_ID = /^[0-9a-f]{32}$/;
 
 export function newCorrelationId(): string {

@@ -1,5 +1,6 @@
 import { type Server, createServer } from "node:http";
 import type { Socket } from "node:net";
+import { TOKEN_PATH } from "../ingram-operations.ts";
 import { createClock } from "./clock.ts";
 import type { ResolvedOptions, SandboxContext } from "./context.ts";
 import { applyStatusEvent, statusEvent } from "./events.ts";
@@ -9,16 +10,8 @@ import { RateLimiter } from "./rate-limit.ts";
 import { createListener } from "./server.ts";
 import { SandboxStats } from "./stats.ts";
 import { SandboxStore } from "./store.ts";
-import { TokenStore } from "./token.ts";
-import { DEFAULT_RETRY_DELAYS_MS, WebhookSender } from "./webhooks.ts";
-
-export { SANDBOX_FIXTURES } from "./fixtures.ts";
-export { signEventId } from "./webhooks.ts";
-export type { FaultRule } from "./faults.ts";
-export type { RequestRecord } from "./stats.ts";
-export type { Op, SandboxOrder, SandboxLine, CatalogItem } from "./types.ts";
-export { CATALOG } from "./catalog.ts";
-export { SandboxStore, SandboxStats, FaultController };
+import { TokenStore } from "./token-endpoint.ts";
+import { DEFAULT_RETRY_DELAYS_MS, WebhookSender } from "./webhook-sender.ts";
 
 export const SANDBOX_CLIENT_ID = "orderdesk-sandbox";
 export const SANDBOX_CLIENT_SECRET = "sandbox-secret";
@@ -127,7 +120,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let closing: Promise<void> | undefined;
   return {
     url,
-    tokenUrl: `${url}/oauth/oauth20/token`,
+    tokenUrl: `${url}${TOKEN_PATH}`,
     faults: ctx.faults,
     stats: ctx.stats,
     clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms) },
