@@ -7,8 +7,8 @@ import type { Exchange } from "./recording-proxy";
 export type Observed = `${string} ${string}`;
 
 /*
- * Deliberate deviations from the spec's request schemas, from CONTRACT §9.11: phone numbers are sent as
- * strings everywhere, although v6 create types two of them as integer/number.
+ * Deliberate deviations from the spec's request schemas: phone numbers are sent as strings everywhere (v7
+ * requires it), although v6 create still types two of them as integer/number.
  */
 const DELIBERATE = [/^\/resellerInfo\/phoneNumber$/, /^\/lines\/\d+\/endUserInfo\/\d+\/phoneNumber$/];
 const deliberate = (e: ErrorObject) => e.keyword === "type" && DELIBERATE.some((re) => re.test(e.instancePath));
@@ -95,7 +95,7 @@ export function responseProblems(spec: LoadedSpec, ex: Exchange): string[] {
   }
   const content = documented.content?.["application/json"];
   if (!content) {
-    // A 401 comes from the gateway in front of the API, which answers with its own fault body (CONTRACT §4).
+    // A 401 comes from the gateway in front of the API, which answers with its own fault body, not the spec's.
     if (ex.response.status === 401 && isGatewayFault(body)) return [];
     return text ? [`${at}: the spec documents no body, got one`] : [];
   }

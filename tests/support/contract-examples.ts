@@ -9,9 +9,11 @@ import { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import type { LoadedSpec } from "./openapi-spec";
 
 /*
- * Every example in the spec through the client's schemas. Response examples must all parse (tolerance,
- * CONTRACT §9.3). Request examples go through the strict request schemas, which must refuse exactly the
- * examples that break the rules we send by (CONTRACT §9.11, §9.24) and nothing else.
+ * Every example in the spec through the client's schemas. Response examples must all parse: the examples
+ * break the spec's own schemas (numbers as strings, nulls, one object for an array), which is why the response
+ * schemas are tolerant. Request examples go through the strict request schemas, which must refuse exactly the
+ * examples that break the rules we send by (real booleans, string phone numbers, no undocumented fields) and
+ * nothing else.
  */
 
 export const EXPECTED_REQUEST_REJECTIONS = [
@@ -80,7 +82,7 @@ export function exampleProblems(spec: LoadedSpec): string[] {
         const schema = responseSchema(id, Number(status), value);
         if (!schema) problems.push(`${where}: no response schema`);
         else problems.push(...issues(where, schema.safeParse(value)));
-        if (Number(status) >= 400 && !normalizeErrors(value).some((e) => e.message)) problems.push(`${where}: normaliser found no message`);
+        if (Number(status) >= 400 && !normalizeErrors(value).some((e) => e.message)) problems.push(`${where}: normalizer found no message`);
       }
     }
   }

@@ -136,7 +136,7 @@ describe("bad payloads", () => {
   });
 });
 
-describe("error statuses are typed with normalised details", () => {
+describe("error statuses are typed with normalized details", () => {
   it.each([
     [400, { errors: [{ id: "1", "1ype": "/errors/validation-failed", message: "Validation failed", fields: [{ field: "customerOrderNumber", message: "Required" }] }] }, [{ message: "Validation failed", type: "/errors/validation-failed", fields: [{ field: "customerOrderNumber", message: "Required" }] }]],
     [400, { traceid: "123", type: "/errors/validation-failed", message: "customer validation failed", fields: [] }, [{ message: "customer validation failed", type: "/errors/validation-failed" }]],

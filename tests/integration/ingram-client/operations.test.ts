@@ -52,6 +52,10 @@ describe("the six operations on the wire", () => {
       await expect(client.cancelOrder(n, c)).rejects.toBeInstanceOf(ZodError);
     }
     await expect(client.getOrder("20-RD3QV-1111", {}, c)).rejects.toBeInstanceOf(ZodError);
+    // One order-number rule for every path (lib/validation/order-number.ts): at most 12 characters.
+    await expect(client.modifyOrder("20-RD3QV-1111", { notes: "x" }, c)).rejects.toBeInstanceOf(ZodError);
+    await expect(client.releaseOrder("20-RD3QV-1111", c)).rejects.toBeInstanceOf(ZodError);
+    await expect(client.searchOrders({ ingramOrderNumber: "20-RD3QV-111" }, c)).rejects.toBeInstanceOf(ZodError);
     await expect(client.createOrder({ customerOrderNumber: "PO", acceptBackOrder: "true" } as never, c)).rejects.toBeInstanceOf(ZodError);
     await expect(client.searchOrders({ ingramOrderDate: "01/02/2024" }, c)).rejects.toBeInstanceOf(ZodError);
     await expect(client.cancelOrder("20-RD128", { correlationId: "not-a-correlation-id" })).rejects.toBeInstanceOf(TypeError);

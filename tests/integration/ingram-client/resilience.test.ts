@@ -22,7 +22,7 @@ describe("retries", () => {
     expect(fake.requests).toHaveLength(3);
   });
 
-  it("a GET that recovers returns the data; Retry-After is honoured", async () => {
+  it("a GET that recovers returns the data; Retry-After is honored", async () => {
     const at: number[] = [];
     fake.handle = (_req, res) => {
       at.push(Date.now());

@@ -5,7 +5,7 @@ import { newCorrelationId } from "@/lib/correlation-id";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { SANDBOX_FIXTURES } from "@/lib/ingram/sandbox/fixtures";
 
-/* The RELIABILITY "Upstream (Ingram) faults" rows, against the real sandbox. */
+/* Upstream faults the client must survive (slow, dripping, failing, rate-limiting Ingram), against the real sandbox. */
 
 const ctx = () => ({ correlationId: newCorrelationId() });
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as IngramError);

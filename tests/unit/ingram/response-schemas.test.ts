@@ -8,7 +8,7 @@ import { OrderStatusEvent } from "@/lib/ingram/schemas/order-status-event";
 import { TokenResponse } from "@/lib/ingram/schemas/token-response";
 import { V7Error, GatewayFault } from "@/lib/ingram/schemas/error-response";
 
-/* Fixtures copy the quirks of the spec examples (CONTRACT §9.3) without reading the spec file. */
+/* Fixtures copy the quirks of the spec examples (numbers as strings, nulls, one object for an array) without reading the spec file. */
 
 describe("tolerant response schemas", () => {
   it("search: numeric strings coerced, links as object or array, unknown keys kept", () => {

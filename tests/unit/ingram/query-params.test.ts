@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { getOrderParams, searchOrdersParams } from "@/lib/ingram/schemas/query-params";
 
-describe("search query serialisation", () => {
+describe("search query serialization", () => {
   it("uses Ingram's exact wire names and repeats array keys", () => {
     const p = searchOrdersParams({
       ingramOrderNumber: "20-RD128",
@@ -73,8 +73,8 @@ describe("search query serialisation", () => {
   });
 });
 
-describe("order detail query serialisation", () => {
-  it("serialises booleans and the sandbox knobs under their wire names", () => {
+describe("order detail query serialization", () => {
+  it("serializes booleans and the sandbox knobs under their wire names", () => {
     const p = getOrderParams({ ingramOrderDate: "2020-05-13", vendorNumber: "V1", simulateStatus: "IM::SHIPPED", isIml: false, regionCode: "CS" });
     expect([...p.entries()]).toEqual([
       ["ingramOrderDate", "2020-05-13"],
