@@ -1,22 +1,10 @@
 // Builds Ingram request bodies from validated form input (lib/validation/orders.ts). Empty values are left
-// out: Ingram refuses empty nested objects (CONTRACT §9.14).
+// out by the client's one prune step: Ingram refuses empty nested objects.
+import { pruneEmpty } from "@/lib/ingram/client";
 import type { OrderCreateRequest } from "@/lib/ingram/schemas/order-create";
 import type { OrderCreateV7Request } from "@/lib/ingram/schemas/order-create-v7";
 import type { OrderModifyRequest } from "@/lib/ingram/schemas/order-modify";
 import type { CreateOrderInput, ModifyOrderInput } from "@/lib/validation/orders";
-
-type ShipTo = CreateOrderInput["shipTo"] | ModifyOrderInput["shipTo"];
-
-function compact<T extends Record<string, unknown>>(o: T | undefined): Partial<T> | undefined {
-  if (!o) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null && v !== "") out[k] = v;
-  return Object.keys(out).length ? (out as Partial<T>) : undefined;
-}
-
-function shipToInfo(s: ShipTo) {
-  return compact(s as Record<string, string | undefined> | undefined);
-}
 
 function attributes(input: CreateOrderInput) {
   const list = input.additionalAttributes
@@ -36,11 +24,11 @@ function lines(input: CreateOrderInput) {
 }
 
 export function toCreateRequest(input: CreateOrderInput): OrderCreateRequest {
-  return compact({
+  return pruneEmpty({
     customerOrderNumber: input.customerOrderNumber,
     endCustomerOrderNumber: input.endCustomerOrderNumber,
     notes: input.notes,
-    shipToInfo: shipToInfo(input.shipTo),
+    shipToInfo: input.shipTo,
     lines: lines(input),
     additionalAttributes: attributes(input),
   }) as OrderCreateRequest;
@@ -53,20 +41,16 @@ export function toCreateV7Request(input: CreateOrderInput): OrderCreateV7Request
 const ACTION = { add: "ADD", update: "UPDATE", delete: "DELETE" } as const;
 
 export function toModifyRequest(input: ModifyOrderInput): OrderModifyRequest {
-  return compact({
+  return pruneEmpty({
     notes: input.notes,
-    shipToInfo: shipToInfo(input.shipTo),
-    lines: input.lines.length
-      ? input.lines.map((l) =>
-          compact({
-            addUpdateDeleteLine: ACTION[l.action],
-            ingramLineNumber: l.ingramLineNumber,
-            customerLineNumber: l.customerLineNumber,
-            ingramPartNumber: l.ingramPartNumber,
-            quantity: l.action === "delete" ? undefined : l.quantity,
-            notes: l.notes,
-          })!,
-        )
-      : undefined,
+    shipToInfo: input.shipTo,
+    lines: input.lines.map((l) => ({
+      addUpdateDeleteLine: ACTION[l.action],
+      ingramLineNumber: l.ingramLineNumber,
+      customerLineNumber: l.customerLineNumber,
+      ingramPartNumber: l.ingramPartNumber,
+      quantity: l.action === "delete" ? undefined : l.quantity,
+      notes: l.notes,
+    })),
   }) as OrderModifyRequest;
 }

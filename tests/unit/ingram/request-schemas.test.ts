@@ -71,4 +71,14 @@ describe("pruneEmpty", () => {
     });
     expect(pruneEmpty({})).toEqual({});
   });
+
+  it("drops what validated form input leaves unset: undefined fields, objects left empty, no line changes", () => {
+    expect(pruneEmpty({ notes: undefined, shipToInfo: { contact: undefined, email: undefined }, lines: [] })).toEqual({});
+    expect(
+      pruneEmpty({
+        shipToInfo: { contact: "Ann", city: undefined },
+        lines: [{ addUpdateDeleteLine: "DELETE", ingramLineNumber: "002", quantity: undefined, notes: undefined }],
+      }),
+    ).toEqual({ shipToInfo: { contact: "Ann" }, lines: [{ addUpdateDeleteLine: "DELETE", ingramLineNumber: "002" }] });
+  });
 });
