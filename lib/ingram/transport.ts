@@ -1,8 +1,8 @@
 import "server-only";
 import { isCorrelationId } from "@/lib/correlation-id";
 import { BodyTooLargeError, readCappedText } from "@/lib/read-body";
-import { RETRYABLE_STATUS, backoffMs, parseRateLimitReset, parseRetryAfter, type CircuitBreaker, type Permit, type RatePacer } from "./call-policy";
 import type { TokenProvider } from "./access-token";
+import { RETRYABLE_STATUS, backoffMs, parseRateLimitReset, parseRetryAfter, type CircuitBreaker, type Permit, type RatePacer } from "./call-policy";
 import type { ResolvedConfig } from "./client";
 import { IngramError, normalizeErrors } from "./ingram-errors";
 import { operationPath, operationSpec, type IngramOperation, type OrdersOperation } from "./ingram-operations";
