@@ -1,3 +1,4 @@
+import { SEARCH_ORDER_NUMBER_MAX_LENGTH } from "../../validation/order-number.ts";
 import { renderSearchEntry } from "./render.ts";
 import { type FieldError, empty, json, validationFailed } from "./responses.ts";
 import type { DetailStatus, Reply, SandboxOrder } from "./sandbox-types.ts";
@@ -13,7 +14,7 @@ const STATUS_FILTER: Record<string, DetailStatus[]> = {
 
 const DATE_MESSAGE = "input date format error expected format is - yyyy-MM-dd";
 const MAX_LEN: Record<string, number> = {
-  ingramOrderNumber: 11, customerOrderNumber: 35, endCustomerOrderNumber: 35, ingramPartNumber: 35, vendorPartNumber: 35,
+  ingramOrderNumber: SEARCH_ORDER_NUMBER_MAX_LENGTH, customerOrderNumber: 35, endCustomerOrderNumber: 35, ingramPartNumber: 35, vendorPartNumber: 35,
   serialNumber: 35, trackingNumber: 35, vendorName: 35, specialBidNumber: 35,
 };
 
