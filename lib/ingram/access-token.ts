@@ -1,8 +1,8 @@
 import "server-only";
 import type { ResolvedConfig } from "./client";
-import { IngramError } from "./ingram-errors";
+import { DeadlineExceeded, IngramError, errorDetails } from "./ingram-errors";
 import { TokenResponse } from "./schemas/token-response";
-import { DeadlineExceeded, errorDetails, exchange, parseJson } from "./transport";
+import { exchange, parseJson } from "./transport";
 
 /*
  * OAuth2 client-credentials token: POSTed as a form (Ingram's portal way; its spec shows a GET with the
@@ -73,7 +73,7 @@ export class TokenProvider {
         64 * 1024,
       );
       if (ex.status < 200 || ex.status >= 300) {
-        const errors = JSON.parse(JSON.stringify(errorDetails(ex)).replaceAll(JSON.stringify(cfg.clientSecret).slice(1, -1), "[redacted]"));
+        const errors = JSON.parse(JSON.stringify(errorDetails(ex.text)).replaceAll(JSON.stringify(cfg.clientSecret).slice(1, -1), "[redacted]"));
         throw new IngramError({ kind: "http", op: "token", status: ex.status, correlationId, errors });
       }
       const parsed = TokenResponse.safeParse(parseJson(ex, "token", correlationId));

@@ -180,3 +180,35 @@ export function normalizeErrors(body: unknown): IngramErrorDetail[] {
   const item = itemOf(body);
   return item ? [item] : [];
 }
+
+/** Abort reason used for the call deadline, to tell it from the caller's own abort. */
+export class DeadlineExceeded extends Error {
+  constructor() {
+    super("deadline exceeded");
+    this.name = "DeadlineExceeded";
+  }
+}
+
+/** Anything thrown during a call, as an IngramError: an abort is a timeout (saying so when the caller aborted), the rest a network failure. */
+export function toIngramError(e: unknown, op: IngramOperation, correlationId: string, signal: AbortSignal): IngramError {
+  if (e instanceof IngramError) return e;
+  if (signal.aborted) {
+    const byCaller = !(signal.reason instanceof DeadlineExceeded);
+    return new IngramError({
+      kind: "timeout",
+      op,
+      correlationId,
+      errors: byCaller ? [{ message: "aborted by caller" }] : [],
+    });
+  }
+  return new IngramError({ kind: "network", op, correlationId, cause: e });
+}
+
+/** Error details from a non-2xx body, JSON or not (non-JSON text is not surfaced). */
+export function errorDetails(text: string): IngramErrorDetail[] {
+  try {
+    return text.trim() ? normalizeErrors(JSON.parse(text)) : [];
+  } catch {
+    return [];
+  }
+}

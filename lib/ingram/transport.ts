@@ -4,7 +4,7 @@ import { BodyTooLargeError, readCappedText } from "@/lib/read-body";
 import type { TokenProvider } from "./access-token";
 import { RETRYABLE_STATUS, backoffMs, parseRateLimitReset, parseRetryAfter, type CircuitBreaker, type Permit, type RatePacer } from "./call-policy";
 import type { ResolvedConfig } from "./client";
-import { IngramError, normalizeErrors } from "./ingram-errors";
+import { DeadlineExceeded, IngramError, errorDetails, toIngramError } from "./ingram-errors";
 import { operationPath, operationSpec, type IngramOperation, type OrdersOperation } from "./ingram-operations";
 
 /*
@@ -160,10 +160,10 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
       waitMs ??= parseRateLimitReset(ex.headers.get("x-ratelimit-reset"), cfg.now()) ?? DEFAULT_RETRY_AFTER_S * 1000;
       if (operationSpec(op).method === "GET") pacer.pause(op, cfg.now() + waitMs);
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-      err = new IngramError({ kind: "rate_limited", op, status: 429, correlationId, errors: errorDetails(ex), retryAfterSeconds });
+      err = new IngramError({ kind: "rate_limited", op, status: 429, correlationId, errors: errorDetails(ex.text), retryAfterSeconds });
     } else {
       const retryAfterSeconds = hinted === undefined ? undefined : Math.max(1, Math.ceil(hinted / 1000));
-      err = new IngramError({ kind: "http", op, status: ex.status, correlationId, errors: errorDetails(ex), retryAfterSeconds });
+      err = new IngramError({ kind: "http", op, status: ex.status, correlationId, errors: errorDetails(ex.text), retryAfterSeconds });
     }
     if (waitMs !== undefined) retryAfterMs.set(err, waitMs);
     throw err;
@@ -202,14 +202,6 @@ export interface Exchanged {
   text: string;
 }
 
-/** Abort reason used for the call deadline, to tell it from the caller's own abort. */
-export class DeadlineExceeded extends Error {
-  constructor() {
-    super("deadline exceeded");
-    this.name = "DeadlineExceeded";
-  }
-}
-
 export async function exchange(
   op: IngramOperation,
   correlationId: string,
@@ -237,20 +229,6 @@ export async function exchange(
   }
 }
 
-export function toIngramError(e: unknown, op: IngramOperation, correlationId: string, signal: AbortSignal): IngramError {
-  if (e instanceof IngramError) return e;
-  if (signal.aborted) {
-    const byCaller = !(signal.reason instanceof DeadlineExceeded);
-    return new IngramError({
-      kind: "timeout",
-      op,
-      correlationId,
-      errors: byCaller ? [{ message: "aborted by caller" }] : [],
-    });
-  }
-  return new IngramError({ kind: "network", op, correlationId, cause: e });
-}
-
 /** Parses a JSON body; an empty body is `null`. Throws bad_payload on anything else that is not JSON. */
 export function parseJson(ex: Exchanged, op: IngramOperation, correlationId: string): unknown {
   if (!ex.text.trim()) return null;
@@ -258,14 +236,5 @@ export function parseJson(ex: Exchanged, op: IngramOperation, correlationId: str
     return JSON.parse(ex.text);
   } catch (e) {
     throw new IngramError({ kind: "bad_payload", op, status: ex.status, correlationId, cause: e });
-  }
-}
-
-/** Error details from a non-2xx body, JSON or not (non-JSON text is not surfaced). */
-export function errorDetails(ex: Exchanged) {
-  try {
-    return ex.text.trim() ? normalizeErrors(JSON.parse(ex.text)) : [];
-  } catch {
-    return [];
   }
 }
