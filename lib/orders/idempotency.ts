@@ -28,13 +28,21 @@ export interface IdempotencyOptions {
 /** Errors that prove nothing reached Ingram: the key is released so the same request can be retried. */
 const RELEASE_ON = new Set(["db_unavailable", "rate_limited", "upstream_unavailable", "bad_request", "unauthenticated", "forbidden"]);
 
-export function readIdempotencyKey(req: Request): string {
-  const parsed = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? undefined);
+/** The Idempotency-Key header's value; a missing or malformed key is a 400 naming the header. */
+export function parseIdempotencyKey(header: string | null | undefined): string {
+  const parsed = idempotencyKeySchema.safeParse(header ?? undefined);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "The Idempotency-Key header is not valid.";
     throw new AppError("bad_request", message, { fields: { "Idempotency-Key": message } });
   }
   return parsed.data;
+}
+
+/** The stored reply as an HTTP response; a replay says so in `Idempotent-Replayed: true`. */
+export function idempotentResponse(r: StoredReply, extraHeaders: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { ...extraHeaders };
+  if (r.replayed) headers["Idempotent-Replayed"] = "true";
+  return Response.json(r.body, { status: r.status, headers });
 }
 
 export function requestHash(operation: string, body: unknown): string {

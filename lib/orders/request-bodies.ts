@@ -1,5 +1,5 @@
 // Builds Ingram request bodies from validated form input (lib/validation/orders.ts). Empty values are left
-// out: Ingram refuses empty nested objects (CONTRACT §9.14).
+// out: Ingram refuses empty nested objects.
 import type { OrderCreateRequest, OrderCreateV7Request, OrderModifyRequest } from "@/lib/ingram/schemas";
 import type { CreateOrderInput, ModifyOrderInput } from "@/lib/validation/orders";
 
