@@ -25,7 +25,7 @@ export async function createOrderRequest(
   requirePermission(actor, "orders.create");
   const key = parseIdempotencyKey(opts.idempotencyKey);
   const { correlationId } = opts;
-  const reply = await withIdempotency(actor, key, "order.create_async", input, async () => {
+  const reply = await withIdempotency({ actor, key, operation: "order.create_async", body: input, correlationId }, async () => {
     const body = toCreateV7Request(input);
     const intent = await recordIntent({
       actor: auditActor(actor),
@@ -70,7 +70,7 @@ export async function createOrderRequest(
     await recordOutcome(intent, { outcome: "succeeded", after: { orderRequestId: row.id, ...res.data }, ingramStatus: res.status });
     const request = toOrderRequestView(await db.orderRequest.findUniqueOrThrow({ where: { id: row.id } }));
     return { status: 202, body: { request } };
-  }, {}, correlationId);
+  });
   const id = (reply.body as { request?: { id?: string } } | null)?.request?.id;
   return { ...reply, location: id ? `/api/order-requests/${id}` : null };
 }

@@ -26,7 +26,7 @@ export async function createOrder(
   requirePermission(actor, "orders.create");
   const key = parseIdempotencyKey(opts.idempotencyKey);
   const { correlationId } = opts;
-  return withIdempotency(actor, key, "order.create", input, async () => {
+  return withIdempotency({ actor, key, operation: "order.create", body: input, correlationId }, async () => {
     const body = toCreateRequest(input);
     const intent = await recordIntent({
       actor: auditActor(actor),
@@ -53,7 +53,7 @@ export async function createOrder(
       orderNumber: result.orders[0]?.orderNumber ?? null,
     });
     return { status: result.outcome === "partially_succeeded" ? 207 : 201, body: { result } };
-  }, {}, correlationId);
+  });
 }
 
 /** The orders Ingram holds under this customer PO: how a create whose reply was lost is told apart. */

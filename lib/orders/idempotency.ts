@@ -20,7 +20,13 @@ export interface StoredReply {
   replayed: boolean;
 }
 
-export interface IdempotencyOptions {
+export interface IdempotentRequest {
+  actor: Actor;
+  key: string;
+  /** The audit action of the create; a key is bound to one operation and one body. */
+  operation: string;
+  body: unknown;
+  correlationId: string;
   /** How long a concurrent duplicate waits for the first request's reply before answering 409. */
   waitMs?: number;
 }
@@ -60,16 +66,11 @@ async function claim(userId: string, key: string, operation: string, hash: strin
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function withIdempotency(
-  actor: Actor,
-  key: string,
-  operation: string,
-  body: unknown,
+  { actor, key, operation, body, correlationId, waitMs = 15_000 }: IdempotentRequest,
   run: () => Promise<{ status: number; body: unknown }>,
-  opts: IdempotencyOptions = {},
-  correlationId = "",
 ): Promise<StoredReply> {
   const hash = requestHash(operation, body);
-  const deadline = Date.now() + (opts.waitMs ?? 15_000);
+  const deadline = Date.now() + waitMs;
   for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
     if (await claim(actor.id, key, operation, hash)) return { ...(await execute(actor.id, key, run, correlationId)), replayed: false };
     const rec = await db.idempotencyRecord.findUnique({ where: { userId_key: { userId: actor.id, key } } });
