@@ -4,7 +4,7 @@ import { toAppError } from "@/lib/error-map";
 import type { ErrorCode } from "@/lib/errors";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { log } from "@/lib/log";
-import { ORDER_NUMBER_PATTERN } from "@/lib/validation/orders";
+import { isOrderNumber } from "@/lib/validation/order-number";
 
 export interface PageFailure {
   ok: false;
@@ -43,6 +43,6 @@ export async function orderNumberParam(params: Promise<{ orderNumber: string }>)
   } catch {
     notFound();
   }
-  if (!ORDER_NUMBER_PATTERN.test(value)) notFound();
+  if (!isOrderNumber(value)) notFound();
   return value;
 }

@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db";
 import { reconcileOpenIntents, type OpenIntent } from "@/lib/audit/reconcile";
 import type { FinalOutcome } from "@/lib/audit/types";
 import { log } from "@/lib/log";
-import { resolveUnknownCreate } from "@/lib/orders/commands";
-import { fetchIngramOrder } from "@/lib/orders/upstream";
+import { resolveUnknownCreate } from "@/lib/orders/create-order";
+import { fetchIngramOrder } from "@/lib/orders/ingram-calls";
 
 function customerOrderNumberOf(intent: OpenIntent): string | null {
   const input = (intent.request as { input?: { customerOrderNumber?: unknown } } | null)?.input;

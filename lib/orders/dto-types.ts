@@ -1,6 +1,6 @@
 // Portal-side order shapes. Components and pages use only these; Ingram's wire types stay behind dto.ts.
 
-/** Normalised order/line state (Ingram's vocabularies disagree; CONTRACT §8). */
+/** Normalized order/line state: Ingram describes states in several vocabularies that disagree. */
 export type OrderState =
   | "open"
   | "processing"

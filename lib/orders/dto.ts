@@ -1,13 +1,100 @@
-// Reshapes Ingram's (tolerant, often odd) payloads into the portal types in dto-types.ts. Pure and
+// Reshapes Ingram's (tolerant, often odd) payloads into the portal types in dto-types.ts. Ingram sends numbers
+// as strings, nulls anywhere, one object where an array belongs, and several status vocabularies. Pure and
 // type-only on the Ingram side, so pages, components and tests may import it.
+import type { OrderCreateResponse } from "@/lib/ingram/schemas/order-create";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
+import type { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
 import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
-import type { Address, Attribute, OrderDetail, OrderLine, OrderSearchPage, OrderSummary, Shipment } from "./dto-types";
-import { list, type Maybe, num, safeUrl, str, toDate, toStatus } from "./dto-values";
+import type { Address, Attribute, CreateOrderResult, LineResult, ModifyOrderResult, OrderDetail } from "./dto-types";
+import type { OrderLine, OrderSearchPage, OrderState, OrderSummary, Shipment, Status } from "./dto-types";
 
-export * from "./dto-types";
-export { safeUrl, statusLabel, toDate, toStatus } from "./dto-values";
-export { toCreateResult, toModifyResult } from "./dto-results";
+type Maybe<T> = T | null | undefined;
+
+const STATE_BY_KEY: Record<string, OrderState> = {
+  open: "open",
+  processing: "processing",
+  "in progress": "processing",
+  inprogress: "processing",
+  "on hold": "on_hold",
+  onhold: "on_hold",
+  hold: "on_hold",
+  backordered: "backordered",
+  "back ordered": "backordered",
+  shipped: "shipped",
+  "partially shipped": "partially_shipped",
+  partially_shipped: "partially_shipped",
+  delivered: "delivered",
+  invoiced: "invoiced",
+  closed: "closed",
+  cancelled: "cancelled",
+  canceled: "cancelled",
+  voided: "cancelled",
+  void: "cancelled",
+};
+
+const LABEL: Record<OrderState, string> = {
+  open: "Open",
+  processing: "Processing",
+  on_hold: "On hold",
+  backordered: "Backordered",
+  shipped: "Shipped",
+  partially_shipped: "Partially shipped",
+  delivered: "Delivered",
+  invoiced: "Invoiced",
+  closed: "Closed",
+  cancelled: "Cancelled",
+  unknown: "Unknown",
+};
+
+/** Case-insensitive, strips `im::` and `order_` prefixes (`IM::order_hold`, `ON HOLD`, `On Hold` → on_hold). */
+export function toStatus(raw: Maybe<string>): Status {
+  const text = typeof raw === "string" ? raw.trim() : "";
+  const key = text
+    .toLowerCase()
+    .replace(/^im::/, "")
+    .replace(/^order_/, "")
+    .replace(/_/g, " ")
+    .replace(/\s+/g, " ");
+  const state = STATE_BY_KEY[key] ?? STATE_BY_KEY[key.replace(/ /g, "")] ?? "unknown";
+  return { state, label: state === "unknown" && text ? text : LABEL[state], raw: text || null };
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+function num(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+function list<T>(v: Maybe<T[] | T>): T[] {
+  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined);
+  return v === null || v === undefined ? [] : [v];
+}
+
+/** `2021-05-20` and `2020-05-13T00:38:52-07:00` both read as the calendar date Ingram wrote. */
+export function toDate(v: unknown): string | null {
+  const s = str(v);
+  if (!s) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
+  return m ? m[1] : s;
+}
+
+/** Only http(s) links reach an href; anything else (javascript:, data:) is dropped. */
+export function safeUrl(v: unknown): string | null {
+  const s = str(v);
+  if (!s) return null;
+  try {
+    const u = new URL(s);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
 
 type AnyAddress = Maybe<Record<string, unknown>>;
 
@@ -32,7 +119,7 @@ export function toAddress(a: AnyAddress): Address | null {
   return empty ? null : out;
 }
 
-export function toAttributes(v: Maybe<{ attributeName?: Maybe<string>; attributeValue?: Maybe<string> }[]>): Attribute[] {
+function toAttributes(v: Maybe<{ attributeName?: Maybe<string>; attributeValue?: Maybe<string> }[]>): Attribute[] {
   return list(v)
     .map((a) => ({ name: str(a.attributeName) ?? "", value: str(a.attributeValue) ?? "" }))
     .filter((a) => a.name !== "");
@@ -40,7 +127,7 @@ export function toAttributes(v: Maybe<{ attributeName?: Maybe<string>; attribute
 
 type SearchOrder = NonNullable<NonNullable<OrderSearchResponse["orders"]>[number]>;
 
-export function toOrderSummary(o: SearchOrder): OrderSummary | null {
+function toOrderSummary(o: SearchOrder): OrderSummary | null {
   const orderNumber = str(o.ingramOrderNumber);
   if (!orderNumber) return null;
   return {
@@ -59,7 +146,8 @@ export function toOrderSummary(o: SearchOrder): OrderSummary | null {
   };
 }
 
-/** A null response (Ingram's 204) is an empty page. Page numbers are rebuilt from recordsFound (CONTRACT §9.20). */
+/** A null response (Ingram's 204) is an empty page. Ingram's page numbers can disagree with
+ * recordsFound, so the page count is rebuilt from it. */
 export function toSearchPage(
   res: Maybe<OrderSearchResponse>,
   requested: { pageNumber?: number; pageSize?: number } = {},
@@ -157,3 +245,95 @@ export function toOrderDetail(d: IngramOrderDetail, requestedNumber?: string): O
   };
 }
 
+function reasonOf(r: { rejectReason?: Maybe<string>; rejectCode?: Maybe<string> }): string {
+  const reason = str(r.rejectReason)?.replace(/\s+/g, " ").trim();
+  const code = str(r.rejectCode);
+  return reason && code ? `${reason} (${code})` : reason ?? code ?? "Rejected by Ingram Micro";
+}
+
+function summary(accepted: number, total: number): string {
+  if (total === 0) return "Ingram Micro accepted the request.";
+  if (accepted === total) return `All ${total} line${total === 1 ? "" : "s"} accepted.`;
+  return `${accepted} of ${total} line${total === 1 ? "" : "s"} accepted; see the rejected lines.`;
+}
+
+/** 201 and 207 alike: every accepted line and every rejected line, with the reason. */
+export function toCreateResult(res: Maybe<OrderCreateResponse>, customerOrderNumber: string): CreateOrderResult {
+  const orders = list(res?.orders);
+  const lines: LineResult[] = [];
+  for (const o of orders) {
+    const orderNumber = str(o.ingramOrderNumber);
+    for (const l of list(o.lines)) {
+      lines.push({
+        ingramPartNumber: str(l.ingramPartNumber),
+        quantity: num(l.quantityOrdered),
+        customerLineNumber: str(l.customerLineNumber),
+        lineNumber: str(l.ingramLineNumber),
+        orderNumber: str(l.subOrderNumber) ?? orderNumber,
+        result: "accepted",
+        reason: null,
+        status: toStatus(l.lineStatus),
+      });
+    }
+    for (const r of list(o.rejectedLineItems)) {
+      lines.push({
+        ingramPartNumber: str(r.ingramPartNumber),
+        quantity: num(r.quantityOrdered),
+        customerLineNumber: str(r.customerLinenumber) ?? str((r as Record<string, unknown>).customerLineNumber),
+        lineNumber: null,
+        orderNumber,
+        result: "rejected",
+        reason: reasonOf(r),
+        status: null,
+      });
+    }
+  }
+  const accepted = lines.filter((l) => l.result === "accepted").length;
+  const partial = lines.length > accepted || res?.processedPartially === true;
+  return {
+    outcome: partial ? "partially_succeeded" : "succeeded",
+    customerOrderNumber: str(res?.customerOrderNumber) ?? customerOrderNumber,
+    orders: orders.flatMap((o) => {
+      const n = str(o.ingramOrderNumber);
+      return n
+        ? [{ orderNumber: n, orderDate: toDate(o.ingramOrderDate), total: num(o.orderTotal), currency: str(o.currencyCode) }]
+        : [];
+    }),
+    lines,
+    message: summary(accepted, lines.length),
+  };
+}
+
+/** Modify answers 200/201/207 with a body, or null (release example). */
+export function toModifyResult(res: Maybe<OrderModifyResponse>, orderNumber: string): ModifyOrderResult {
+  const lines: LineResult[] = [
+    ...list(res?.lines).map((l) => ({
+      ingramPartNumber: str(l.ingramPartNumber),
+      quantity: num(l.quantityOrdered),
+      customerLineNumber: str(l.customerLineNumber),
+      lineNumber: str(l.ingramLineNumber) ?? str(l.lineNumber),
+      orderNumber: str(l.subOrderNumber) ?? orderNumber,
+      result: "accepted" as const,
+      reason: null,
+      status: null,
+    })),
+    ...list(res?.rejectedLineItems).map((r) => ({
+      ingramPartNumber: str(r.ingramPartNumber),
+      quantity: num(r.quantityOrdered),
+      customerLineNumber: str(r.customerLineNumber),
+      lineNumber: str(r.ingramLineNumber) ?? str(r.lineNumber),
+      orderNumber,
+      result: "rejected" as const,
+      reason: reasonOf(r),
+      status: null,
+    })),
+  ];
+  const rejected = lines.filter((l) => l.result === "rejected").length;
+  return {
+    outcome: rejected > 0 ? "partially_succeeded" : "succeeded",
+    orderNumber: str(res?.ingramOrderNumber) ?? orderNumber,
+    changeDescription: str(res?.changeDescription),
+    lines,
+    message: rejected > 0 ? `${rejected} change${rejected === 1 ? "" : "s"} rejected; see the lines.` : "Changes saved.",
+  };
+}

@@ -20,7 +20,13 @@ export interface StoredReply {
   replayed: boolean;
 }
 
-export interface IdempotencyOptions {
+export interface IdempotentRequest {
+  actor: Actor;
+  key: string;
+  /** The audit action of the create; a key is bound to one operation and one body. */
+  operation: string;
+  body: unknown;
+  correlationId: string;
   /** How long a concurrent duplicate waits for the first request's reply before answering 409. */
   waitMs?: number;
 }
@@ -28,13 +34,21 @@ export interface IdempotencyOptions {
 /** Errors that prove nothing reached Ingram: the key is released so the same request can be retried. */
 const RELEASE_ON = new Set(["db_unavailable", "rate_limited", "upstream_unavailable", "bad_request", "unauthenticated", "forbidden"]);
 
-export function readIdempotencyKey(req: Request): string {
-  const parsed = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? undefined);
+/** The Idempotency-Key header's value; a missing or malformed key is a 400 naming the header. */
+export function parseIdempotencyKey(header: string | null | undefined): string {
+  const parsed = idempotencyKeySchema.safeParse(header ?? undefined);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "The Idempotency-Key header is not valid.";
     throw new AppError("bad_request", message, { fields: { "Idempotency-Key": message } });
   }
   return parsed.data;
+}
+
+/** The stored reply as an HTTP response; a replay says so in `Idempotent-Replayed: true`. */
+export function idempotentResponse(r: StoredReply, extraHeaders: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { ...extraHeaders };
+  if (r.replayed) headers["Idempotent-Replayed"] = "true";
+  return Response.json(r.body, { status: r.status, headers });
 }
 
 export function requestHash(operation: string, body: unknown): string {
@@ -52,16 +66,11 @@ async function claim(userId: string, key: string, operation: string, hash: strin
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function withIdempotency(
-  actor: Actor,
-  key: string,
-  operation: string,
-  body: unknown,
+  { actor, key, operation, body, correlationId, waitMs = 15_000 }: IdempotentRequest,
   run: () => Promise<{ status: number; body: unknown }>,
-  opts: IdempotencyOptions = {},
-  correlationId = "",
 ): Promise<StoredReply> {
   const hash = requestHash(operation, body);
-  const deadline = Date.now() + (opts.waitMs ?? 15_000);
+  const deadline = Date.now() + waitMs;
   for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
     if (await claim(actor.id, key, operation, hash)) return { ...(await execute(actor.id, key, run, correlationId)), replayed: false };
     const rec = await db.idempotencyRecord.findUnique({ where: { userId_key: { userId: actor.id, key } } });

@@ -1,5 +1,5 @@
-// Reads Ingram webhook bodies (v7 create results and order status events, CONTRACT §7) defensively: one event
-// or an array of events, keys matched case-insensitively (eventTimeStamp is spelled three ways), resource an
+// Reads Ingram webhook bodies (v7 create results and order status events) defensively: one event or an
+// array of events, keys matched case-insensitively (eventTimeStamp is spelled three ways), resource an
 // object or an array. Nothing here is trusted beyond the signed eventId; orders are re-fetched before use.
 
 export interface WebhookEventIn {

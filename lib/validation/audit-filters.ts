@@ -1,6 +1,7 @@
 // Filters of the audit history, shared by the /audit page (URL searchParams) and GET /api/audit. Pure.
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/types";
+import { isOrderNumber } from "./order-number";
 
 export const AUDIT_PAGE_SIZE_DEFAULT = 50;
 export const AUDIT_PAGE_SIZE_MAX = 100;
@@ -18,9 +19,7 @@ const dateParam = z.string().refine(
 
 export const auditFiltersSchema = z
   .object({
-    orderNumber: optional(
-      z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/, "Use an Ingram order number like 20-RD3QV"),
-    ),
+    orderNumber: optional(z.string().trim().refine(isOrderNumber, "Use an Ingram order number like 20-RD3QV")),
     actor: optional(z.string().trim().max(254, "At most 254 characters")),
     action: optional(z.enum(AUDIT_ACTIONS, { message: "Unknown action" })),
     outcome: optional(z.enum(AUDIT_OUTCOMES, { message: "Unknown outcome" })),

@@ -1,15 +1,7 @@
 // Input schemas shared by the order forms and the route handlers. Pure zod: imports nothing server-side.
 // Messages name the field in plain words because forms show them next to it.
 import { z } from "zod";
-import { blankToUndefined } from "./order-search";
-
-export * from "./order-search";
-
-/** Path ids: letters, digits and dashes only (rules out `/`, `.`, `%` and every encoding trick). */
-export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9-]{1,20}$/;
-export const orderNumberSchema = z
-  .string({ error: "Order number is required." })
-  .regex(ORDER_NUMBER_PATTERN, "Order number may contain only letters, digits and dashes (at most 20).");
+import { blankToUndefined } from "./search-filters";
 
 export const idempotencyKeySchema = z
   .string({ error: "The Idempotency-Key header is required." })
@@ -111,7 +103,7 @@ const createBase = z.object({
     .default([]),
 }, { error: "The order must be a JSON object." });
 
-/** Create form; one schema for both modes. v7 (async) caps the PO numbers at 18 characters (CONTRACT §9.13). */
+/** Create form; one schema for both modes. v7 (async) caps the PO numbers at 18 characters; v6 takes 35. */
 export function createOrderSchemaFor(defaultMode: "sync" | "async") {
   return z
     .preprocess(

@@ -4,7 +4,7 @@ import * as orders from "@/app/api/orders/route";
 import { createDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
-import { cancelOrder } from "@/lib/orders/commands";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { auditRows, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 const h = useOrdersHarness({ webhookDelayMs: 60_000 });

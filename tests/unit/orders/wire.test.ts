@@ -4,9 +4,9 @@ import { OrderCreateRequest } from "@/lib/ingram/schemas/order-create";
 import { OrderModifyRequest } from "@/lib/ingram/schemas/order-modify";
 import { csvCell } from "@/lib/csv";
 import { requestHash } from "@/lib/orders/idempotency";
-import { toCreateRequest, toModifyRequest } from "@/lib/orders/requests";
+import { toCreateRequest, toModifyRequest } from "@/lib/orders/request-bodies";
 import { parseWebhookBody } from "@/lib/orders/webhook-payload";
-import { verifySignature } from "@/lib/orders/webhooks";
+import { verifySignature } from "@/lib/orders/receive-ingram-webhook";
 import { createOrderSchema, modifyOrderSchema } from "@/lib/validation/orders";
 
 describe("Ingram request bodies", () => {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Field } from "@/app/_components/field";
 import { GetForm } from "@/app/_components/get-form";
-import { ORDER_STATUS_FILTERS } from "@/lib/validation/orders";
+import { ORDER_STATUS_FILTERS } from "@/lib/validation/search-filters";
 import { DateRangeField } from "./date-range-field";
 
 type Raw = Record<string, string | string[] | undefined>;

@@ -15,7 +15,7 @@ function currencyOf(o: OrderSummary): string | null {
   return (o as OrderSummary & { currency?: string | null }).currency ?? null;
 }
 
-// Column ids equal the portal's sort keys (lib/validation/orders SORT_KEYS), so header links write valid URLs.
+// Column ids equal the portal's sort keys (SORT_KEYS in lib/validation/search-filters), so header links write valid URLs.
 const columns = h.columns([
   h.accessor("orderNumber", {
     header: "Order",

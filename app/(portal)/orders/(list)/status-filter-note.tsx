@@ -1,4 +1,4 @@
-import type { OrderSearchQuery } from "@/lib/validation/order-search";
+import type { OrderSearchQuery } from "@/lib/validation/search-filters";
 import { STATUS_FILTER_LABELS } from "./orders-filter-form";
 
 /**

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { orderTimeline } from "@/lib/audit/query";
-import { getOrder } from "@/lib/orders/queries";
+import { getOrder } from "@/lib/orders/get-order";
 import { AuditTimeline } from "../../audit/audit-timeline";
 import { loadForPage, orderNumberParam } from "../../page-data";
 import { NotesAndCharges, SubOrders } from "./order-extras";

@@ -1,5 +1,5 @@
 import { json, route } from "@/lib/http";
-import { getOrderRequest } from "@/lib/orders/order-requests";
+import { getOrderRequest } from "@/lib/orders/create-order-request";
 
 export const GET = route({ permission: "orders.read" }, async ({ actor, params }) =>
   json({ request: await getOrderRequest(actor, params.id) }),

@@ -1,9 +1,10 @@
 import { json, route } from "@/lib/http";
-import { cancelOrder, modifyOrder } from "@/lib/orders/commands";
-import { getOrder } from "@/lib/orders/queries";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { getOrder } from "@/lib/orders/get-order";
+import { modifyOrder } from "@/lib/orders/modify-order";
 import { modifyOrderSchema } from "@/lib/validation/orders";
 
-// The order number is checked against the allowlist inside each query/command, before any upstream call.
+// Each use case checks the order number against the allowlist before any upstream call.
 
 export const GET = route({ permission: "orders.read" }, async ({ actor, params, correlationId }) =>
   json({ order: await getOrder(actor, params.orderNumber, correlationId) }),

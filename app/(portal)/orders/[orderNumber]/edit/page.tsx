@@ -7,7 +7,7 @@ import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import type { Address } from "@/lib/orders/dto-types";
-import { getOrder } from "@/lib/orders/queries";
+import { getOrder } from "@/lib/orders/get-order";
 import { loadForPage, orderNumberParam } from "../../../page-data";
 import type { ShipToValues } from "../../_form/ship-to-fields";
 import { ModifyOrderForm } from "./modify-order-form";

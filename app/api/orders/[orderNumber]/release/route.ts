@@ -1,5 +1,5 @@
 import { json, route } from "@/lib/http";
-import { releaseOrder } from "@/lib/orders/commands";
+import { releaseOrder } from "@/lib/orders/release-order";
 
 export const POST = route({ permission: "orders.release" }, async ({ actor, params, correlationId }) =>
   json({ result: await releaseOrder(actor, params.orderNumber, { correlationId }) }),

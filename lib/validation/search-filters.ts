@@ -1,6 +1,7 @@
 // GET /api/orders and the search page: Ingram's search parameters under their wire names, plus the portal's
 // sort/dir. Pure zod: imports nothing server-side.
 import { z } from "zod";
+import { SEARCH_ORDER_NUMBER_MAX_LENGTH } from "./order-number";
 
 export const ORDER_STATUS_FILTERS = ["SHIPPED", "PROCESSING", "ON HOLD", "BACKORDERED", "CANCELLED"] as const;
 export const SORT_KEYS = ["orderDate", "orderNumber", "customerOrderNumber", "vendorName", "total", "status"] as const;
@@ -64,9 +65,9 @@ const intParam = (label: string, min: number, max: number) =>
       .optional(),
   );
 
-/** GET /api/orders and the search page: Ingram's wire names exactly (CONTRACT §6.3) + portal sort/dir. */
+/** GET /api/orders and the search page: Ingram's search parameter names exactly, plus the portal's sort/dir. */
 export const orderSearchQuerySchema = z.object({
-  ingramOrderNumber: one("Ingram order number", 11),
+  ingramOrderNumber: one("Ingram order number", SEARCH_ORDER_NUMBER_MAX_LENGTH),
   orderStatus: z.preprocess(
     blankToUndefined,
     z.enum(ORDER_STATUS_FILTERS, { error: "Order status must be one of Shipped, Processing, On hold, Backordered, Cancelled." }).optional(),

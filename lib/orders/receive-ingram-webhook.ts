@@ -6,11 +6,11 @@ import { env } from "@/lib/env.mjs";
 import { AppError } from "@/lib/errors";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { log } from "@/lib/log";
-import { orderNumberSchema } from "@/lib/validation/orders";
-import { fetchIngramOrder } from "./upstream";
+import { isOrderNumber } from "@/lib/validation/order-number";
+import { fetchIngramOrder } from "./ingram-calls";
 import { parseWebhookBody, type WebhookEventIn } from "./webhook-payload";
 
-/** Base64(HMAC-SHA512(secret, eventId)), compared in constant time (CONTRACT §7.1). */
+/** Ingram signs each event as x-hub-signature: Base64(HMAC-SHA512(secret, eventId)); compared in constant time. */
 export function verifySignature(secret: string, eventId: string, header: string | null): boolean {
   if (!header || !secret) return false;
   const expected = createHmac("sha512", secret).update(eventId, "utf8").digest();
@@ -29,10 +29,11 @@ export interface WebhookResult {
 }
 
 /**
- * Verifies every event's signature before writing anything (401, 0 writes), claims each event id once
- * (replays are no-ops), re-fetches each named order from Ingram and records what Ingram says, never the body.
+ * POST /api/webhooks/ingram. Verifies every event's signature before writing anything (401, 0 writes), claims
+ * each event id once (replays are no-ops), re-fetches each named order from Ingram and records what Ingram
+ * says, never the body.
  */
-export async function handleIngramWebhook(
+export async function receiveIngramWebhook(
   rawBody: string,
   signature: string | null,
   correlationId: string,
@@ -71,7 +72,7 @@ export async function handleIngramWebhook(
 }
 
 async function refetch(orderNumber: string, correlationId: string): Promise<IngramOrderDetail | null> {
-  if (!orderNumberSchema.safeParse(orderNumber).success || orderNumber.length > 12) return null;
+  if (!isOrderNumber(orderNumber)) return null;
   try {
     return await fetchIngramOrder(orderNumber, correlationId);
   } catch (err) {

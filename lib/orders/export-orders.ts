@@ -1,10 +1,12 @@
 import "server-only";
 import { type Actor, requirePermission } from "@/lib/authz";
-import type { OrderSearchQuery } from "@/lib/validation/orders";
-import { toSearchPage, type OrderSearchPage, type OrderSummary } from "./dto";
-import { toIngramQuery } from "./search-query";
-import { callContext, ingram, upstream } from "./upstream";
 import { csvLine } from "@/lib/csv";
+import { ingram } from "@/lib/ingram/client";
+import type { OrderSearchQuery } from "@/lib/validation/search-filters";
+import { toSearchPage } from "./dto";
+import type { OrderSearchPage, OrderSummary } from "./dto-types";
+import { callContext, clientCall } from "./ingram-calls";
+import { toIngramQuery } from "./search-orders";
 
 const PAGE_SIZE = 100;
 /** 100 pages × 100 rows; Ingram paces GETs at 60/min, so a bigger export belongs in a narrower search. */
@@ -46,6 +48,8 @@ export interface ExportProgress {
 }
 
 export interface CsvExport {
+  /** orders-yyyy-MM-dd.csv, the day of the export. */
+  filename: string;
   /** Known once the first page is in. */
   progress: ExportProgress;
   /** Header line first, then one line per order; each ends with CRLF. Fetches pages as it is read. */
@@ -53,10 +57,11 @@ export interface CsvExport {
 }
 
 /**
- * Every page of the search at pageSize 100. The permission check and the first page run before this
- * resolves, so a refusal or an upstream error is a proper status, not a broken download.
+ * GET /api/orders/export → GET /resellers/v6/orders/search: every page of the search at pageSize 100. The
+ * permission check and the first page run before this resolves, so a refusal or an upstream error is a
+ * proper status, not a broken download.
  */
-export async function exportOrdersCsv(
+export async function exportOrders(
   actor: Actor | null,
   query: OrderSearchQuery,
   opts: { correlationId?: string; onProgress?: (p: ExportProgress) => void } = {},
@@ -64,7 +69,7 @@ export async function exportOrdersCsv(
   requirePermission(actor, "orders.read");
   const wire = { ...toIngramQuery(query), pageSize: PAGE_SIZE };
   const fetchPage = async (pageNumber: number): Promise<OrderSearchPage> => {
-    const res = await upstream(() => ingram().searchOrders({ ...wire, pageNumber }, callContext(opts.correlationId)));
+    const res = await clientCall(() => ingram().searchOrders({ ...wire, pageNumber }, callContext(opts.correlationId)));
     return toSearchPage(res.data, { pageNumber, pageSize: PAGE_SIZE });
   };
   const first = await fetchPage(1);
@@ -84,5 +89,5 @@ export async function exportOrdersCsv(
       page = n < pageCount && page.orders.length > 0 ? await fetchPage(n + 1) : null;
     }
   }
-  return { progress, lines: lines() };
+  return { filename: `orders-${new Date().toISOString().slice(0, 10)}.csv`, progress, lines: lines() };
 }

@@ -1,0 +1,38 @@
+import "server-only";
+import { recordIntent, recordOutcome } from "@/lib/audit/record";
+import { type Actor, requirePermission } from "@/lib/authz";
+import { ingram, isPartial } from "@/lib/ingram/client";
+import { auditActor, type CommandOptions, readOrderAfterChange, recordFailure } from "./audited-change";
+import type { OrderActionResult } from "./dto-types";
+import { callContext, checkOrderNumber, clientCall, fetchIngramOrder, unknownOutcomeError } from "./ingram-calls";
+
+/**
+ * DELETE /api/orders/[orderNumber] → DELETE /resellers/v6/orders/{OrderNumber}, never retried. Ingram cancels
+ * only orders on customer hold; it answers anything else with an error the caller sees as is.
+ */
+export async function cancelOrder(actor: Actor | null, orderNumber: string, opts: CommandOptions): Promise<OrderActionResult> {
+  requirePermission(actor, "orders.cancel");
+  const n = checkOrderNumber(orderNumber);
+  const before = await fetchIngramOrder(n, opts.correlationId);
+  const intent = await recordIntent({
+    actor: auditActor(actor),
+    action: "order.cancel",
+    orderNumber: n,
+    correlationId: opts.correlationId,
+    request: { cancel: true },
+    before,
+  });
+  let res;
+  try {
+    res = await clientCall(() => ingram().cancelOrder(n, callContext(opts.correlationId)));
+  } catch (err) {
+    const outcome = await recordFailure(intent, err);
+    throw outcome === "unknown" ? unknownOutcomeError(`cancellation of order ${n}`, err) : err;
+  }
+  await recordOutcome(intent, {
+    outcome: isPartial(res) ? "partially_succeeded" : "succeeded",
+    after: await readOrderAfterChange(n, opts.correlationId, res.data),
+    ingramStatus: res.status,
+  });
+  return { outcome: "succeeded", orderNumber: n, message: `Order ${n} cancelled.` };
+}

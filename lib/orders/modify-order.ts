@@ -1,0 +1,42 @@
+import "server-only";
+import { recordIntent, recordOutcome } from "@/lib/audit/record";
+import { type Actor, requirePermission } from "@/lib/authz";
+import { ingram, isPartial } from "@/lib/ingram/client";
+import type { ModifyOrderInput } from "@/lib/validation/orders";
+import { auditActor, type CommandOptions, readOrderAfterChange, recordFailure } from "./audited-change";
+import { toModifyResult } from "./dto";
+import type { ModifyOrderResult } from "./dto-types";
+import { callContext, checkOrderNumber, clientCall, fetchIngramOrder, unknownOutcomeError } from "./ingram-calls";
+import { toModifyRequest } from "./request-bodies";
+
+/**
+ * PUT /api/orders/[orderNumber] → PUT /resellers/v6/orders/{orderNumber}, never retried. Ingram may accept
+ * some line changes and reject others (207): the result lists both, and the audit records partially_succeeded.
+ */
+export async function modifyOrder(actor: Actor | null, orderNumber: string, input: ModifyOrderInput, opts: CommandOptions): Promise<ModifyOrderResult> {
+  requirePermission(actor, "orders.modify");
+  const n = checkOrderNumber(orderNumber);
+  const body = toModifyRequest(input);
+  const before = await fetchIngramOrder(n, opts.correlationId);
+  const intent = await recordIntent({
+    actor: auditActor(actor),
+    action: "order.modify",
+    orderNumber: n,
+    correlationId: opts.correlationId,
+    request: { input, ingramRequest: body },
+    before,
+  });
+  let res;
+  try {
+    res = await clientCall(() => ingram().modifyOrder(n, body, callContext(opts.correlationId)));
+  } catch (err) {
+    const outcome = await recordFailure(intent, err);
+    throw outcome === "unknown" ? unknownOutcomeError(`change of order ${n}`, err) : err;
+  }
+  await recordOutcome(intent, {
+    outcome: isPartial(res) ? "partially_succeeded" : "succeeded",
+    after: await readOrderAfterChange(n, opts.correlationId, res.data),
+    ingramStatus: res.status,
+  });
+  return toModifyResult(res.data, n);
+}
