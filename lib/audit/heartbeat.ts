@@ -13,6 +13,13 @@ export const HEARTBEAT_MS = 5_000;
 /** Three missed beats: the owner is gone (crashed, killed, or cut off from the database). */
 export const STALE_AFTER_MS = 3 * HEARTBEAT_MS;
 
+/**
+ * Longest a change may hold the heartbeat: Ingram's deadline plus the outcome write's own bounds (the
+ * database's wait, then the spool) fit well within it. A change that never reports its outcome (a bug)
+ * stops protecting its intent after this, so a reconciler can close it.
+ */
+export const MAX_HOLD_MS = 120_000;
+
 /** This process's instance id. */
 export const processInstanceId: string = randomUUID();
 
@@ -21,6 +28,8 @@ interface Lease {
   inFlight: number;
   timer: NodeJS.Timeout | null;
   lastBeat: number;
+  /** When a change last took the lease. */
+  lastHeld: number;
   /** The beat being written: concurrent intents share it rather than each writing one. */
   pending: Promise<void> | null;
 }
@@ -39,7 +48,7 @@ export async function beat(db: Db, instanceId: string): Promise<void> {
  */
 export async function holdLease(db: Db, instanceId = processInstanceId): Promise<void> {
   let lease = leases.get(instanceId);
-  if (!lease) leases.set(instanceId, (lease = { db, inFlight: 0, timer: null, lastBeat: 0, pending: null }));
+  if (!lease) leases.set(instanceId, (lease = { db, inFlight: 0, timer: null, lastBeat: 0, lastHeld: 0, pending: null }));
   lease.db = db;
   if (Date.now() - lease.lastBeat > HEARTBEAT_MS / 2) {
     const l = lease;
@@ -49,9 +58,17 @@ export async function holdLease(db: Db, instanceId = processInstanceId): Promise
     await l.pending;
   }
   lease.inFlight++;
+  lease.lastHeld = Date.now();
   if (!lease.timer) {
     const l = lease;
     l.timer = setInterval(() => {
+      if (Date.now() - l.lastHeld > MAX_HOLD_MS) {
+        log("warn", "audit heartbeat stopped: changes reported no outcome in time", { instanceId, inFlight: l.inFlight });
+        clearInterval(l.timer!);
+        l.timer = null;
+        l.inFlight = 0;
+        return;
+      }
       beat(l.db, instanceId).then(
         () => void (l.lastBeat = Date.now()),
         (err) => log("warn", "audit heartbeat could not be written", { err, instanceId }),
