@@ -5,6 +5,7 @@ import { eventHash, type NewEvent } from "@/lib/audit/chain";
 
 export type { NewEvent };
 import { GENESIS_HASH } from "@/lib/audit/types";
+import { log } from "@/lib/log";
 
 export interface Appended {
   seq: bigint;
@@ -53,6 +54,42 @@ function isConnectivity(err: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|timeout|terminated|connect|P1001|P1002|P1017|P2024|P2028/i.test(text);
 }
 
+/**
+ * The first outcome already stored for each intent the batch closes. Runs under the head lock, so no other
+ * append can add one meanwhile. Rows written before outcome_of existed count by intent_id (never corrections).
+ */
+async function firstOutcomes(tx: Tx, batch: Pending[]): Promise<Map<string, string>> {
+  const intentIds = [...new Set(batch.map((p) => p.event.intentId).filter((id): id is string => !!id))];
+  const first = new Map<string, string>();
+  if (!intentIds.length) return first;
+  const rows = await tx.auditEvent.findMany({
+    where: { intentId: { in: intentIds }, corrects: null },
+    orderBy: { seq: "asc" },
+    select: { id: true, intentId: true },
+  });
+  for (const r of rows) if (r.intentId && !first.has(r.intentId)) first.set(r.intentId, r.id);
+  return first;
+}
+
+/**
+ * An event that closes an intent is its one outcome (outcomeOf = the intent, unique in the table) unless an
+ * outcome is already stored; then it is a correction naming that outcome (corrects), whoever wrote first.
+ */
+function placeOutcome(e: NewEvent, first: Map<string, string>): NewEvent {
+  if (!e.intentId) return { ...e, outcomeOf: null, corrects: null };
+  const earlier = first.get(e.intentId);
+  if (!earlier) {
+    first.set(e.intentId, e.id);
+    return { ...e, outcomeOf: e.intentId, corrects: null };
+  }
+  log("warn", "audit: a second outcome for an intent is recorded as a correction", {
+    intentId: e.intentId,
+    corrects: earlier,
+    outcome: e.outcome,
+  });
+  return { ...e, outcomeOf: null, corrects: earlier };
+}
+
 async function writeBatch(db: Db, batch: Pending[]): Promise<Appended[]> {
   return db.$transaction(
     async (tx) => {
@@ -63,20 +100,23 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Appended[]> {
         const found = await tx.auditEvent.findMany({ where: { id: { in: checkIds } }, select: { id: true, seq: true, hash: true } });
         for (const f of found) existing.set(f.id, { seq: f.seq, hash: f.hash });
       }
+      const first = await firstOutcomes(tx, batch);
       let seq = head.seq;
       let prevHash = head.hash;
       const rows: Prisma.AuditEventCreateManyInput[] = [];
       const results: Appended[] = [];
-      for (const { event: e } of batch) {
-        const found = existing.get(e.id);
+      for (const { event } of batch) {
+        const found = existing.get(event.id);
         if (found) {
           results.push({ ...found, appended: false });
           continue;
         }
+        const e = placeOutcome(event, first);
         seq += 1n;
         const hash = eventHash({ ...e, seq, prevHash });
         rows.push({
           ...e,
+          instanceId: e.instanceId ?? null,
           seq,
           request: json(e.request),
           before: json(e.before),

@@ -16,6 +16,12 @@ export interface NewEvent {
   after: unknown;
   ingramStatus: number | null;
   ingramErrors: unknown;
+  /** On an intent: the portal instance that owns it. */
+  instanceId?: string | null;
+  /** On the one outcome of an intent: that intent (set by appendEvent). */
+  outcomeOf?: string | null;
+  /** On a correction: the outcome event it corrects (set by appendEvent). */
+  corrects?: string | null;
 }
 
 /** The fields an event's hash covers. JSON values are compared by content: key order never matters. */
@@ -47,11 +53,15 @@ export function canonicalJson(value: unknown): string {
 /**
  * The canonical form hashed for an event: sorted-keys JSON of seq (decimal string), id, at (ISO with ms),
  * actor {id, email} (or null), action, orderNumber, correlationId, intentId, outcome, request, before, after,
- * ingramStatus, ingramErrors, prevHash.
+ * ingramStatus, ingramErrors, prevHash; plus instanceId, outcomeOf and corrects only when set, so events written
+ * before those fields existed keep their hashes.
  */
 export function canonicalForm(e: ChainFields): string {
   const actor = e.actorId === null && e.actorEmail === null ? null : { id: e.actorId, email: e.actorEmail };
   return canonicalJson({
+    instanceId: e.instanceId ?? undefined,
+    outcomeOf: e.outcomeOf ?? undefined,
+    corrects: e.corrects ?? undefined,
     seq: String(e.seq),
     id: e.id,
     at: new Date(e.at).toISOString(),

@@ -4,6 +4,7 @@ import { db as processDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { appendEvent, type NewEvent } from "@/lib/audit/append";
+import { holdLease, processInstanceId, releaseLease } from "@/lib/audit/heartbeat";
 import { redactRequest, toStorableJson } from "@/lib/audit/redact";
 import { defaultSpoolDir, flushSpoolIfPending, spoolEvent } from "@/lib/audit/spool";
 import type { AuditIntent, EventInput, IntentInput, OutcomeInput, RecordResult } from "@/lib/audit/types";
@@ -13,6 +14,8 @@ export interface RecordOptions {
   db?: Db;
   /** Defaults to <dataDir>/audit-spool. */
   spoolDir?: string;
+  /** The instance that owns the intent; defaults to this process (tests run several in one process). */
+  instanceId?: string;
 }
 
 /** recordOutcome from reconcile.ts: marks the outcome `request: { reconciled: true, ...details }`. */
@@ -52,6 +55,7 @@ function errorsOrNull(errors: unknown[] | null | undefined): unknown {
  */
 export async function recordIntent(input: IntentInput, opts: RecordOptions = {}): Promise<AuditIntent> {
   const db = opts.db ?? processDb;
+  const instanceId = opts.instanceId ?? processInstanceId;
   await flushSpoolIfPending(db, opts.spoolDir ?? defaultSpoolDir());
   const event: NewEvent = {
     ...baseEvent(input),
@@ -59,8 +63,12 @@ export async function recordIntent(input: IntentInput, opts: RecordOptions = {})
     after: null,
     ingramStatus: null,
     ingramErrors: null,
+    instanceId,
   };
+  let leased = false;
   try {
+    await holdLease(db, instanceId);
+    leased = true;
     const { seq } = await appendEvent(db, event);
     return {
       id: event.id,
@@ -70,8 +78,10 @@ export async function recordIntent(input: IntentInput, opts: RecordOptions = {})
       action: input.action,
       orderNumber: event.orderNumber,
       correlationId: input.correlationId,
+      instanceId,
     };
   } catch (err) {
+    if (leased) releaseLease(instanceId);
     log("error", "audit intent could not be written", { err, action: input.action, correlationId: input.correlationId });
     throw new AppError("db_unavailable", "The audit log is unavailable, so nothing was changed. Try again shortly.", {
       retryAfterSeconds: DB_RETRY_AFTER_SECONDS,
@@ -106,13 +116,22 @@ async function appendOrSpool(event: NewEvent, opts: RecordOptions): Promise<Reco
 
 /**
  * Appends the outcome of an intent (linked by intentId). Never throws: when the database is unreachable the
- * outcome is kept on local disk and appended by flushSpool().
+ * outcome is kept on local disk and appended by flushSpool(). If the intent already has an outcome (a
+ * reconciler closed it first), this one is stored as a correction naming it (see appendEvent).
  */
 export async function recordOutcome(
   intent: AuditIntent,
   input: OutcomeInput,
   opts: OutcomeOptions = {},
 ): Promise<RecordResult> {
+  try {
+    return await appendOutcome(intent, input, opts);
+  } finally {
+    if (!opts.reconciled) releaseLease(intent.instanceId ?? processInstanceId);
+  }
+}
+
+function appendOutcome(intent: AuditIntent, input: OutcomeInput, opts: OutcomeOptions): Promise<RecordResult> {
   return appendOrSpool(
     {
       id: randomUUID(),

@@ -76,6 +76,8 @@ export interface AuditIntent {
   action: AuditAction;
   orderNumber: string | null;
   correlationId: string;
+  /** The portal instance that wrote the intent (its heartbeat keeps reconcilers away). */
+  instanceId?: string | null;
 }
 
 export interface RecordResult {

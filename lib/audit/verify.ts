@@ -61,3 +61,60 @@ export async function verifyChain(db: Db, opts: { batchSize?: number } = {}): Pr
   }
   return { ok: true, count, lastSeq: Number(lastSeq) };
 }
+
+export interface OpenIntentReport {
+  seq: number;
+  id: string;
+  action: string;
+  orderNumber: string | null;
+  instanceId: string | null;
+  /** How long it has been open, by the database's clock. */
+  ageMs: number;
+}
+
+export interface DuplicateOutcomes {
+  intentSeq: number;
+  intentId: string;
+  /** seqs of the outcome events (corrections excluded), oldest first; more than one. */
+  outcomeSeqs: number[];
+}
+
+export interface OutcomeReport {
+  open: OpenIntentReport[];
+  duplicates: DuplicateOutcomes[];
+}
+
+/**
+ * Checks that every intent has at most one outcome (corrections name an outcome and are not counted) and
+ * lists the intents still open, oldest first, with their age.
+ */
+export async function verifyOutcomes(db: Db): Promise<OutcomeReport> {
+  const open = await db.$queryRaw<{ seq: bigint; id: string; action: string; order_number: string | null; instance_id: string | null; age_ms: number }[]>`
+    SELECT i.seq, i.id::text AS id, i.action, i.order_number, i.instance_id::text AS instance_id,
+      (EXTRACT(EPOCH FROM (now() - i.at)) * 1000)::float8 AS age_ms
+    FROM "audit_events" i
+    WHERE i.outcome = 'intent' AND NOT EXISTS (SELECT 1 FROM "audit_events" o WHERE o.intent_id = i.id)
+    ORDER BY i.seq`;
+  const dups = await db.$queryRaw<{ intent_seq: bigint | null; intent_id: string; seqs: bigint[] }[]>`
+    SELECT (SELECT i.seq FROM "audit_events" i WHERE i.id = o.intent_id) AS intent_seq, o.intent_id::text AS intent_id,
+      array_agg(o.seq ORDER BY o.seq) AS seqs
+    FROM "audit_events" o
+    WHERE o.intent_id IS NOT NULL AND o.corrects IS NULL
+    GROUP BY o.intent_id HAVING COUNT(*) > 1
+    ORDER BY MIN(o.seq)`;
+  return {
+    open: open.map((r) => ({
+      seq: Number(r.seq),
+      id: r.id,
+      action: r.action,
+      orderNumber: r.order_number,
+      instanceId: r.instance_id,
+      ageMs: Math.max(0, Math.round(Number(r.age_ms))),
+    })),
+    duplicates: dups.map((r) => ({
+      intentSeq: Number(r.intent_seq ?? 0),
+      intentId: r.intent_id,
+      outcomeSeqs: r.seqs.map(Number),
+    })),
+  };
+}

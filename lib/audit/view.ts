@@ -20,5 +20,7 @@ export function toView(r: AuditEvent): AuditEventView {
     ingramErrors: r.ingramErrors,
     prevHash: r.prevHash,
     hash: r.hash,
+    // A correction: an outcome that arrived after another for the same intent, naming that one.
+    ...(r.corrects ? { corrects: r.corrects } : {}),
   };
 }

@@ -1,8 +1,38 @@
-// `npm run audit:verify`: exit 0 when the audit chain is intact, 1 naming the first broken event, 2 when the
-// database cannot be read. Uses DATABASE_URL, or the embedded database (lib/db/cli-database.ts).
+// `npm run audit:verify`: exit 0 when the audit chain is intact and no intent has more than one outcome, 1
+// naming the first broken event or each intent with several outcomes, 2 when the database cannot be read.
+// Also lists the intents still open, with their age. Uses DATABASE_URL, or the embedded database
+// (lib/db/cli-database.ts).
 import { createDb } from "@/lib/db";
 import { openCliDatabase } from "@/lib/db/cli-database";
-import { verifyChain } from "@/lib/audit/verify";
+import { verifyChain, verifyOutcomes, type OutcomeReport } from "@/lib/audit/verify";
+
+function age(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h${String(Math.floor(s / 60) % 60).padStart(2, "0")}m`;
+  return `${Math.floor(s / 86400)}d${String(Math.floor(s / 3600) % 24).padStart(2, "0")}h`;
+}
+
+function printOutcomes(report: OutcomeReport): boolean {
+  if (report.open.length) {
+    process.stdout.write(`open intents: ${report.open.length}\n`);
+    for (const o of report.open) {
+      process.stdout.write(
+        `  #${o.seq} ${o.action}${o.orderNumber ? ` ${o.orderNumber}` : ""} (id ${o.id}) open for ${age(o.ageMs)}\n`,
+      );
+    }
+  } else {
+    process.stdout.write("open intents: none\n");
+  }
+  for (const d of report.duplicates) {
+    process.stderr.write(
+      `intent #${d.intentSeq} (id ${d.intentId}) has ${d.outcomeSeqs.length} outcomes: ` +
+        `${d.outcomeSeqs.map((s) => `#${s}`).join(", ")}\n`,
+    );
+  }
+  return report.duplicates.length === 0;
+}
 
 async function main(): Promise<number> {
   let database;
@@ -15,16 +45,17 @@ async function main(): Promise<number> {
   const db = createDb(database.url, database.maxConnections);
   try {
     const result = await verifyChain(db);
-    if (result.ok) {
+    if (!result.ok) {
+      const b = result.firstBroken!;
+      process.stderr.write(
+        `chain BROKEN at event #${b.seq}${b.id ? ` (id ${b.id})` : ""}: ${b.reason}; ` +
+          `${result.count} events intact before it (up to #${result.lastSeq})\n`,
+      );
+    } else {
       process.stdout.write(`chain verified: ${result.count} events, head #${result.lastSeq}\n`);
-      return 0;
     }
-    const b = result.firstBroken!;
-    process.stderr.write(
-      `chain BROKEN at event #${b.seq}${b.id ? ` (id ${b.id})` : ""}: ${b.reason}; ` +
-        `${result.count} events intact before it (up to #${result.lastSeq})\n`,
-    );
-    return 1;
+    const single = printOutcomes(await verifyOutcomes(db));
+    return result.ok && single ? 0 : 1;
   } catch (err) {
     process.stderr.write(`audit:verify: cannot read the audit log: ${(err as Error).message}\n`);
     return 2;

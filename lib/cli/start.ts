@@ -11,7 +11,7 @@ import { createDb, useDb } from "@/lib/db";
 import { announceEmbedded, withdrawEmbedded } from "@/lib/db/cli-database";
 import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { seedDemoUsers } from "@/lib/users/seed-demo";
-import { recoverAudit } from "@/lib/cli/recover-audit";
+import { recoverAudit, recoverEmbeddedAudit, startAuditReconciler } from "@/lib/audit/recover";
 
 const dev = process.argv.includes("--dev");
 const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -46,11 +46,19 @@ async function main(): Promise<void> {
 
   const db = createDb(databaseUrl, embedded ? 1 : 2);
   useDb(db);
+  // Audit intents left open by a dead instance. The embedded database serves one connection at a time, so
+  // its launcher reconciles once, before Next.js starts; on PostgreSQL the launcher keeps reconciling while
+  // it runs, for this and every other instance (owners are told apart by their heartbeats).
+  let stopReconciler: (() => Promise<void>) | null = null;
   try {
     if (env.sandboxMode) await seedDemoUsers(env.demoPassword, db);
-    await recoverAudit(db);
+    if (embedded) await recoverEmbeddedAudit(db);
+    else {
+      await recoverAudit(db);
+      stopReconciler = startAuditReconciler(db);
+    }
   } finally {
-    await db.$disconnect();
+    if (!stopReconciler) await db.$disconnect();
   }
 
   const childVars: Record<string, string> = {
@@ -86,6 +94,8 @@ async function main(): Promise<void> {
   const server = run(dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], childVars);
   const stop = async (code: number) => {
     server.kill("SIGTERM");
+    await stopReconciler?.();
+    await db.$disconnect().catch(() => undefined);
     await sandbox?.close();
     if (embedded) withdrawEmbedded();
     await embedded?.close();

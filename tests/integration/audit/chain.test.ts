@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
 import { eventHash } from "@/lib/audit/chain";
-import { verifyChain } from "@/lib/audit/verify";
+import { verifyChain, verifyOutcomes } from "@/lib/audit/verify";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, range, seqs, tempSpoolDir } from "./support";
 
@@ -62,7 +63,41 @@ describe("audit chain under concurrency", () => {
   it("the CLI passes on the intact chain", async () => {
     const { code, out } = await cli();
     expect(out).toContain(`chain verified: ${2 * N} events, head #${2 * N}`);
+    expect(out).toContain("open intents: none");
     expect(code).toBe(0);
+  });
+
+  it("the CLI lists open intents with their age, and names an intent with a planted second outcome", async () => {
+    const intent = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-PL1", correlationId: correlationId(9001) }, { db: t.db, spoolDir });
+    const open = await cli();
+    expect(open.code).toBe(0);
+    expect(open.out).toContain("open intents: 1");
+    expect(open.out).toMatch(new RegExp(`#${2 * N + 1} order\\.cancel 20-PL1 \\(id ${intent.id}\\) open for \\d+s`));
+    expect((await verifyOutcomes(t.db)).open).toMatchObject([{ seq: 2 * N + 1, id: intent.id, action: "order.cancel" }]);
+
+    await recordOutcome(intent, { outcome: "succeeded", ingramStatus: 200 }, { db: t.db, spoolDir });
+    // Planted past the unique index (outcome_of left NULL), yet hash-chained and with the head moved.
+    const head = await t.db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
+    const planted = {
+      seq: head.seq + 1n, id: randomUUID(), at: new Date(), actorId: null, actorEmail: null, action: "order.cancel",
+      orderNumber: "20-PL1", correlationId: null, intentId: intent.id, outcome: "failed", request: null, before: null,
+      after: null, ingramStatus: null, ingramErrors: null, prevHash: head.hash,
+    };
+    const hash = eventHash(planted);
+    await t.db.$executeRawUnsafe(
+      `INSERT INTO "audit_events" (seq, id, at, action, order_number, intent_id, outcome, prev_hash, hash)
+       VALUES ($1, $2::uuid, $3, $4, $5, $6::uuid, $7, $8, $9)`,
+      planted.seq, planted.id, planted.at, planted.action, planted.orderNumber, planted.intentId, planted.outcome, planted.prevHash, hash,
+    );
+    await t.db.$executeRawUnsafe(`UPDATE "audit_head" SET seq = $1, hash = $2 WHERE id = 1`, planted.seq, hash);
+    expect((await verifyChain(t.db)).ok).toBe(true);
+    expect((await verifyOutcomes(t.db)).duplicates).toEqual([
+      { intentSeq: 2 * N + 1, intentId: intent.id, outcomeSeqs: [2 * N + 2, 2 * N + 3] },
+    ]);
+    const dup = await cli();
+    expect(dup.code).toBe(1);
+    expect(dup.out).toContain(`chain verified: ${2 * N + 3} events, head #${2 * N + 3}`);
+    expect(dup.out).toContain(`intent #${2 * N + 1} (id ${intent.id}) has 2 outcomes: #${2 * N + 2}, #${2 * N + 3}`);
   });
 
   it("detects one row edited directly, naming it (API and CLI), and recovers when it is put back", async () => {

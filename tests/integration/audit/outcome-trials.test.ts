@@ -7,7 +7,8 @@ import { flushSpool } from "@/lib/audit/spool";
 import { verifyChain } from "@/lib/audit/verify";
 import type { Db } from "@/lib/db";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { buyer, correlationId, openIntentCount, range, refusingDb, tempSpoolDir } from "./support";
+import { randomUUID } from "node:crypto";
+import { buyer, correlationId, killInstance, openIntentCount, range, refusingDb, tempSpoolDir } from "./support";
 
 let t: TestDatabase;
 let down: Db;
@@ -39,6 +40,8 @@ describe("outcome after action", () => {
     const spoolDir = tempSpoolDir();
     const ingram = new Map<string, { ingramOrderNumber: string; orderStatus: string }>();
     const fates = new Map<string, { fate: Fate; orderNumber: string }>();
+    // The process that crashes is another instance than the one that restarts and reconciles.
+    const crashed = randomUUID();
 
     for (const i of range(100)) {
       const orderNumber = `20-TR${i}`;
@@ -46,7 +49,7 @@ describe("outcome after action", () => {
       const fate: Fate = (["ok", "db_dies", "crash"] as const)[Math.floor(random() * 3)];
       const intent = await recordIntent(
         { actor: buyer, action: "order.cancel", orderNumber, correlationId: correlationId(i), before: ingram.get(orderNumber) },
-        { db: t.db, spoolDir },
+        { db: t.db, spoolDir, instanceId: fate === "crash" ? crashed : undefined },
       );
       fates.set(intent.id, { fate, orderNumber });
       ingram.set(orderNumber, { ingramOrderNumber: orderNumber, orderStatus: "CANCELLED" }); // the Ingram call
@@ -64,6 +67,7 @@ describe("outcome after action", () => {
     expect(count("db_dies")).toBeGreaterThan(0);
 
     // Restart: flush the spool, then reconcile what is still open against Ingram's current state.
+    await killInstance(t.db, crashed);
     let reads = 0;
     const result = await reconcileOpenIntents(
       async (orderNumber) => {
@@ -95,7 +99,9 @@ describe("outcome after action", () => {
 
   it("records unknown with the read error when the order cannot be re-read, and leaves young intents alone", async () => {
     const spoolDir = tempSpoolDir();
-    const a = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: "20-RE1", correlationId: correlationId(1) }, { db: t.db, spoolDir });
+    const dead = randomUUID();
+    const a = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: "20-RE1", correlationId: correlationId(1) }, { db: t.db, spoolDir, instanceId: dead });
+    await killInstance(t.db, dead);
     const young = await reconcileOpenIntents(async () => ({}), { db: t.db, spoolDir });
     expect(young).toEqual({ reconciled: 0, spooled: 0 });
 

@@ -17,6 +17,7 @@ const grants = (dbName: string) => `
   GRANT SELECT, INSERT, UPDATE, DELETE ON users, login_throttle, idempotency_records, order_requests, webhook_events TO ${role};
   GRANT SELECT, INSERT ON audit_events TO ${role};
   GRANT SELECT, INSERT, UPDATE ON audit_head TO ${role};
+  GRANT SELECT, INSERT, UPDATE, DELETE ON audit_instances TO ${role};
 `;
 
 describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { abandonLease } from "@/lib/audit/heartbeat";
 import { createDb, type Db } from "@/lib/db";
 
 /** A loopback port nothing listens on: connections are refused at once. */
@@ -63,4 +64,11 @@ export async function seqs(db: Db): Promise<number[]> {
 
 export function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+/** An instance that died: it stops beating, and its last heartbeat is an hour old (database clock). */
+export async function killInstance(db: Db, instanceId: string): Promise<void> {
+  abandonLease(instanceId);
+  await db.$executeRaw`INSERT INTO "audit_instances" (id, heartbeat_at) VALUES (${instanceId}::uuid, now() - interval '1 hour')
+    ON CONFLICT (id) DO UPDATE SET heartbeat_at = now() - interval '1 hour'`;
 }

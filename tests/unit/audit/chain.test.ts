@@ -73,8 +73,17 @@ describe("canonical form", () => {
       { ingramStatus: 200 },
       { ingramErrors: [{ message: "x" }] },
       { prevHash: "1".repeat(64) },
+      { instanceId: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4e" },
+      { outcomeOf: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4f" },
+      { corrects: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a40" },
     ];
     for (const v of variants) expect(eventHash({ ...base, ...v }), Object.keys(v)[0]).not.toBe(h);
+  });
+
+  it("leaves instanceId, outcomeOf and corrects out when unset, so older events keep their hashes", () => {
+    const h = eventHash(base);
+    expect(eventHash({ ...base, instanceId: null, outcomeOf: null, corrects: null })).toBe(h);
+    expect(canonicalForm({ ...base, corrects: "c1" })).toContain('"corrects":"c1"');
   });
 
   it("keeps null actor distinct from an actor", () => {
