@@ -10,7 +10,7 @@ import { type CreateRequest, type Json, validateCreate } from "./validate.ts";
 /**
  * POST /resellers/v7/orders. As at Ingram, only a malformed request is answered at once (400); the
  * acknowledgement (200, confirmationNumber) creates nothing yet. After `webhookDelayMs` the order is
- * processed: it becomes searchable and readable, then the result webhook is sent; what Ingram validates
+ * processed: it becomes searchable and readable, then the result webhook is sent (when a webhook URL is configured); what Ingram validates
  * while processing (duplicate PO, unknown SKUs) is reported by the failure webhook instead.
  */
 export function createV7(ctx: SandboxContext, body: Json): Reply {
