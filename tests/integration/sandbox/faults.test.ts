@@ -116,7 +116,7 @@ describe("sandbox faults", () => {
 
     const stats = await (await fetch(`${h.sb.url}/__sandbox/stats`)).json();
     expect(stats.counts.search).toBe(h.sb.stats.count("search"));
-    expect(stats.requests.at(-1)).toMatchObject({ op: "search", method: "GET", query: [["pageSize", "1"]] });
+    expect(stats.requests.at(-1)).toMatchObject({ op: "search", method: "GET", query: [["customerOrderNumber", "ROLLOUT"], ["pageSize", "1"]] });
 
     h.sb.faults.set({ kind: "status", status: 500 });
     const reset = await fetch(`${h.sb.url}/__sandbox/reset`, { method: "POST" });
