@@ -37,6 +37,9 @@ const schema = z.object({
   ),
   INGRAM_SENDER_ID: optionalText.pipe(z.string().max(32, "must be at most 32 characters").optional()),
   INGRAM_WEBHOOK_SECRET: optionalText,
+  INGRAM_REGION_CODE: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9]{1,10}$/, "must be 1-10 letters or digits, such as CS").optional(),
+  ),
   INGRAM_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(100).max(120_000).optional()),
   INGRAM_RATE_LIMIT_PER_MINUTE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
   SANDBOX_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
@@ -132,6 +135,7 @@ export function buildEnv(source) {
       webhookSecret: raw.INGRAM_WEBHOOK_SECRET ?? generated.webhookSecret,
       timeoutMs: raw.INGRAM_TIMEOUT_MS ?? 10_000,
       rateLimitPerMinute: raw.INGRAM_RATE_LIMIT_PER_MINUTE ?? 60,
+      regionCode: raw.INGRAM_REGION_CODE,
     }),
     oidc: raw.OIDC_ISSUER
       ? Object.freeze({

@@ -53,23 +53,34 @@ export function createIngramClient(config: IngramConfig): IngramClient {
     pacer: new RatePacer({ limit: cfg.rateLimitPerMinute, now: cfg.now }),
   });
   const order = (orderNumber: string) => orderNumberSchema.parse(orderNumber);
+  // Ingram takes regionCode on details, modify/release and cancel only (search and both creates have no such parameter).
+  const region = (): URLSearchParams => new URLSearchParams(cfg.regionCode ? { regionCode: cfg.regionCode } : {});
 
   return {
     searchOrders: async (q, ctx) => call({ op: "search", query: searchOrdersParams(q), parse: optional(OrderSearchResponse) }, ctx),
     getOrder: async (orderNumber, q, ctx) =>
-      call({ op: "get", pathParam: order(orderNumber), query: getOrderParams(q), parse: required(OrderDetail) }, ctx),
+      call(
+        { op: "get", pathParam: order(orderNumber), query: getOrderParams({ regionCode: cfg.regionCode, ...q }), parse: required(OrderDetail) },
+        ctx,
+      ),
     createOrder: async (body, ctx) =>
       call({ op: "create", body: pruneEmpty(OrderCreateRequest.parse(body)), parse: required(OrderCreateResponse) }, ctx),
     createOrderV7: async (body, ctx) =>
       call({ op: "createV7", body: pruneEmpty(OrderCreateV7Request.parse(body)), parse: required(OrderCreateV7Ack) }, ctx),
     modifyOrder: async (orderNumber, body, ctx) =>
       call(
-        { op: "modify", pathParam: order(orderNumber), body: pruneEmpty(OrderModifyRequest.parse(body)), parse: optional(OrderModifyResponse) },
+        {
+          op: "modify",
+          pathParam: order(orderNumber),
+          query: region(),
+          body: pruneEmpty(OrderModifyRequest.parse(body)),
+          parse: optional(OrderModifyResponse),
+        },
         ctx,
       ),
     releaseOrder: async (orderNumber, ctx) =>
-      call({ op: "release", pathParam: order(orderNumber), body: {}, parse: optional(OrderModifyResponse) }, ctx),
-    cancelOrder: async (orderNumber, ctx) => call({ op: "cancel", pathParam: order(orderNumber), parse: () => null }, ctx),
+      call({ op: "release", pathParam: order(orderNumber), query: region(), body: {}, parse: optional(OrderModifyResponse) }, ctx),
+    cancelOrder: async (orderNumber, ctx) => call({ op: "cancel", pathParam: order(orderNumber), query: region(), parse: () => null }, ctx),
   };
 }
 
@@ -102,6 +113,7 @@ export function ingram(): IngramClient {
       senderId: i.senderId,
       timeoutMs: i.timeoutMs,
       rateLimitPerMinute: i.rateLimitPerMinute,
+      regionCode: i.regionCode,
     });
   }
   return slot.orderdeskIngram;
@@ -123,6 +135,8 @@ export interface IngramConfig {
   senderId: string;
   /** Whole-call budget (pacing, token, every attempt, body), default 10000. */
   timeoutMs?: number;
+  /** Sent as the `regionCode` query parameter on details, modify/release and cancel (Ingram's sandbox region). */
+  regionCode?: string;
   /** GET pacing per endpoint, default 60 (Ingram's documented limit). */
   rateLimitPerMinute?: number;
   /** Tuning, mainly for tests. */
@@ -135,7 +149,7 @@ export interface IngramConfig {
   now?: () => number;
 }
 
-export type ResolvedConfig = Required<Omit<IngramConfig, "now">> & { now: () => number };
+export type ResolvedConfig = Required<Omit<IngramConfig, "now" | "regionCode">> & { regionCode?: string; now: () => number };
 
 function url(name: string, value: string): string {
   let u: URL;
@@ -173,6 +187,7 @@ export function resolveConfig(cfg: IngramConfig): ResolvedConfig {
     customerNumber: text("customerNumber", cfg.customerNumber, 10, /^[\x21-\x7e]+$/),
     countryCode: text("countryCode", cfg.countryCode, 2, /^[A-Z]{2}$/),
     senderId: text("senderId", cfg.senderId, 32, /^[\x21-\x7e][\x20-\x7e]*$/),
+    regionCode: cfg.regionCode === undefined ? undefined : text("regionCode", cfg.regionCode, 10, /^[A-Za-z0-9]+$/),
     timeoutMs: positive("timeoutMs", cfg.timeoutMs, 10_000),
     rateLimitPerMinute: positive("rateLimitPerMinute", cfg.rateLimitPerMinute, 60),
     maxBodyBytes: positive("maxBodyBytes", cfg.maxBodyBytes, 5 * 1024 * 1024),

@@ -48,6 +48,14 @@ export const CATALOG: ReadonlyMap<string, CatalogItem> = new Map(
   ]),
 );
 
+/**
+ * Ingram's vendor numbers for the catalog's vendors (the details call filters lines by `vendorNumber`; the
+ * detail schema has no vendor-number field, so the sandbox keeps the mapping here). Invented values.
+ */
+export const VENDOR_NUMBERS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...new Set(ROWS.map((r) => r[2]))].map((vendor, i) => [vendor, String(100_001 + i * 37)]),
+);
+
 export function findPart(partNumber: unknown): CatalogItem | undefined {
   return typeof partNumber === "string" ? CATALOG.get(partNumber.trim().toUpperCase()) : undefined;
 }

@@ -1,6 +1,7 @@
 import { CARRIERS, WAREHOUSES, findPart } from "./catalog.ts";
 import { deriveStatus, lineNo, makeLine } from "./order-factory.ts";
 import { pickAddress } from "./render.ts";
+import type { FieldError } from "./responses.ts";
 import { RESELLER_BILL_TO } from "./seed.ts";
 import type { SandboxStore } from "./store.ts";
 import type { SandboxOrder } from "./sandbox-types.ts";
@@ -18,6 +19,12 @@ export interface CreateOutcome {
 }
 
 export const skuNotFound = (pn: string): string => `SKU-NOTFOUND    ${pn}`;
+
+export const duplicatePo = (po: string): FieldError => ({
+  field: "customerOrderNumber",
+  value: po,
+  message: "Duplicate customer order number. Send additionalAttributes allowDuplicateCustomerOrderNumber=true to allow it.",
+});
 
 export function isDuplicatePo(store: SandboxStore, req: CreateRequest): boolean {
   return !attrTrue(req.attrs, "allowDuplicateCustomerOrderNumber") && store.hasCustomerOrderNumber(req.customerOrderNumber);

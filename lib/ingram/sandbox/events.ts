@@ -3,6 +3,8 @@ import { shipLine } from "./shipping.ts";
 import type { SandboxOrder } from "./sandbox-types.ts";
 import type { Rng } from "./util.ts";
 import { isoWithOffset } from "./util.ts";
+import type { FieldError } from "./responses.ts";
+import type { CreateRequest } from "./validate.ts";
 import { newEventId } from "./webhook-sender.ts";
 
 export const STATUS_EVENT_TYPES = ["im::order_shipped", "im::order_invoiced", "im::order_hold", "im::order_voided", "im::order_backordered"] as const;
@@ -18,6 +20,35 @@ export function v7ResultEvent(resource: Record<string, unknown>, now: number): {
       eventTimeStamp: new Date(now).toISOString(),
       eventId,
       resource: { eventType: "IM::async_order_create", ...resource },
+    }],
+  };
+}
+
+/**
+ * v7 failure result. Ingram says a failed order request is reported by webhook but documents no shape, so
+ * this one follows the documented success event (same topic, array body, `resource.eventType`) with
+ * event `IM::failed`, no orders, and the errors in the v7 error shape `{ type, message, fields[] }`.
+ */
+export function v7FailureEvent(req: CreateRequest, confirmationNumber: string, fields: FieldError[], now: number): { eventId: string; payload: unknown[] } {
+  const eventId = newEventId();
+  return {
+    eventId,
+    payload: [{
+      topic: "resellers/orders",
+      event: "IM::failed",
+      eventTimeStamp: new Date(now).toISOString(),
+      eventId,
+      resource: {
+        eventType: "IM::async_order_create",
+        confirmationNumber,
+        customerOrderNumber: req.customerOrderNumber,
+        endCustomerOrderNumber: req.endCustomerOrderNumber,
+        orderSplit: false,
+        processedPartially: false,
+        purchaseOrderTotal: 0,
+        orders: [],
+        errors: [{ type: "/errors/validation-failed", message: "Order can not be created", fields }],
+      },
     }],
   };
 }

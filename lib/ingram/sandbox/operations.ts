@@ -1,14 +1,13 @@
 import type { IngramOperation } from "../ingram-operations.ts";
 import type { SandboxContext } from "./context.ts";
-import { createOrder, isDuplicatePo } from "./create-orders.ts";
-import { v7ResultEvent } from "./events.ts";
-import { renderDetail } from "./render.ts";
+import { createOrder, duplicatePo, isDuplicatePo } from "./create-orders.ts";
+import { getOrderDetails, regionCodeError } from "./order-details.ts";
 import { renderCreateResponse } from "./render-writes.ts";
 import { type FieldError, empty, errorResponse, json, notFound, v7Error, validationFailed } from "./responses.ts";
 import { cancelOrder, modifyOrder, releaseOrder } from "./rules.ts";
 import { searchOrders } from "./search.ts";
 import type { Reply } from "./sandbox-types.ts";
-import { digits, isValidYmd } from "./util.ts";
+import { createV7 } from "./v7-async-create.ts";
 import { type Json, isObject, validateCreate } from "./validate.ts";
 
 export interface OpRequest {
@@ -31,12 +30,6 @@ function parseBody(text: string): Json | undefined {
   }
 }
 
-const duplicatePo = (po: string): FieldError => ({
-  field: "customerOrderNumber",
-  value: po,
-  message: "Duplicate customer order number. Send additionalAttributes allowDuplicateCustomerOrderNumber=true to allow it.",
-});
-
 function createV6(ctx: SandboxContext, body: Json): Reply {
   const { fields, request } = validateCreate(body, "v6");
   if (!request) return validationFailed(fields);
@@ -50,47 +43,13 @@ function createV6(ctx: SandboxContext, body: Json): Reply {
   return json(outcome.rejected.length ? 207 : 201, renderCreateResponse(request, outcome));
 }
 
-/** v7 acknowledges at once; the order result arrives by webhook after `webhookDelayMs`. */
-function createV7(ctx: SandboxContext, body: Json): Reply {
-  const { fields, request } = validateCreate(body, "v7");
-  if (!request) return v7Error(400, "Validation failed", fields);
-  if (isDuplicatePo(ctx.store, request)) return v7Error(400, "Validation failed", [duplicatePo(request.customerOrderNumber)]);
-  const now = ctx.clock.now();
-  const outcome = createOrder(ctx.store, now, request);
-  const resource = renderCreateResponse(request, outcome);
-  if (ctx.webhooks.configured) {
-    ctx.life.later(ctx.cfg.webhookDelayMs, () => {
-      const { eventId, payload } = v7ResultEvent(resource, ctx.clock.now());
-      ctx.webhooks.send(payload, eventId).catch(() => undefined);
-    });
-  }
-  const stamp = new Date(now).toISOString().replace(/\D/g, "").slice(2, 8);
-  return json(200, {
-    quoteNumber: typeof body.quoteNumber === "string" ? body.quoteNumber : null,
-    confirmationNumber: `US-I-T-${stamp}${digits(ctx.store.rng, 14)}`,
-    message: "Thank you for submitting the order request. The order request is being processed and you will be notified via webhook once the order is created.",
-  });
-}
-
-function getOrder(ctx: SandboxContext, req: OpRequest): Reply {
-  const date = req.query.get("ingramOrderDate");
-  if (date !== null && !isValidYmd(date)) {
-    return validationFailed([{ field: "ingramOrderDate", value: date, message: "input date format error expected format is - yyyy-MM-dd" }]);
-  }
-  const order = ctx.store.getOrder(req.orderNumber!);
-  if (!order) return notFound();
-  const key = req.orderNumber!.trim().toUpperCase();
-  const sub = order.lines.some((l) => l.subOrderNumber === key) && key !== order.ingramOrderNumber ? key : undefined;
-  return json(200, renderDetail(order, sub));
-}
-
 export function runOperation(ctx: SandboxContext, req: OpRequest): Reply {
   const now = ctx.clock.now();
   switch (req.op) {
     case "search":
-      return searchOrders(ctx.store.listOrders(), req.query, req.basePath);
+      return searchOrders(ctx.store.listOrders(), req.query, req.basePath, now);
     case "get":
-      return getOrder(ctx, req);
+      return getOrderDetails(ctx, req.orderNumber!, req.query);
     case "create":
     case "createV7": {
       const body = parseBody(req.body);
@@ -98,6 +57,8 @@ export function runOperation(ctx: SandboxContext, req: OpRequest): Reply {
       return req.op === "create" ? createV6(ctx, body) : createV7(ctx, body);
     }
     case "cancel": {
+      const regionError = regionCodeError(req.query);
+      if (regionError) return regionError;
       const order = ctx.store.getOrder(req.orderNumber!);
       return order ? cancelOrder(order, now) : notFound();
     }
@@ -109,6 +70,8 @@ export function runOperation(ctx: SandboxContext, req: OpRequest): Reply {
       if (action !== null && action.toLowerCase() !== "release") {
         return validationFailed([{ field: "actionCode", value: action, message: "actionCode must be release" }]);
       }
+      const regionError = regionCodeError(req.query);
+      if (regionError) return regionError;
       if (req.op === "release") return releaseOrder(order, now);
       const body = parseBody(req.body);
       return body ? modifyOrder(order, body, now) : validationFailed([MALFORMED]);

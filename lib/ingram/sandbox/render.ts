@@ -103,9 +103,9 @@ function detailLine(order: SandboxOrder, line: SandboxLine): Record<string, unkn
   };
 }
 
-/** `OrderDetailB2B`; with `subOrderNumber`, only that sub-order's lines. */
-export function renderDetail(order: SandboxOrder, subOrderNumber?: string): Record<string, unknown> {
-  const lines = order.lines.filter((l) => !subOrderNumber || l.subOrderNumber === subOrderNumber);
+/** `OrderDetailB2B`; with `subOrderNumber`, only that sub-order's lines; with `keep`, only the lines it keeps. */
+export function renderDetail(order: SandboxOrder, subOrderNumber?: string, keep?: (line: SandboxLine) => boolean): Record<string, unknown> {
+  const lines = order.lines.filter((l) => (!subOrderNumber || l.subOrderNumber === subOrderNumber) && (!keep || keep(l)));
   const fees = order.miscellaneousCharges.reduce((s, c) => s + c.chargeAmount, 0);
   return {
     ingramOrderNumber: order.ingramOrderNumber,

@@ -2,7 +2,7 @@ import { SEARCH_ORDER_NUMBER_MAX_LENGTH } from "../../validation/order-number.ts
 import { renderSearchEntry } from "./render.ts";
 import { type FieldError, empty, json, validationFailed } from "./responses.ts";
 import type { DetailStatus, Reply, SandboxOrder } from "./sandbox-types.ts";
-import { isValidYmd, ymd } from "./util.ts";
+import { DAY_MS, isValidYmd, ymd } from "./util.ts";
 
 const STATUS_FILTER: Record<string, DetailStatus[]> = {
   SHIPPED: ["Shipped", "Delivered"],
@@ -17,6 +17,15 @@ const MAX_LEN: Record<string, number> = {
   ingramOrderNumber: SEARCH_ORDER_NUMBER_MAX_LENGTH, customerOrderNumber: 35, endCustomerOrderNumber: 35, ingramPartNumber: 35, vendorPartNumber: 35,
   serialNumber: 35, trackingNumber: 35, vendorName: 35, specialBidNumber: 35,
 };
+
+/**
+ * Ingram's portal documents that a search without any filter covers about the last 20 days of orders,
+ * not the whole history; paging parameters are not filters.
+ */
+export const DEFAULT_WINDOW_DAYS = 20;
+const NOT_FILTERS = new Set(["pageSize", "pageNumber"]);
+
+const hasFilter = (q: URLSearchParams): boolean => [...q.entries()].some(([k, v]) => !NOT_FILTERS.has(k) && v.trim() !== "");
 
 type Pred = (o: SandboxOrder) => boolean;
 const ci = (a: string | undefined, b: string) => a !== undefined && a.toUpperCase() === b.toUpperCase();
@@ -43,7 +52,7 @@ function positiveInt(q: URLSearchParams, key: string, def: number, max: number, 
 }
 
 /** GET /resellers/v6/orders/search: filters, newest first, paging; 204 when nothing matches. */
-export function searchOrders(all: SandboxOrder[], q: URLSearchParams, basePath: string): Reply {
+export function searchOrders(all: SandboxOrder[], q: URLSearchParams, basePath: string, now: number): Reply {
   const fields: FieldError[] = [];
   const preds: Pred[] = [];
   for (const [key, max] of Object.entries(MAX_LEN)) {
@@ -90,6 +99,10 @@ export function searchOrders(all: SandboxOrder[], q: URLSearchParams, basePath: 
   text("vendorName", (o, v) => o.lines.some((l) => contains(l.vendorName, v)));
   text("specialBidNumber", (o, v) => ci(o.specialBidNumber, v) || o.lines.some((l) => ci(l.specialBidNumber, v)));
 
+  if (!hasFilter(q)) {
+    const from = ymd(now - DEFAULT_WINDOW_DAYS * DAY_MS);
+    preds.push((o) => ymd(o.createdAt) >= from);
+  }
   const matches = all.filter((o) => preds.every((p) => p(o)));
   if (matches.length === 0) return empty(204);
   const page = matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);

@@ -9,7 +9,7 @@ import { checkHeaders, echoHeaders } from "./headers.ts";
 import { SandboxClosedError } from "./lifecycle.ts";
 import { runOperation } from "./operations.ts";
 import { tooManyRequests } from "./rate-limit.ts";
-import { errorResponse, json } from "./responses.ts";
+import { empty, errorResponse, json } from "./responses.ts";
 import { matchRoute } from "./routes.ts";
 import { MAX_REQUEST_BODY_BYTES, type Reply } from "./sandbox-types.ts";
 
@@ -29,6 +29,12 @@ function recordedBody(op: IngramOperation, text: string): unknown {
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
   return Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v ?? "")]));
+}
+
+/** The spec documents PUT's 401 (like its 404) with no body, unlike the gateway fault the other operations answer. */
+function withoutPutAuthBody(op: IngramOperation, reply: Reply | undefined): Reply | undefined {
+  if (!reply || reply.status !== 401 || (op !== "modify" && op !== "release")) return reply;
+  return empty(401);
 }
 
 async function handleOperation(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -53,7 +59,7 @@ async function handleOperation(ctx: SandboxContext, req: IncomingMessage, res: S
   if (op === "token") {
     reply = ctx.tokens.handle(method, url.searchParams, body, req.headers["content-type"] ?? "", req.headers.authorization);
   } else {
-    const rejected = checkHeaders(ctx, op, req.headers);
+    const rejected = withoutPutAuthBody(op, checkHeaders(ctx, op, req.headers));
     let rate: Record<string, string> = {};
     let limited: Reply | undefined;
     if (!rejected && (op === "search" || op === "get")) {

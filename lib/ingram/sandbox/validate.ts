@@ -51,6 +51,11 @@ function checkString(fields: FieldError[], body: Json, key: string, max: number,
   else if (v.length > max) fields.push({ field: label, value: v, message: `${label} must be at most ${max} characters` });
 }
 
+/** Ingram refuses an `endUserInfo` that is present but carries no value ("Values under endUserInfo object cannot be empty"). */
+function isBlankInfo(v: unknown): boolean {
+  return isObject(v) && Object.values(v).every((x) => x === null || x === undefined || (typeof x === "string" && x.trim() === ""));
+}
+
 /** Shared create-body validation; v6 allows a 35-char PO, v7 only 18 and strict JSON types. */
 export function validateCreate(body: Json, version: "v6" | "v7"): { fields: FieldError[]; request?: CreateRequest } {
   const fields: FieldError[] = [];
@@ -69,6 +74,7 @@ export function validateCreate(body: Json, version: "v6" | "v7"): { fields: Fiel
       }
     }
   }
+  if (isBlankInfo(body.endUserInfo)) fields.push({ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" });
   const lines: LineRequest[] = [];
   if (!Array.isArray(body.lines) || body.lines.length === 0) {
     fields.push({ field: "lines", message: "At least one line is required" });

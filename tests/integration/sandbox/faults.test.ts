@@ -14,7 +14,7 @@ describe("sandbox faults", () => {
   it("status: answers the given status with Retry-After for `times` requests of the scoped op only", async () => {
     const id = h.sb.faults.set({ op: "get", times: 2, kind: "status", status: 503, retryAfter: 7 });
     expect(id).toEqual(expect.any(String));
-    expect((await h.api("GET", "/resellers/v6/orders/search?pageSize=1")).status).toBe(200);
+    expect((await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1")).status).toBe(200);
     const first = await h.api("GET", detail);
     expect(first.status).toBe(503);
     expect(first.headers.get("retry-after")).toBe("7");
@@ -107,7 +107,7 @@ describe("sandbox faults", () => {
     expect(set.status).toBe(201);
     expect((await h.api("GET", "/resellers/v6/orders/search")).status).toBe(500);
     expect((await fetch(`${h.sb.url}/__sandbox/faults`, { method: "DELETE" })).status).toBe(200);
-    expect((await h.api("GET", "/resellers/v6/orders/search?pageSize=1")).status).toBe(200);
+    expect((await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1")).status).toBe(200);
     expect((await fetch(`${h.sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ kind: "bogus" }) })).status).toBe(400);
 
     const before = h.sb.clock.now();
@@ -116,7 +116,7 @@ describe("sandbox faults", () => {
 
     const stats = await (await fetch(`${h.sb.url}/__sandbox/stats`)).json();
     expect(stats.counts.search).toBe(h.sb.stats.count("search"));
-    expect(stats.requests.at(-1)).toMatchObject({ op: "search", method: "GET", query: [["pageSize", "1"]] });
+    expect(stats.requests.at(-1)).toMatchObject({ op: "search", method: "GET", query: [["customerOrderNumber", "ROLLOUT"], ["pageSize", "1"]] });
 
     h.sb.faults.set({ kind: "status", status: 500 });
     const reset = await fetch(`${h.sb.url}/__sandbox/reset`, { method: "POST" });

@@ -11,7 +11,7 @@ const held = (po: string, lines: { ingramPartNumber: string; quantity: number }[
 describe("sandbox operations", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness();
+    h = await harness({ webhookDelayMs: 100 });
   });
   afterAll(() => h.sb.close());
 
@@ -96,14 +96,16 @@ describe("sandbox operations", () => {
     expect(allowed.status).toBe(201);
   });
 
-  it("v7 create acknowledges with a confirmation number and creates the order", async () => {
+  it("v7 create acknowledges with a confirmation number and creates the order once processed, as Ingram does", async () => {
     const res = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "INGRAM_CALLS-V7", lines: [{ ingramPartNumber: "TSXML3", quantity: 2 }] } });
     expect(res.status).toBe(200);
     const yymmdd = new Date(h.sb.clock.now()).toISOString().slice(2, 10).replace(/-/g, "");
     expect(res.json.quoteNumber).toBeNull();
     expect(res.json.confirmationNumber).toMatch(new RegExp(`^US-I-T-${yymmdd}\\d{14}$`));
     expect(res.json.message).toMatch(/^Thank you for submitting the order request/);
-    expect(h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-V7")).toBe(true);
+    // The acknowledgement creates nothing yet; the order exists once processed (when the result webhook goes out).
+    expect(h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-V7")).toBe(false);
+    await expect.poll(() => h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-V7"), { timeout: 3_000 }).toBe(true);
     const bad = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "X".repeat(19), acceptBackOrder: "true", lines: [{ ingramPartNumber: "TSXML3", quantity: 1 }] } });
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0]).toMatchObject({ traceid: expect.any(String), type: "/errors/validation-failed" });

@@ -15,13 +15,13 @@ describe("sandbox rate limit", () => {
     h.sb.clock.advance(60_000 - (now % 60_000) + 10);
     const remaining: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await h.api("GET", "/resellers/v6/orders/search?pageSize=1");
+      const res = await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1");
       expect(res.status).toBe(200);
       expect(res.headers.get("x-ratelimit-limit")).toBe("3");
       remaining.push(res.headers.get("x-ratelimit-remaining")!);
     }
     expect(remaining).toEqual(["2", "1", "0"]);
-    const limited = await h.api("GET", "/resellers/v6/orders/search?pageSize=1");
+    const limited = await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1");
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(59);
     const reset = Number(limited.headers.get("x-ratelimit-reset"));
@@ -33,7 +33,7 @@ describe("sandbox rate limit", () => {
     expect((await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "RL-1", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] } })).status).toBe(201);
 
     h.sb.clock.advance(60_000);
-    const after = await h.api("GET", "/resellers/v6/orders/search?pageSize=1");
+    const after = await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1");
     expect(after.status).toBe(200);
     expect(after.headers.get("x-ratelimit-remaining")).toBe("2");
   });

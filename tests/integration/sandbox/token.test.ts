@@ -49,23 +49,23 @@ describe("sandbox token endpoint", () => {
   it("a token stops working after tokenTtlSeconds of sandbox time", async () => {
     const token = await h.newToken();
     h.token = token;
-    const before = await h.api("GET", "/resellers/v6/orders/search?pageSize=1");
+    const before = await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1");
     expect(before.status).toBe(200);
     h.sb.clock.advance(599_000);
-    expect((await h.api("GET", "/resellers/v6/orders/search?pageSize=1")).status).toBe(200);
+    expect((await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1")).status).toBe(200);
     h.sb.clock.advance(2_000);
-    const after = await h.api("GET", "/resellers/v6/orders/search?pageSize=1");
+    const after = await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1");
     expect(after.status).toBe(401);
     expect(after.json.fault.faultstring).toMatch(/Invalid Access Token/);
   });
 
   it("revokeAllTokens forces a 401 until a new token is fetched", async () => {
     h.token = await h.newToken();
-    expect((await h.api("GET", "/resellers/v6/orders/search?pageSize=1")).status).toBe(200);
+    expect((await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1")).status).toBe(200);
     h.sb.revokeAllTokens();
-    expect((await h.api("GET", "/resellers/v6/orders/search?pageSize=1")).status).toBe(401);
+    expect((await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1")).status).toBe(401);
     h.token = await h.newToken();
-    expect((await h.api("GET", "/resellers/v6/orders/search?pageSize=1")).status).toBe(200);
+    expect((await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1")).status).toBe(200);
   });
 
   it("unknown or missing bearer tokens are refused", async () => {
