@@ -4,7 +4,7 @@ import { db as processDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { appendEvent, type NewEvent } from "@/lib/audit/append";
-import { redactRequest, toStorableJson } from "@/lib/audit/redact";
+import { redactRequest, toStorableJson } from "@/lib/redact";
 import { defaultSpoolDir, flushSpoolIfPending, spoolEvent } from "@/lib/audit/spool";
 import type { AuditIntent, EventInput, IntentInput, OutcomeInput, RecordResult } from "@/lib/audit/types";
 
