@@ -22,6 +22,18 @@ const DEFAULT_DEPS: CredentialsDeps = { hasher: bcryptHasher, trustProxy: env.tr
  */
 const freshUsers = new WeakMap<object, Actor>();
 
+/**
+ * A failed user lookup (database unreachable) travels the same way, then on to getActor() on the session
+ * object, so it answers 503 as any other database failure does. next-auth would otherwise take any error in a
+ * callback for a revoked session: answer 401 and clear the cookie, signing everyone out during an outage.
+ */
+const lookupFailures = new WeakMap<object, unknown>();
+
+/** The error that kept this session read from checking the user, if any (see lookupFailures). */
+export function sessionLookupFailure(session: object): unknown {
+  return lookupFailures.get(session);
+}
+
 /** The session as getServerSession and /api/auth/session return it: the actor, as the database has it now. */
 export type ActorSession = Session & { user: Actor };
 
@@ -78,8 +90,15 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
         // minted before a role change or disable (sessionVersion), or one past the cap from sign-in throws here;
         // next-auth then answers "no session" and clears the cookie where it can.
         const claims = decodeSessionClaims(token, now().getTime());
-        const current = claims && (await db.user.findUnique({ where: { id: claims.sub } }));
-        if (!claims || !current || current.disabled || current.sessionVersion !== claims.sv) {
+        if (!claims) throw new Error("SessionRevoked");
+        let current;
+        try {
+          current = await db.user.findUnique({ where: { id: claims.sub } });
+        } catch (err) {
+          lookupFailures.set(claims, err);
+          return claims;
+        }
+        if (!current || current.disabled || current.sessionVersion !== claims.sv) {
           throw new Error("SessionRevoked");
         }
         const fresh = { ...claims, role: current.role } satisfies SessionClaims;
@@ -87,6 +106,11 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
         return fresh;
       },
       async session({ session, token }) {
+        if (lookupFailures.has(token)) {
+          const unchecked = { expires: session.expires };
+          lookupFailures.set(unchecked, lookupFailures.get(token));
+          return unchecked as ActorSession;
+        }
         const user = freshUsers.get(token);
         if (!user) throw new Error("SessionRevoked");
         return { expires: session.expires, user } satisfies ActorSession;

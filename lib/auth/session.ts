@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { type ActorSession, authOptions } from "@/lib/auth/auth-options";
+import { type ActorSession, authOptions, sessionLookupFailure } from "@/lib/auth/auth-options";
 import type { Actor } from "@/lib/authz";
 
 /**
@@ -12,6 +12,8 @@ import type { Actor } from "@/lib/authz";
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions)) as ActorSession | null;
+  // The user could not be checked (database unreachable): fail like any database read, not as signed out.
+  if (session && sessionLookupFailure(session)) throw sessionLookupFailure(session);
   const user = session?.user;
   return user?.id ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
 });

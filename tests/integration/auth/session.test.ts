@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as authRoute from "@/app/api/auth/[...nextauth]/route";
+import { createDb, type Db } from "@/lib/db";
+import { toAppError } from "@/lib/error-map";
+import { callAuthRoute } from "@/tests/support/request-scope";
 import { encode } from "next-auth/jwt";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-claims";
 import { actorFor, makeUser, sessionCookie, sessionCookieName } from "@/tests/support/session";
@@ -79,5 +83,24 @@ describe("getActor", () => {
     const cut = Math.floor(token.length / 2);
     const actor = await getActor(`${name}.0=${token.slice(0, cut)}; ${name}.1=${token.slice(cut)}`);
     expect(actor?.id).toBe(u.id);
+  });
+
+  it("a database outage is a 503, not a sign-out: getActor throws and the session cookie is kept", async () => {
+    const u = await makeUser(t.db, "buyer");
+    const cookie = await sessionCookie(u);
+    const slot = globalThis as unknown as { orderdeskDb?: Db };
+    const live = slot.orderdeskDb;
+    const dead = createDb("postgresql://nobody@127.0.0.1:1/none?sslmode=disable", 1);
+    slot.orderdeskDb = dead;
+    try {
+      const err = await getActor(cookie).then(() => null, (e: unknown) => e);
+      expect(toAppError(err).status).toBe(503);
+      const res = await callAuthRoute(authRoute.GET, new Request("http://localhost:3000/api/auth/session", { headers: { cookie } }));
+      expect(res.headers.getSetCookie().some((c) => /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(false);
+    } finally {
+      slot.orderdeskDb = live;
+      await dead.$disconnect().catch(() => undefined);
+    }
+    expect((await getActor(cookie))?.id).toBe(u.id);
   });
 });
