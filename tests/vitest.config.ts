@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Route handlers and getActor() read the request through next/headers, as under `next start`.
+    setupFiles: ["tests/support/next-runtime.ts"],
     // The app's request log is noise in a test run; LOG_LEVEL=info brings it back.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
   },

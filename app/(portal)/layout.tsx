@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { currentActor } from "@/lib/auth/page-guard";
+import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -10,7 +10,7 @@ import { SignOutButton } from "./sign-out-button";
  * path, so a redirect here would lose the deep link), and every query and command checks permissions.
  */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const actor = await currentActor();
+  const actor = await pageActor();
   if (!actor) return <main className="main">{children}</main>;
   const items = [
     { href: "/orders", label: "Orders", exact: false },

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-/** An event before it has a place in the chain. JSON values must already be storable (see redact.ts). */
+/** An event before it has a place in the chain. JSON values must already be storable (lib/redact.ts makes them so). */
 export interface NewEvent {
   id: string;
   at: Date;

@@ -8,7 +8,7 @@ import { auditFiltersSchema, dateBounds, type AuditFilters } from "@/lib/validat
 import { csvLine } from "@/lib/csv";
 import { diffOrders } from "@/lib/audit/diff";
 import { toView } from "@/lib/audit/view";
-import type { AuditEventView, OrderDiff } from "@/lib/audit/types";
+import { type AuditEventView, type OrderDiff, storedActionsMatching } from "@/lib/audit/types";
 
 export interface QueryOptions {
   db?: Db;
@@ -58,7 +58,7 @@ function whereOf(f: AuditFilters): Prisma.AuditEventWhereInput {
   const where: Prisma.AuditEventWhereInput = {};
   if (f.orderNumber) where.orderNumber = orderNumberMatch(f.orderNumber);
   if (f.actor) where.actorEmail = { contains: f.actor, mode: "insensitive" };
-  if (f.action) where.action = f.action;
+  if (f.action) where.action = { in: storedActionsMatching(f.action) };
   if (f.outcome) where.outcome = f.outcome;
   const { gte, lt } = dateBounds(f);
   if (gte || lt) where.at = { gte, lt };

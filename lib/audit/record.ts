@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { appendEvent, type NewEvent } from "@/lib/audit/append";
 import { holdLease, processInstanceId, releaseLease } from "@/lib/audit/heartbeat";
-import { redactRequest, toStorableJson } from "@/lib/audit/redact";
+import { redactRequest, toStorableJson } from "@/lib/redact";
 import { defaultSpoolDir, flushSpoolIfPending, spoolEvent } from "@/lib/audit/spool";
 import type { AuditIntent, EventInput, IntentInput, OutcomeInput, RecordResult } from "@/lib/audit/types";
 

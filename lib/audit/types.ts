@@ -1,6 +1,10 @@
 // Pure types and constants of the audit log (no server imports: lib/validation/audit-filters.ts uses them).
 import type { NewEvent } from "@/lib/audit/chain";
 
+/**
+ * What the portal records, named <subject>.<verb> after what was done; whether it worked is the event's outcome
+ * (a refused sign-in is "user.sign_in" with outcome "failed").
+ */
 export const AUDIT_ACTIONS = [
   "order.create",
   "order.create_async",
@@ -10,12 +14,39 @@ export const AUDIT_ACTIONS = [
   "webhook.order_created",
   "webhook.order_status",
   "user.sign_in",
-  "user.sign_in_failed",
-  "user.created",
-  "user.role_changed",
-  "user.disabled",
+  "user.create",
+  "user.change_role",
+  "user.disable",
+  "user.enable",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Names earlier versions wrote, mapped to today's. Stored events keep them (the chain hashes them), so they are
+ * still labelled, accepted as filters, and found when filtering by today's name.
+ */
+export const LEGACY_AUDIT_ACTIONS = {
+  "user.sign_in_failed": ["user.sign_in"],
+  "user.created": ["user.create"],
+  "user.role_changed": ["user.change_role"],
+  "user.disabled": ["user.disable", "user.enable"],
+} as const satisfies Record<string, readonly AuditAction[]>;
+export type LegacyAuditAction = keyof typeof LEGACY_AUDIT_ACTIONS;
+
+/** Every action name a stored event may carry: today's, then the legacy ones. */
+export const STORED_AUDIT_ACTIONS = [
+  ...AUDIT_ACTIONS,
+  ...(Object.keys(LEGACY_AUDIT_ACTIONS) as LegacyAuditAction[]),
+] as const;
+export type StoredAuditAction = AuditAction | LegacyAuditAction;
+
+/** The stored names an action filter matches: the name itself, and the legacy names it replaced. */
+export function storedActionsMatching(action: StoredAuditAction): StoredAuditAction[] {
+  const legacy = (Object.keys(LEGACY_AUDIT_ACTIONS) as LegacyAuditAction[]).filter((old) =>
+    (LEGACY_AUDIT_ACTIONS[old] as readonly string[]).includes(action),
+  );
+  return [action, ...legacy];
+}
 
 /** "intent" opens an action; the others close it (or stand alone). */
 export const AUDIT_OUTCOMES = ["intent", "succeeded", "partially_succeeded", "failed", "unknown"] as const;

@@ -44,7 +44,7 @@ export async function authorizeCredentials(
   if (reservation.throttled) {
     if (reservation.firstRefusal) {
       await recordEvent({
-        action: "user.sign_in_failed",
+        action: "user.sign_in",
         outcome: "failed",
         request: { email, address, provider: "credentials" },
         after: { reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds },
@@ -59,7 +59,7 @@ export async function authorizeCredentials(
     const reason = !user ? "unknown_account" : user.disabled && matches ? "disabled" : "bad_password";
     await recordEvent({
       actor: user ? { id: user.id, email: user.email } : null,
-      action: "user.sign_in_failed",
+      action: "user.sign_in",
       outcome: "failed",
       request: { email, address, provider: "credentials" },
       after: { reason },

@@ -62,7 +62,7 @@ export async function oidcSignInAllowed(email: string | null | undefined, profil
   if (refusal) {
     await recordEvent({
       actor: user ? { id: user.id, email: user.email } : null,
-      action: "user.sign_in_failed",
+      action: "user.sign_in",
       outcome: "failed",
       request: { email: normalized ?? null, provider: OIDC_PROVIDER_ID },
       after: { reason: refusal },

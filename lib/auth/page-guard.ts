@@ -1,19 +1,23 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { cache } from "react";
 import { loginUrl } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/session";
 import { type Actor, type Permission, can } from "@/lib/authz";
 
-/** The actor of the page being rendered, read once per request however many layouts and pages ask. */
-export const currentActor = cache((): Promise<Actor | null> => getActor());
+// The one way pages and layouts learn who is signed in. Steering only: every query and command checks the
+// permission itself. getActor() is cached per request, so a layout and its page read the session once.
+
+/** The actor, or null: for the portal shell and the sign-in page, which render for both. */
+export function pageActor(): Promise<Actor | null> {
+  return getActor();
+}
 
 /**
- * For server components: the actor, or a redirect to /login that returns to `currentPath` afterwards
- * (only a relative path is ever put in callbackUrl). Steering only — data access checks permissions itself.
+ * The actor, or a redirect to /login that returns to `currentPath` afterwards (only a relative path is ever
+ * put in callbackUrl).
  */
 export async function requirePageActor(currentPath: string): Promise<Actor> {
-  const actor = await currentActor();
+  const actor = await getActor();
   if (!actor) redirect(loginUrl(currentPath));
   return actor;
 }

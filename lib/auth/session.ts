@@ -1,31 +1,19 @@
 import "server-only";
-import { cookies } from "next/headers";
-import { parseCookieHeader, readChunkedCookie } from "@/lib/auth/cookies";
-import { decodeSession, sessionCookieName } from "@/lib/auth/token";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { type ActorSession, authOptions, sessionLookupFailure } from "@/lib/auth/auth-options";
 import type { Actor } from "@/lib/authz";
-import { db } from "@/lib/db";
-
-async function cookieMap(req?: Request): Promise<Map<string, string>> {
-  if (req) return parseCookieHeader(req.headers.get("cookie"));
-  const store = await cookies();
-  return new Map(store.getAll().map((c) => [c.name, c.value]));
-}
 
 /**
- * The signed-in, enabled user this request acts for, or null. The user is re-read from the database on every
- * call: a disabled user, or a session minted before a role change or disable (sessionVersion bump), is refused
- * at once. The role comes from the database, never from the token.
- * Route handlers pass the Request; server components call it without arguments (next/headers cookies()).
+ * The signed-in, enabled user this request acts for, or null: next-auth's getServerSession, once per request
+ * however many layouts, pages and handlers ask. Every page, route handler, command and query gets the actor here.
+ * next-auth's jwt callback re-reads the user from the database on every request, so a disabled user, or a
+ * session minted before a role change or disable, is refused at once, and the role is the database's.
  */
-export async function getActor(req?: Request): Promise<Actor | null> {
-  const token = readChunkedCookie(await cookieMap(req), sessionCookieName());
-  if (!token || token.length > 16_384) return null;
-  const claims = await decodeSession(token);
-  if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.sub },
-    select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true },
-  });
-  if (!user || user.disabled || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = (await getServerSession(authOptions)) as ActorSession | null;
+  // The user could not be checked (database unreachable): fail like any database read, not as signed out.
+  if (session && sessionLookupFailure(session)) throw sessionLookupFailure(session);
+  const user = session?.user;
+  return user?.id ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+});

@@ -54,7 +54,7 @@ function secondsUntil(until: Date | null, now: Date): number {
   return until ? Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000)) : 0;
 }
 
-/** Read-only check (login page, and the 429 pre-check in front of next-auth). */
+/** Read-only view: whether an account or address is refused now, and for how long. */
 export async function throttleState(email: string | null, address: string, now = new Date()): Promise<ThrottleState> {
   const keys = [addressKey(address), ...(email ? [accountKey(email)] : [])];
   const rows = await db.loginThrottle.findMany({ where: { key: { in: keys } } });
@@ -62,7 +62,7 @@ export async function throttleState(email: string | null, address: string, now =
   return { throttled: retryAfterSeconds > 0, retryAfterSeconds };
 }
 
-/** The login page's view of one account (the address part is shown only on refusal). */
+/** The throttle as one account sees it (with `address` standing for where it signs in from). */
 export function signInThrottleState(email: string, address = "local", now = new Date()): Promise<ThrottleState> {
   return throttleState(email, address, now);
 }

@@ -56,17 +56,16 @@ export async function updateUser(
   if (before.role !== after.role) {
     await recordEvent({
       ...audit,
-      action: "user.role_changed",
+      action: "user.change_role",
       request: { user: subject, role: input.role },
       before: { role: before.role },
       after: { role: after.role },
     });
   }
   if (before.disabled !== after.disabled) {
-    // Enabling is recorded under the same action; `after.disabled` tells the two apart.
     await recordEvent({
       ...audit,
-      action: "user.disabled",
+      action: after.disabled ? "user.disable" : "user.enable",
       request: { user: subject, disabled: input.disabled },
       before: { disabled: before.disabled },
       after: { disabled: after.disabled },

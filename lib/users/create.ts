@@ -12,7 +12,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * Creates a user and records user.created. No permission check: callers are the users.manage command and the
+ * Creates a user and records user.create. No permission check: callers are the users.manage command and the
  * operator's CLI (actor null). Input must already be parsed by addUserSchema.
  */
 export async function createUserRecord(
@@ -37,7 +37,7 @@ export async function createUserRecord(
   }
   await recordEvent({
     actor: by.actor,
-    action: "user.created",
+    action: "user.create",
     outcome: "succeeded",
     correlationId: by.correlationId,
     request: { email: row.email, name: row.name, role: row.role, via: by.via },

@@ -1,6 +1,6 @@
 // Filters of the audit history, shared by the /audit page (URL searchParams) and GET /api/audit. Pure.
 import { z } from "zod";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/types";
+import { AUDIT_OUTCOMES, STORED_AUDIT_ACTIONS } from "@/lib/audit/types";
 import { isOrderNumber } from "./order-number";
 
 export const AUDIT_PAGE_SIZE_DEFAULT = 50;
@@ -21,7 +21,7 @@ export const auditFiltersSchema = z
   .object({
     orderNumber: optional(z.string().trim().refine(isOrderNumber, "Use an Ingram order number like 20-RD3QV")),
     actor: optional(z.string().trim().max(254, "At most 254 characters")),
-    action: optional(z.enum(AUDIT_ACTIONS, { message: "Unknown action" })),
+    action: optional(z.enum(STORED_AUDIT_ACTIONS, { message: "Unknown action" })),
     outcome: optional(z.enum(AUDIT_OUTCOMES, { message: "Unknown outcome" })),
     from: optional(dateParam),
     to: optional(dateParam),

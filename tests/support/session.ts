@@ -1,9 +1,31 @@
 // Session cookies and users for integration tests, minted exactly as the app's next-auth would.
 import { randomBytes } from "node:crypto";
 import { hash } from "bcryptjs";
-import { encodeSession, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/token";
-import type { Role } from "@/lib/authz";
+import { encode } from "next-auth/jwt";
+import { getActor } from "@/lib/auth/session";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims } from "@/lib/auth/session-claims";
+import type { Actor, Role } from "@/lib/authz";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env.mjs";
+import { inRequestScope } from "@/tests/support/request-scope";
+
+/**
+ * next-auth's session cookie name for our NEXTAUTH_URL (the `__Secure-` prefix on https). The app never names
+ * it; tests do, to mint and find the cookie.
+ */
+export function sessionCookieName(secure = env.nextauthUrl.startsWith("https://")): string {
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/** A session token minted with next-auth's own encode, as its sign-in would. */
+export function encodeSession(claims: SessionClaims, maxAge = SESSION_MAX_AGE_SECONDS): Promise<string> {
+  return encode({ token: { ...claims }, secret: env.nextauthSecret, maxAge });
+}
+
+/** The actor getActor() finds for a request carrying `cookie` (a Cookie header value), inside a request scope. */
+export function actorFor(cookie: string | null, url = `${env.nextauthUrl}/`): Promise<Actor | null> {
+  return inRequestScope(new Request(url, cookie ? { headers: { cookie } } : undefined), () => getActor());
+}
 
 export interface SessionUser {
   id: string;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
-import { getActor } from "@/lib/auth/session";
+import { pageActor } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env.mjs";
 import { LoginForm } from "./login-form";
 
@@ -15,8 +15,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function LoginPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(first(params.callbackUrl));
-  if (await getActor()) redirect(callbackPath);
-  // Mirrors lib/auth.ts: the SSO provider is registered only when the issuer, client id and secret are all set.
+  if (await pageActor()) redirect(callbackPath);
+  // Mirrors lib/auth/auth-options.ts: the SSO provider is registered only when the issuer, client id and secret are all set.
   const sso = env.oidc?.clientId && env.oidc.clientSecret ? { id: OIDC_PROVIDER_ID, name: env.oidc.name } : null;
   return (
     <main className="auth-shell">

@@ -1,6 +1,7 @@
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/types";
+import { AUDIT_OUTCOMES, type StoredAuditAction } from "@/lib/audit/types";
 
-export const ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
+/** Labels for every name a stored event may carry, including those earlier versions wrote. */
+export const ACTION_LABELS: Record<StoredAuditAction, string> = {
   "order.create": "Create order",
   "order.create_async": "Create order (async)",
   "order.modify": "Modify order",
@@ -9,6 +10,10 @@ export const ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
   "webhook.order_created": "Ingram: order created",
   "webhook.order_status": "Ingram: status update",
   "user.sign_in": "Sign in",
+  "user.create": "Add user",
+  "user.change_role": "Change role",
+  "user.disable": "Disable user",
+  "user.enable": "Enable user",
   "user.sign_in_failed": "Sign-in refused",
   "user.created": "User added",
   "user.role_changed": "Role changed",

@@ -66,7 +66,7 @@ describe("database unavailable", () => {
       ),
     );
     expect(results.every((r) => r.spooled && r.seq === null)).toBe(true);
-    const event = await recordEvent({ action: "user.sign_in_failed", outcome: "failed", request: { email: "x@example.com", password: "p" } }, { db: down, spoolDir });
+    const event = await recordEvent({ action: "user.sign_in", outcome: "failed", request: { email: "x@example.com", password: "p" } }, { db: down, spoolDir });
     expect(event.spooled).toBe(true);
     // Appends during the outage try a flush first, which moves pending lines to batch files: nothing is lost.
     const files = readdirSync(spoolDir);

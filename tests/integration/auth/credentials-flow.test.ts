@@ -1,13 +1,16 @@
 import { compare } from "bcryptjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
-import { createAuthOptions } from "@/lib/auth";
-import { createAuthRouteHandler } from "@/lib/auth/handler";
+import NextAuth from "next-auth";
+import { decode } from "next-auth/jwt";
+import * as route from "@/app/api/auth/[...nextauth]/route";
+import { createAuthOptions } from "@/lib/auth/auth-options";
+import { type AuthRouteHandler, cappedAuthPost } from "@/lib/auth/auth-post";
+import { TOO_MANY_ATTEMPTS } from "@/lib/auth/credentials";
 import { DUMMY_HASH, type PasswordHasher } from "@/lib/auth/password";
-import { getActor } from "@/lib/auth/session";
-import { sessionCookieName } from "@/lib/auth/token";
+import { signInThrottleState } from "@/lib/auth/throttle";
 import { env } from "@/lib/env.mjs";
-import { makeUser } from "@/tests/support/session";
+import { callAuthRoute } from "@/tests/support/request-scope";
+import { actorFor, makeUser, sessionCookieName } from "@/tests/support/session";
 import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
@@ -24,6 +27,9 @@ beforeEach(async () => {
 });
 
 type Handler = (req: Request) => Promise<Response>;
+// The route file's handlers, called as Next calls them (its router supplies the [...nextauth] segments).
+const GET: Handler = (req) => callAuthRoute(route.GET, req);
+const POST: Handler = (req) => callAuthRoute(route.POST, req);
 const cookiesOf = (res: Response) => res.headers.getSetCookie();
 const pair = (setCookie: string) => setCookie.split(";")[0];
 
@@ -57,9 +63,9 @@ describe("next-auth credentials flow through the route handler", () => {
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
     expect(set).toMatch(/Path=\//);
-    const actor = await getActor(new Request(`${ORIGIN}/x`, { headers: { cookie: pair(set) } }));
+    const actor = await actorFor(pair(set));
     expect(actor).toMatchObject({ id: u.id, role: "buyer" });
-    const audit = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", actorId: u.id } });
+    const audit = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } });
     expect(audit).toHaveLength(1);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).lastSignInAt).not.toBeNull();
 
@@ -68,6 +74,14 @@ describe("next-auth credentials flow through the route handler", () => {
 
     const session = await GET(new Request(`${ORIGIN}/api/auth/session`, { headers: { cookie: pair(set) } }));
     expect(await session.json()).toMatchObject({ user: { id: u.id, role: "buyer" } });
+  });
+
+  it("the session token next-auth mints carries only id, role, session version and sign-in time", async () => {
+    const u = await makeUser(t.db, "viewer", { password: PASSWORD });
+    const token = pair(sessionSetCookie(await signIn(POST, GET, u.email, PASSWORD))!).split("=").slice(1).join("=");
+    const payload = await decode({ token, secret: env.nextauthSecret });
+    expect(Object.keys(payload ?? {}).sort()).toEqual(["at", "exp", "iat", "jti", "role", "sub", "sv"]);
+    expect(payload).toMatchObject({ sub: u.id, role: "viewer", sv: u.sessionVersion });
   });
 
   it("keeps hostile callbackUrls on our own origin", async () => {
@@ -110,7 +124,7 @@ describe("next-auth credentials flow through the route handler", () => {
     }
   });
 
-  it("answers 429 + Retry-After once an account is throttled, hashing at most 5 times in 200 tries", async () => {
+  it("refuses a throttled account with error=TooManyAttempts and no session, hashing at most 5 times in 200 tries", async () => {
     let compares = 0;
     const hasher: PasswordHasher = {
       hash: async () => "",
@@ -119,22 +133,74 @@ describe("next-auth credentials flow through the route handler", () => {
         return h === DUMMY_HASH ? false : compare(p, h);
       },
     };
-    const handler = createAuthRouteHandler(createAuthOptions({ hasher, trustProxy: false }), { trustProxy: false });
+    // The route file's wiring (same-origin check and capped body in front of NextAuth) over counting options.
+    const nextAuth: AuthRouteHandler = NextAuth(createAuthOptions({ hasher, trustProxy: false }));
+    const post = cappedAuthPost(nextAuth);
+    const handler: Handler = (req) => callAuthRoute(req.method === "POST" ? post : nextAuth, req);
     const u = await makeUser(t.db, "buyer", { password: PASSWORD });
+    const errors: (string | null)[] = [];
     const statuses: number[] = [];
-    let last: Response | undefined;
+    let sessions = 0;
     for (let i = 0; i < 200; i++) {
-      last = await signIn(handler, handler, u.email, `wrong-${i}`);
-      statuses.push(last.status);
+      const res = await signIn(handler, handler, u.email, `wrong-${i}`);
+      statuses.push(res.status);
+      if (sessionSetCookie(res)) sessions++;
+      errors.push(new URL(((await res.json()) as { url: string }).url).searchParams.get("error"));
     }
     expect(compares).toBe(5);
-    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
-    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(800);
-    const body = (await last!.json()) as { url: string; error: { code: string; message: string } };
-    expect(body.error.code).toBe("rate_limited");
-    expect(body.error.message).toMatch(/Too many attempts; try again in 1[45] minutes/);
-    expect(new URL(body.url).searchParams.get("error")).toBe("TooManyAttempts");
+    expect(sessions).toBe(0);
+    // next-auth answers every refused credentials sign-in with 401 and the reason in the url it returns.
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    expect(errors.slice(0, 5)).toEqual(Array(5).fill("CredentialsSignin"));
+    expect(errors.slice(5).every((e) => e === TOO_MANY_ATTEMPTS)).toBe(true);
+    // The retry time the login page's message promises ("wait 15 minutes") is the throttle's own.
+    const state = await signInThrottleState(u.email);
+    expect(state.throttled).toBe(true);
+    expect(state.retryAfterSeconds).toBeGreaterThan(800);
+    // Even the right password is refused, unhashed, while throttled.
+    const right = await signIn(handler, handler, u.email, PASSWORD);
+    expect(sessionSetCookie(right)).toBeUndefined();
+    expect(new URL(((await right.json()) as { url: string }).url).searchParams.get("error")).toBe(TOO_MANY_ATTEMPTS);
+    expect(compares).toBe(5);
+  });
+
+  it("refuses an oversized or malformed sign-in body before next-auth reads it", async () => {
+    const { csrfToken, cookie } = await csrf(GET);
+    const headers = { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, cookie };
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(97);
+    // 180 MB offered lazily: the reader must stop at the cap, not after buffering it all.
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 180 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const big = await POST(
+      new Request(`${ORIGIN}/api/auth/callback/credentials`, { method: "POST", headers, body: huge, duplex: "half" } as RequestInit),
+    );
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+    expect(pulled).toBeLessThan(1024 * 1024);
+
+    const declared = await POST(
+      new Request(`${ORIGIN}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { ...headers, "content-length": String(180 * 1024 * 1024) },
+        body: `csrfToken=${csrfToken}`,
+      }),
+    );
+    expect(declared.status).toBe(413);
+
+    const badJson = await POST(
+      new Request(`${ORIGIN}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: "{not json",
+      }),
+    );
+    expect(badJson.status).toBe(400);
   });
 
   it("signs out (cookie cleared) and a disabled user's session stops at once", async () => {
@@ -155,6 +221,6 @@ describe("next-auth credentials flow through the route handler", () => {
     const session = await GET(new Request(`${ORIGIN}/api/auth/session`, { headers: { cookie } }));
     expect(await session.json()).toEqual({});
     expect(sessionSetCookie(session)).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
-    expect(await getActor(new Request(`${ORIGIN}/x`, { headers: { cookie } }))).toBeNull();
+    expect(await actorFor(cookie)).toBeNull();
   });
 });

@@ -1,16 +1,16 @@
 // Company SSO end to end: next-auth's real route handler and openid-client against a loopback identity provider.
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createAuthOptions } from "@/lib/auth";
-import { createAuthRouteHandler } from "@/lib/auth/handler";
+import NextAuth from "next-auth";
+import { createAuthOptions } from "@/lib/auth/auth-options";
+import { type AuthRouteHandler, cappedAuthPost } from "@/lib/auth/auth-post";
 import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/oidc";
 import { bcryptHasher } from "@/lib/auth/password";
-import { getActor } from "@/lib/auth/session";
-import { sessionCookieName } from "@/lib/auth/token";
 import { env } from "@/lib/env.mjs";
 import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
 import { type FakeIdentity, type FakeOidc, startFakeOidc } from "@/tests/support/fake-oidc";
-import { makeUser } from "@/tests/support/session";
+import { callAuthRoute } from "@/tests/support/request-scope";
+import { actorFor, makeUser, sessionCookieName } from "@/tests/support/session";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
 const CALLBACK = `${ORIGIN}/api/auth/callback/${OIDC_PROVIDER_ID}`;
@@ -24,7 +24,10 @@ beforeAll(async () => {
   const base = createAuthOptions({ hasher: bcryptHasher, trustProxy: false });
   const sso = oidcProvider({ issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: "Test SSO" });
   const providers = [...base.providers.filter((p) => p.id !== OIDC_PROVIDER_ID), sso];
-  handler = createAuthRouteHandler({ ...base, providers }, { trustProxy: false });
+  // The route file's GET and POST, over options that add the test identity provider.
+  const nextAuth: AuthRouteHandler = NextAuth({ ...base, providers });
+  const post = cappedAuthPost(nextAuth);
+  handler = (req) => callAuthRoute(req.method === "POST" ? post : nextAuth, req);
 });
 afterAll(async () => {
   await idp?.close();
@@ -96,7 +99,7 @@ const identityFor = (email: string, extra: Partial<FakeIdentity> = {}): FakeIden
 });
 
 async function failedSignIns(email: string) {
-  const rows = await t.db.auditEvent.findMany({ where: { action: "user.sign_in_failed" } });
+  const rows = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "failed" } });
   return rows.filter((r) => (r.request as { email?: string } | null)?.email === email);
 }
 
@@ -126,9 +129,9 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
 
     expect(result.session).toBeTruthy();
     const cookie = `${sessionCookieName()}=${result.session}`;
-    const actor = await getActor(new Request(`${ORIGIN}/x`, { headers: { cookie } }));
+    const actor = await actorFor(cookie);
     expect(actor).toMatchObject({ id: u.id, email: u.email, role: "buyer" });
-    const audit = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", actorId: u.id } });
+    const audit = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } });
     expect(audit).toHaveLength(1);
     expect(audit[0].request).toMatchObject({ provider: OIDC_PROVIDER_ID });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).lastSignInAt).not.toBeNull();
@@ -146,7 +149,7 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     const u = await makeUser(t.db, "buyer", { disabled: true });
     expectRefused(await ssoSignIn(identityFor(u.email)), "AccessDenied");
     expect((await failedSignIns(u.email)).map((r) => r.after)).toEqual([{ reason: "disabled" }]);
-    expect(await t.db.auditEvent.count({ where: { action: "user.sign_in", actorId: u.id } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } })).toBe(0);
   });
 
   it("refuses an email the identity provider marks as unverified", async () => {
@@ -177,7 +180,7 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     // The IdP did issue tokens: the refusal is the relying party rejecting the id_token.
     expect(idp.tokenRequests.at(-1)).toEqual({ authMethod: "basic", status: 200 });
     expectRefused(result, "OAuthCallback");
-    expect(await t.db.auditEvent.count({ where: { action: "user.sign_in", actorId: u.id } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } })).toBe(0);
   });
 
   it("refuses a callback replayed in another browser (no state/PKCE cookies) before redeeming the code", async () => {

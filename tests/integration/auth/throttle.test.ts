@@ -103,8 +103,8 @@ describe("login throttling", () => {
     const u = await makeUser(t.db, "buyer", { password: "correct horse battery" });
     const hasher = countingHasher();
     for (let i = 0; i < ACCOUNT_LIMIT + 3; i++) await attempt(u.email, "Sup3rSecretGuess!", hasher);
-    const rows = await t.db.auditEvent.findMany({ where: { action: "user.sign_in_failed", actorEmail: u.email } });
-    const throttled = await t.db.auditEvent.findMany({ where: { action: "user.sign_in_failed", actorEmail: null } });
+    const rows = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "failed", actorEmail: u.email } });
+    const throttled = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "failed", actorEmail: null } });
     expect(rows).toHaveLength(ACCOUNT_LIMIT);
     expect(rows.every((r) => (r.after as { reason: string }).reason === "bad_password")).toBe(true);
     expect(throttled.filter((r) => (r.request as { email?: string }).email === u.email)).toHaveLength(1);

@@ -36,7 +36,7 @@ describe("npm run user:add", () => {
     const u = await t.db.user.findUniqueOrThrow({ where: { email: "ops@example.com" } });
     expect(u.role).toBe("admin");
     expect(await compare("a-very-long-password", u.passwordHash!)).toBe(true);
-    expect(await t.db.auditEvent.count({ where: { action: "user.created", actorId: null } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "user.create", actorId: null } })).toBe(1);
   });
 
   it("generates and prints a password with --generate; refuses duplicates and weak input", async () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATCH } from "@/app/api/users/[id]/route";
 import { GET, POST } from "@/app/api/users/route";
 import { env } from "@/lib/env.mjs";
-import { getActor } from "@/lib/auth/session";
 import { seedDemoUsers } from "@/lib/users/seed-demo";
 import type { Role } from "@/lib/authz";
-import { makeUser, sessionCookie } from "@/tests/support/session";
+import { callRoute } from "@/tests/support/request-scope";
+import { actorFor, makeUser, sessionCookie } from "@/tests/support/session";
 import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
@@ -29,7 +29,7 @@ function call(method: string, path: string, who: string, body?: unknown): Reques
   if (body !== undefined) headers["content-type"] = "application/json";
   return new Request(`${ORIGIN}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
-const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const params = (id: string) => ({ id });
 let n = 0;
 const newUser = () => ({ email: `new-${n++}@test.local`, role: "viewer", password: "a-long-password-123" });
 
@@ -41,15 +41,15 @@ describe("users API authorization matrix", () => {
     ["anonymous", 401, 401],
     ["disabled", 401, 401],
   ])("%s: GET %i, POST %i", async (who, getStatus, postStatus) => {
-    const list = await GET(call("GET", "/api/users", who));
+    const list = await callRoute(GET, call("GET", "/api/users", who));
     expect(list.status).toBe(getStatus);
     expect(list.headers.get("cache-control")).toBe("private, no-store");
     const before = await t.db.user.count();
-    const add = await POST(call("POST", "/api/users", who, newUser()));
+    const add = await callRoute(POST, call("POST", "/api/users", who, newUser()));
     expect(add.status).toBe(postStatus);
     expect(await t.db.user.count()).toBe(before + (postStatus === 201 ? 1 : 0));
     const target = await makeUser(t.db, "viewer");
-    const patch = await PATCH(call("PATCH", `/api/users/${target.id}`, who, { role: "buyer" }), params(target.id));
+    const patch = await callRoute(PATCH, call("PATCH", `/api/users/${target.id}`, who, { role: "buyer" }), params(target.id));
     expect(patch.status).toBe(getStatus);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe(getStatus === 200 ? "buyer" : "viewer");
   });
@@ -57,20 +57,20 @@ describe("users API authorization matrix", () => {
 
 describe("users admin", () => {
   it("lists users without password hashes", async () => {
-    const body = await (await GET(call("GET", "/api/users", "admin"))).text();
+    const body = await (await callRoute(GET, call("GET", "/api/users", "admin"))).text();
     expect(body).toContain("@test.local");
     expect(body).not.toMatch(/passwordHash|\$2[aby]\$/);
   });
 
   it("adds a user with a cost-12 hash and audits it; rejects duplicates and short passwords", async () => {
     const input = newUser();
-    const res = await POST(call("POST", "/api/users", "admin", { ...input, email: input.email.toUpperCase() }));
+    const res = await callRoute(POST, call("POST", "/api/users", "admin", { ...input, email: input.email.toUpperCase() }));
     expect(res.status).toBe(201);
     const row = await t.db.user.findUniqueOrThrow({ where: { email: input.email } });
     expect(row.passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    expect(await t.db.auditEvent.count({ where: { action: "user.created", request: { path: ["email"], equals: input.email } } })).toBe(1);
-    expect((await POST(call("POST", "/api/users", "admin", input))).status).toBe(409);
-    const short = await POST(call("POST", "/api/users", "admin", { ...newUser(), password: "short" }));
+    expect(await t.db.auditEvent.count({ where: { action: "user.create", request: { path: ["email"], equals: input.email } } })).toBe(1);
+    expect((await callRoute(POST, call("POST", "/api/users", "admin", input))).status).toBe(409);
+    const short = await callRoute(POST, call("POST", "/api/users", "admin", { ...newUser(), password: "short" }));
     expect(short.status).toBe(422);
     expect(((await short.json()) as { error: { fields: Record<string, string> } }).error.fields.password).toBeTruthy();
   });
@@ -78,40 +78,41 @@ describe("users admin", () => {
   it("a role change bumps sessionVersion, ends the old session and is audited", async () => {
     const u = await makeUser(t.db, "buyer");
     const old = await sessionCookie(u);
-    const res = await PATCH(call("PATCH", `/api/users/${u.id}`, "admin", { role: "viewer" }), params(u.id));
+    const res = await callRoute(PATCH, call("PATCH", `/api/users/${u.id}`, "admin", { role: "viewer" }), params(u.id));
     expect(res.status).toBe(200);
     expect(((await res.json()) as { user: { role: string } }).user.role).toBe("viewer");
     const row = await t.db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.sessionVersion).toBe(u.sessionVersion + 1);
-    expect(await getActor(new Request(ORIGIN, { headers: { cookie: old } }))).toBeNull();
-    const audit = await t.db.auditEvent.findMany({ where: { action: "user.role_changed" } });
+    expect(await actorFor(old)).toBeNull();
+    const audit = await t.db.auditEvent.findMany({ where: { action: "user.change_role" } });
     expect(audit.some((a) => (a.after as { role: string }).role === "viewer" && (a.before as { role: string }).role === "buyer")).toBe(true);
   });
 
   it("disable and enable are audited and end sessions", async () => {
     const u = await makeUser(t.db, "viewer");
     const old = await sessionCookie(u);
-    expect((await PATCH(call("PATCH", `/api/users/${u.id}`, "admin", { disabled: true }), params(u.id))).status).toBe(200);
-    expect(await getActor(new Request(ORIGIN, { headers: { cookie: old } }))).toBeNull();
-    expect((await PATCH(call("PATCH", `/api/users/${u.id}`, "admin", { disabled: false }), params(u.id))).status).toBe(200);
-    expect(await getActor(new Request(ORIGIN, { headers: { cookie: old } }))).toBeNull();
-    expect(await t.db.auditEvent.count({ where: { action: "user.disabled", request: { path: ["user", "id"], equals: u.id } } })).toBe(2);
+    expect((await callRoute(PATCH, call("PATCH", `/api/users/${u.id}`, "admin", { disabled: true }), params(u.id))).status).toBe(200);
+    expect(await actorFor(old)).toBeNull();
+    expect((await callRoute(PATCH, call("PATCH", `/api/users/${u.id}`, "admin", { disabled: false }), params(u.id))).status).toBe(200);
+    expect(await actorFor(old)).toBeNull();
+    const toggles = await t.db.auditEvent.findMany({ where: { request: { path: ["user", "id"], equals: u.id } }, orderBy: { seq: "asc" } });
+    expect(toggles.map((e) => e.action)).toEqual(["user.disable", "user.enable"]);
   });
 
   it("an admin cannot demote or disable themselves; unknown ids are 404", async () => {
     const me = await makeUser(t.db, "admin");
     cookies.me = await sessionCookie(me);
-    expect((await PATCH(call("PATCH", `/api/users/${me.id}`, "me", { role: "buyer" }), params(me.id))).status).toBe(409);
-    expect((await PATCH(call("PATCH", `/api/users/${me.id}`, "me", { disabled: true }), params(me.id))).status).toBe(409);
+    expect((await callRoute(PATCH, call("PATCH", `/api/users/${me.id}`, "me", { role: "buyer" }), params(me.id))).status).toBe(409);
+    expect((await callRoute(PATCH, call("PATCH", `/api/users/${me.id}`, "me", { disabled: true }), params(me.id))).status).toBe(409);
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect((await PATCH(call("PATCH", `/api/users/${missing}`, "me", { role: "buyer" }), params(missing))).status).toBe(404);
-    expect((await PATCH(call("PATCH", "/api/users/..%2F", "me", { role: "buyer" }), params("../"))).status).toBe(404);
+    expect((await callRoute(PATCH, call("PATCH", `/api/users/${missing}`, "me", { role: "buyer" }), params(missing))).status).toBe(404);
+    expect((await callRoute(PATCH, call("PATCH", "/api/users/..%2F", "me", { role: "buyer" }), params("../"))).status).toBe(404);
   });
 
   it("refuses cross-site writes", async () => {
     const req = call("POST", "/api/users", "admin", newUser());
     const foreign = new Request(req, { headers: { ...Object.fromEntries(req.headers), origin: "https://evil.example" } });
-    expect((await POST(foreign)).status).toBe(403);
+    expect((await callRoute(POST, foreign)).status).toBe(403);
   });
 });
 

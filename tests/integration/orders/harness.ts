@@ -1,9 +1,10 @@
 // Shared set-up for the order route tests: a fresh database, the in-process sandbox, one user per role, and a
-// way to call a route handler exactly as Next would (a Request plus a params promise).
+// way to call a route handler exactly as Next would (a NextRequest, a params promise, Next's request scope).
 import { afterAll, beforeAll } from "vitest";
 import type { Role } from "@/lib/authz";
 import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
 import { type SandboxHandle, type UseSandboxOptions, useSandbox } from "@/tests/support/sandbox";
+import { callRoute } from "@/tests/support/request-scope";
 import { makeUser, sessionCookie } from "@/tests/support/session";
 
 export const ORIGIN = "http://localhost:3000";
@@ -61,7 +62,7 @@ export async function call(h: Harness, handler: Handler, path: string, o: CallOp
   for (const [k, v] of Object.entries(o.headers ?? {})) if (v === "") delete headers[k];
   const body = o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
   const req = new Request(`${ORIGIN}${path}${o.query ? `?${o.query}` : ""}`, { method, headers, body });
-  return handler(req, { params: Promise.resolve(o.params ?? {}) });
+  return callRoute(handler, req, o.params ?? {});
 }
 
 let keyCounter = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactRequest, toStorableJson } from "@/lib/audit/redact";
+import { redactRequest, toStorableJson } from "@/lib/redact";
 
 describe("redactRequest", () => {
   it("removes secret-looking keys at every depth and keeps the rest", () => {

@@ -1,39 +1,64 @@
-import { decode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
-import { parseCookieHeader, readChunkedCookie } from "@/lib/auth/cookies";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { clientAddress } from "@/lib/auth/throttle";
-import { encodeSession, sessionCookieName } from "@/lib/auth/token";
-import { env } from "@/lib/env.mjs";
-import { redact } from "@/lib/log";
+import { log } from "@/lib/log";
+import { maskSecrets, redactRequest } from "@/lib/redact";
 
-describe("session cookie parsing", () => {
-  it("reads whole and chunked cookies", () => {
-    const name = "next-auth.session-token";
-    expect(readChunkedCookie(parseCookieHeader(`a=1; ${name}=abc`), name)).toBe("abc");
-    expect(readChunkedCookie(parseCookieHeader(`${name}.1=def; ${name}.0=abc`), name)).toBe("abcdef");
-    expect(readChunkedCookie(parseCookieHeader(`${name}.1=def`), name)).toBeNull();
-    expect(readChunkedCookie(parseCookieHeader(""), name)).toBeNull();
+const ROOT = join(__dirname, "..", "..", "..");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|tsx|mjs)$/.test(name) ? [path] : [];
+  });
+}
+
+describe("session cookies are next-auth's alone", () => {
+  it("no module of ours names next-auth's cookies, parses Cookie headers or decodes session tokens", () => {
+    const offenders: string[] = [];
+    for (const file of [...sources(join(ROOT, "lib")), ...sources(join(ROOT, "app"))]) {
+      const text = readFileSync(file, "utf8");
+      if (/session-token|csrf-token|next-auth\.|from "next-auth\/jwt"|headers\.get\("cookie"\)/.test(text)) {
+        offenders.push(file.slice(ROOT.length + 1));
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 
-  it("uses the __Secure- name only for https", () => {
-    expect(sessionCookieName(true)).toBe("__Secure-next-auth.session-token");
-    expect(sessionCookieName(false)).toBe("next-auth.session-token");
+  it("one function reads the session: every getServerSession call is in lib/auth/session.ts", () => {
+    const callers = [...sources(join(ROOT, "lib")), ...sources(join(ROOT, "app"))]
+      .filter((file) => /getServerSession\(/.test(readFileSync(file, "utf8")))
+      .map((file) => file.slice(ROOT.length + 1));
+    expect(callers).toEqual(["lib/auth/session.ts"]);
   });
 });
 
 describe("redaction", () => {
-  it("a session token carries only id, role, session version and sign-in time", async () => {
-    const token = await encodeSession({ sub: "00000000-0000-4000-8000-000000000001", role: "buyer", sv: 3, at: 1 });
-    const payload = await decode({ token, secret: env.nextauthSecret });
-    expect(Object.keys(payload ?? {}).sort()).toEqual(["at", "exp", "iat", "jti", "role", "sub", "sv"]);
+  afterEach(() => vi.restoreAllMocks());
+
+  it("log lines never carry passwords, cookies or tokens", () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    log("error", "probe", {
+      email: "a@b.c",
+      password: "hunter2hunter2",
+      headers: { cookie: "s=1", authorization: "Bearer x" },
+      accessToken: "tok-123",
+      nested: [{ private_key: "pk-1", passphrase: "open sesame" }],
+    });
+    const out = lines.join("");
+    expect(out).toContain("a@b.c");
+    for (const secret of ["hunter2hunter2", "s=1", "Bearer x", "tok-123", "pk-1", "open sesame"]) expect(out).not.toContain(secret);
   });
 
-  it("log records never carry passwords, cookies or tokens", () => {
-    const out = JSON.stringify(
-      redact({ email: "a@b.c", password: "hunter2hunter2", headers: { cookie: "s=1", authorization: "Bearer x" }, accessToken: "t" }),
-    );
-    expect(out).toContain("a@b.c");
-    for (const secret of ["hunter2hunter2", "s=1", "Bearer x", '"t"']) expect(out).not.toContain(secret);
+  it("one rule: every key the log masks, the audit log drops, and the reverse", () => {
+    const keys = ["password", "newPassword", "passphrase", "pwd", "clientSecret", "access_token", "Authorization",
+      "authorisation", "cookie", "signature", "credentials", "x-api-key", "apiKey", "private_key", "privateKey"];
+    const record = Object.fromEntries(keys.map((k) => [k, "v"]));
+    expect(maskSecrets({ ...record, sku: "A" })).toEqual({ ...Object.fromEntries(keys.map((k) => [k, "[redacted]"])), sku: "A" });
+    expect(redactRequest({ ...record, sku: "A" })).toEqual({ sku: "A" });
   });
 });
 

@@ -1,10 +1,15 @@
 import "server-only";
 import { verifyChain } from "@/lib/audit/verify";
+import { type Actor, can } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 
-/** Re-walks the audit hash chain; rendered inside Suspense so the users table never waits for it. */
-export async function ChainStatus() {
+/**
+ * Re-walks the audit hash chain; rendered inside Suspense so the users table never waits for it. The chain is
+ * the audit log, so its state is shown only to those who may read the audit log (audit.read).
+ */
+export async function ChainStatus({ actor }: { actor: Actor }) {
+  if (!can(actor, "audit.read")) return null;
   try {
     const r = await verifyChain(db);
     if (r.ok) {

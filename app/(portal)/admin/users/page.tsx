@@ -27,7 +27,7 @@ export default async function UsersPage() {
         </div>
       </div>
       <Suspense fallback={<p className="panel" role="status"><Spinner label="Verifying the audit chain…" /></p>}>
-        <ChainStatus />
+        <ChainStatus actor={actor} />
       </Suspense>
       {result.ok ? (
         <section className="card" aria-label="Users">

@@ -1,6 +1,8 @@
-import { TRUST_PROXY, authOptions } from "@/lib/auth";
-import { createAuthRouteHandler } from "@/lib/auth/handler";
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/auth-options";
+import { type AuthRouteHandler, cappedAuthPost } from "@/lib/auth/auth-post";
 
-const handler = createAuthRouteHandler(authOptions, { trustProxy: TRUST_PROXY });
+const handler: AuthRouteHandler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+export { handler as GET };
+export const POST = cappedAuthPost(handler);

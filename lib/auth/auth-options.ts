@@ -6,15 +6,36 @@ import { redirectOnOwnOrigin } from "@/lib/auth/callback-url";
 import { authorizeCredentials, type CredentialsDeps } from "@/lib/auth/credentials";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSignInAllowed } from "@/lib/auth/oidc";
 import { bcryptHasher } from "@/lib/auth/password";
-import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims, secureCookies } from "@/lib/auth/token";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims } from "@/lib/auth/session-claims";
+import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import { log } from "@/lib/log";
 
-/** X-Forwarded-For is believed only behind a trusted proxy (env TRUST_PROXY=1, read by lib/env.mjs). */
-export const TRUST_PROXY = env.trustProxy;
+/** X-Forwarded-For is believed only behind a trusted proxy (TRUST_PROXY=1). */
+const DEFAULT_DEPS: CredentialsDeps = { hasher: bcryptHasher, trustProxy: env.trustProxy };
 
-const DEFAULT_DEPS: CredentialsDeps = { hasher: bcryptHasher, trustProxy: TRUST_PROXY };
+/**
+ * The user each session read found in the database, keyed by the token object that next-auth hands from the
+ * jwt callback to the session callback of the same read. It keeps the database's email, name and role out of
+ * the cookie while reading the user only once per request.
+ */
+const freshUsers = new WeakMap<object, Actor>();
+
+/**
+ * A failed user lookup (database unreachable) travels the same way, then on to getActor() on the session
+ * object, so it answers 503 as any other database failure does. next-auth would otherwise take any error in a
+ * callback for a revoked session: answer 401 and clear the cookie, signing everyone out during an outage.
+ */
+const lookupFailures = new WeakMap<object, unknown>();
+
+/** The error that kept this session read from checking the user, if any (see lookupFailures). */
+export function sessionLookupFailure(session: object): unknown {
+  return lookupFailures.get(session);
+}
+
+/** The session as getServerSession and /api/auth/session return it: the actor, as the database has it now. */
+export type ActorSession = Session & { user: Actor };
 
 async function signInUser(user: { id: string; email?: string | null }, provider: string) {
   const where = provider === OIDC_PROVIDER_ID ? { email: user.email?.toLowerCase() ?? "" } : { id: user.id };
@@ -29,7 +50,7 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
     secret: env.nextauthSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-    useSecureCookies: secureCookies(),
+    useSecureCookies: env.nextauthUrl.startsWith("https://"),
     pages: { signIn: "/login", error: "/login" },
     logger: {
       // A revoked or expired session is routine (the cookie is cleared), not an error.
@@ -65,17 +86,34 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
           };
           return claims;
         }
-        // Session refresh (/api/auth/session): a revoked session throws, and next-auth then clears the cookie.
+        // Every session read (getServerSession, /api/auth/session) re-reads the user. A disabled user, a session
+        // minted before a role change or disable (sessionVersion), or one past the cap from sign-in throws here;
+        // next-auth then answers "no session" and clears the cookie where it can.
         const claims = decodeSessionClaims(token, now().getTime());
-        const current = claims && (await db.user.findUnique({ where: { id: claims.sub } }));
-        if (!claims || !current || current.disabled || current.sessionVersion !== claims.sv) {
+        if (!claims) throw new Error("SessionRevoked");
+        let current;
+        try {
+          current = await db.user.findUnique({ where: { id: claims.sub } });
+        } catch (err) {
+          lookupFailures.set(claims, err);
+          return claims;
+        }
+        if (!current || current.disabled || current.sessionVersion !== claims.sv) {
           throw new Error("SessionRevoked");
         }
-        return { ...claims, role: current.role } satisfies SessionClaims;
+        const fresh = { ...claims, role: current.role } satisfies SessionClaims;
+        freshUsers.set(fresh, { id: current.id, email: current.email, name: current.name, role: current.role });
+        return fresh;
       },
       async session({ session, token }) {
-        const claims = token as unknown as SessionClaims;
-        return { expires: session.expires, user: { id: claims.sub, role: claims.role } } as unknown as Session;
+        if (lookupFailures.has(token)) {
+          const unchecked = { expires: session.expires };
+          lookupFailures.set(unchecked, lookupFailures.get(token));
+          return unchecked as ActorSession;
+        }
+        const user = freshUsers.get(token);
+        if (!user) throw new Error("SessionRevoked");
+        return { expires: session.expires, user } satisfies ActorSession;
       },
       redirect: redirectOnOwnOrigin,
     },

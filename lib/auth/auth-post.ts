@@ -1,0 +1,42 @@
+import "server-only";
+import { NextRequest } from "next/server";
+import { toAppError } from "@/lib/error-map";
+import { AppError } from "@/lib/errors";
+import { errorResponse, readBody } from "@/lib/http";
+import { newCorrelationId } from "@/lib/correlation-id";
+import { assertSameOrigin } from "@/lib/same-origin";
+
+/** Sign-in, sign-out and CSRF forms are a few hundred bytes; anything past this is refused while being read. */
+export const AUTH_MAX_BODY_BYTES = 16 * 1024;
+
+type AuthContext = { params: Promise<{ nextauth: string[] }> };
+export type AuthRouteHandler = (req: NextRequest, ctx: AuthContext) => Promise<Response>;
+
+async function readForNextAuth(req: NextRequest): Promise<NextRequest> {
+  assertSameOrigin(req);
+  const text = await readBody(req, AUTH_MAX_BODY_BYTES);
+  if ((req.headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new AppError("bad_request", "The request body is not valid JSON.");
+    }
+  }
+  return new NextRequest(req.url, { method: req.method, headers: req.headers, body: text });
+}
+
+/**
+ * next-auth's POST, behind the portal's same-origin check (403) and the one capped body reader (413), so a
+ * cross-site or oversized POST never reaches next-auth: next-auth itself reads a body whole.
+ */
+export function cappedAuthPost(handler: AuthRouteHandler): AuthRouteHandler {
+  return async (req, ctx) => {
+    let checked: NextRequest;
+    try {
+      checked = await readForNextAuth(req);
+    } catch (err) {
+      return errorResponse(toAppError(err), newCorrelationId());
+    }
+    return handler(checked, ctx);
+  };
+}
