@@ -13,6 +13,11 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Tests are not React: vitest's set-up helpers (useTestDatabase, useSandbox) register suite hooks.
+    files: ["tests/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   prettier,
   globalIgnores([
     ".next/**",

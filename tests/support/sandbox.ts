@@ -1,7 +1,10 @@
 // Starts the in-process Ingram sandbox on an ephemeral loopback port and makes the app's `ingram()` use a
 // client pointed at it (globalThis.orderdeskIngram), the way useTestDatabase() installs the test `db`.
+// useSandbox() does so in the suite's beforeAll and closes it in its afterAll; startTestSandbox() leaves
+// closing to the caller.
 import { createIngramClient, type IngramClient, type IngramConfig } from "@/lib/ingram";
 import { setIngram } from "@/lib/ingram/instance";
+import { useLifecycle, useResource } from "@/tests/support/lifecycle";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox, type SandboxOptions } from "@/lib/ingram/sandbox";
 
 export interface UseSandboxOptions extends SandboxOptions {
@@ -16,7 +19,7 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
-export async function useSandbox(opts: UseSandboxOptions = {}): Promise<SandboxHandle> {
+export async function startTestSandbox(opts: UseSandboxOptions = {}): Promise<SandboxHandle> {
   const { client: clientOver, ...sandboxOpts } = opts;
   const sandbox = await startSandbox({ port: 0, rateLimitPerMinute: null, ...sandboxOpts });
   const build = (over: Partial<IngramConfig> = {}) => {
@@ -50,4 +53,28 @@ export async function useSandbox(opts: UseSandboxOptions = {}): Promise<SandboxH
     },
   };
   return handle;
+}
+
+/** A sandbox for the calling suite. `opts` may be a function, read when the sandbox starts (e.g. for a URL). */
+export function useSandbox(opts: UseSandboxOptions | (() => UseSandboxOptions) = {}): SandboxHandle {
+  const life = useLifecycle(
+    "the test sandbox",
+    () => startTestSandbox(typeof opts === "function" ? opts() : opts),
+    (h) => h.close(),
+  );
+  return {
+    get sandbox() {
+      return life.get().sandbox;
+    },
+    get client() {
+      return life.get().client;
+    },
+    resetClient: (over) => life.get().resetClient(over),
+    close: () => life.get().close(),
+  };
+}
+
+/** A bare sandbox server for the calling suite (no client installed), reset by the caller as it needs. */
+export function useSandboxServer(opts: SandboxOptions = {}): Sandbox {
+  return useResource("the sandbox server", () => startSandbox({ rateLimitPerMinute: null, ...opts }), (sb) => sb.close());
 }

@@ -3,21 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileOpenIntents } from "@/lib/audit/reconcile";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
-import { flushSpool } from "@/lib/audit/spool";
 import { verifyChain } from "@/lib/audit/verify";
 import type { Db } from "@/lib/db";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, openIntentCount, range, refusingDb, tempSpoolDir } from "./support";
 
-let t: TestDatabase;
+// Each test asserts on the whole audit log and reconciles every open intent, so each gets a database of its own.
+const t = useTestDatabase(undefined, { per: "test" });
 let down: Db;
 beforeAll(async () => {
-  t = await useTestDatabase();
   down = await refusingDb();
 });
 afterAll(async () => {
   await down?.$disconnect();
-  await t?.close();
 });
 
 /** mulberry32: reproducible randomness; the seed is printed on failure. */
@@ -43,7 +41,7 @@ describe("outcome after action", () => {
     for (const i of range(100)) {
       const orderNumber = `20-TR${i}`;
       ingram.set(orderNumber, { ingramOrderNumber: orderNumber, orderStatus: "ON HOLD" });
-      const fate: Fate = (["ok", "db_dies", "crash"] as const)[Math.floor(random() * 3)];
+      const fate: Fate = (["ok", "db_dies", "crash"] as const)[Math.floor(random() * 3)]!;
       const intent = await recordIntent(
         { actor: buyer, action: "order.cancel", orderNumber, correlationId: correlationId(i), before: ingram.get(orderNumber) },
         { db: t.db, spoolDir },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
 import { verifyChain } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db";
-import { POSTGRES_ADMIN_URL, testDbKind, useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { POSTGRES_ADMIN_URL, testDbKind, useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, tempSpoolDir } from "./support";
 
 const role = `orderdesk_app_${randomBytes(4).toString("hex")}`;
@@ -20,12 +20,11 @@ const grants = (dbName: string) => `
 `;
 
 describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
-  let t: TestDatabase;
+  const t = useTestDatabase("postgres");
   let app: Db;
   let appUrl: string;
 
   beforeAll(async () => {
-    t = await useTestDatabase("postgres");
     const c = new pg.Client({ connectionString: t.url });
     await c.connect();
     await c.query(grants(new URL(t.url).pathname.slice(1)));
@@ -37,7 +36,6 @@ describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
   });
   afterAll(async () => {
     await app?.$disconnect();
-    await t?.close();
     const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
     await admin.connect();
     await admin.query(`DROP ROLE IF EXISTS ${role}`);

@@ -1,5 +1,5 @@
 import { compare } from "bcryptjs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { createAuthOptions } from "@/lib/auth";
 import { createAuthRouteHandler } from "@/lib/auth/handler";
@@ -8,24 +8,18 @@ import { getActor } from "@/lib/auth/session";
 import { sessionCookieName } from "@/lib/auth/token";
 import { env } from "@/lib/env.mjs";
 import { makeUser } from "@/tests/support/session";
-import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
 const PASSWORD = "correct horse battery";
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await useTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 beforeEach(async () => {
   await t.db.loginThrottle.deleteMany({});
 });
 
 type Handler = (req: Request) => Promise<Response>;
 const cookiesOf = (res: Response) => res.headers.getSetCookie();
-const pair = (setCookie: string) => setCookie.split(";")[0];
+const pair = (setCookie: string) => setCookie.split(";")[0]!;
 
 async function csrf(get: Handler) {
   const res = await get(new Request(`${ORIGIN}/api/auth/csrf`));

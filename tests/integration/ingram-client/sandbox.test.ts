@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createIngramClient, IngramError, isPartial, newCorrelationId, type IngramConfig } from "@/lib/ingram";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_FIXTURES, startSandbox, type Sandbox } from "@/lib/ingram/sandbox";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_FIXTURES, startSandbox } from "@/lib/ingram/sandbox";
+import { useSandboxServer } from "@/tests/support/sandbox";
 
-/* The RELIABILITY "Upstream (Ingram) faults" rows, against the real sandbox. */
+/* The client against the real sandbox under upstream faults: retries, deadlines, breaker, token refresh. */
 
 const ctx = () => ({ correlationId: newCorrelationId() });
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as IngramError);
-let sb: Sandbox;
+const sb = useSandboxServer();
 const config = (over: Partial<IngramConfig> = {}): IngramConfig => ({
   baseUrl: sb.url,
   tokenUrl: sb.tokenUrl,
@@ -20,10 +21,6 @@ const config = (over: Partial<IngramConfig> = {}): IngramConfig => ({
   ...over,
 });
 
-beforeAll(async () => {
-  sb = await startSandbox({ rateLimitPerMinute: null });
-});
-afterAll(() => sb.close());
 beforeEach(() => sb.reset());
 
 describe("client against the sandbox", () => {
