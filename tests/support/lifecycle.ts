@@ -40,7 +40,11 @@ export function useLifecycle<T>(
  * The same, for a resource used as a plain object: the returned stand-in forwards every property read to the
  * open resource (methods bound to it), so callers write `sb.url` rather than `sb.get().url`.
  */
-export function useResource<T extends object>(name: string, open: () => Promise<T>, close: (value: T) => Promise<void>): T {
+export function useResource<T extends object>(
+  name: string,
+  open: () => Promise<T>,
+  close: (value: T) => Promise<void>,
+): T {
   const life = useLifecycle(name, open, close);
   return new Proxy({} as T, {
     get(_, key) {
