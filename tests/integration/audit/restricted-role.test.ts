@@ -20,6 +20,14 @@ const grants = (dbName: string) => `
 `;
 
 describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
+  // Registered before the database so that it runs after the database is dropped (afterAll hooks run in
+  // reverse): the role cannot be dropped while that database still grants it privileges.
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP ROLE IF EXISTS ${role}`);
+    await admin.end();
+  });
   const t = useTestDatabase("postgres");
   let app: Db;
   let appUrl: string;
@@ -36,10 +44,6 @@ describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
   });
   afterAll(async () => {
     await app?.$disconnect();
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP ROLE IF EXISTS ${role}`);
-    await admin.end();
   });
 
   it("appends, reads and verifies, but may not update or delete audit events", async () => {
