@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+// Two projects share this config: `unit` (pure lib/, no database, no sandbox) and `integration` (handlers
+// against a real database and the sandbox, plus the contract test). Without --project both run.
 export default defineConfig({
   resolve: {
     alias: [
@@ -12,7 +14,6 @@ export default defineConfig({
   },
   root,
   test: {
-    include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -21,5 +22,12 @@ export default defineConfig({
     setupFiles: ["tests/support/next-runtime.ts"],
     // The app's request log is noise in a test run; LOG_LEVEL=info brings it back.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts", "tests/contract/**/*.test.ts"] },
+      },
+    ],
   },
 });

@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { createIngramClient, type IngramClient } from "@/lib/ingram/client";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 import { INGRAM_OPERATIONS } from "@/lib/ingram/ingram-operations";
 import { newCorrelationId } from "@/lib/correlation-id";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "@/lib/ingram/sandbox/start-sandbox";
 import { SANDBOX_FIXTURES } from "@/lib/ingram/sandbox/fixtures";
+import { useSandboxServer } from "@/tests/support/sandbox";
 import { createBody, createV7Body, getQuery, modifyBody, searchQuery } from "@/tests/support/contract-generators";
 import { requestProblems, responseProblems, type Observed } from "@/tests/support/contract-checks";
 import { exampleProblems } from "@/tests/support/contract-examples";
@@ -39,7 +39,7 @@ const NOT_REQUIRED = new Map<string, string>([
 
 describe.runIf(specPath)("Ingram contract", () => {
   let spec: LoadedSpec;
-  let sb: Sandbox;
+  const sb = useSandboxServer();
   let proxy: RecordingProxy;
   let client: IngramClient;
   const clientErrors: unknown[] = [];
@@ -54,7 +54,6 @@ describe.runIf(specPath)("Ingram contract", () => {
 
   beforeAll(async () => {
     spec = loadSpec(specPath!);
-    sb = await startSandbox({ rateLimitPerMinute: null });
     proxy = await startRecordingProxy(sb.url);
     client = createIngramClient({
       baseUrl: proxy.url,
@@ -90,7 +89,6 @@ describe.runIf(specPath)("Ingram contract", () => {
 
   afterAll(async () => {
     await proxy?.close();
-    await sb?.close();
   });
 
   /** Reaches every documented error status once (raw requests where the client refuses bad input). */

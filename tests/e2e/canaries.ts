@@ -1,6 +1,6 @@
 // Canary values for every secret the portal knows. The e2e build runs with them (tests/e2e/build.ts); the
 // secrets spec then proves none of them reached the build output.
-export const CANARIES: Record<string, string> = {
+export const CANARIES = {
   NEXTAUTH_SECRET: "canary-nextauth-secret-7f3a9c1e5b2d4f6a8c0e",
   INGRAM_CLIENT_ID: "canary-client-id-4b8d",
   INGRAM_CLIENT_SECRET: "canary-client-secret-9e1f3a5c",
@@ -12,7 +12,7 @@ export const CANARIES: Record<string, string> = {
   OIDC_ISSUER: "https://canary-idp.invalid/",
   OIDC_CLIENT_ID: "canary-oidc-client-6e8a",
   OIDC_CLIENT_SECRET: "canary-oidc-secret-1b3d5f",
-};
+} satisfies Record<string, string>;
 
 /** The values that must never appear in the build or a response (ids and the country code are not secret). */
 export const SECRET_CANARIES = [

@@ -1,7 +1,10 @@
 // Gives a test file a fresh, migrated database: in-memory PGlite over the wire by default, or a new database on
 // the PostgreSQL server at 127.0.0.1:5432 when TEST_DB=postgres (tests may read process.env; the app may not).
+// useTestDatabase() opens it in the suite's beforeAll and closes it in its afterAll; openTestDatabase() is for
+// a test that needs a second database of its own and closes it itself.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { type LifecycleOptions, useLifecycle } from "@/tests/support/lifecycle";
 import { createDb, type Db, useDb } from "@/lib/db";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -38,13 +41,32 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
   };
 }
 
-export async function useTestDatabase(kind = testDbKind()): Promise<TestDatabase> {
-  const t = await open(kind);
-  useDb(t.db);
-  return t;
+/** A database for the calling suite: opened and installed in beforeAll, closed in afterAll (or around each test). */
+export function useTestDatabase(kind = testDbKind(), opts: LifecycleOptions = {}): TestDatabase {
+  const life = useLifecycle(
+    "the test database",
+    async () => {
+      const t = await openTestDatabase(kind);
+      useDb(t.db);
+      return t;
+    },
+    (t) => t.close(),
+    opts,
+  );
+  return {
+    kind,
+    get url() {
+      return life.get().url;
+    },
+    get db() {
+      return life.get().db;
+    },
+    close: () => life.get().close(),
+  };
 }
 
-async function open(kind: "pglite" | "postgres"): Promise<TestDatabase> {
+/** Opens a database without installing it as the app's `db` (the suite's own stays); the caller closes it. */
+export async function openTestDatabase(kind = testDbKind()): Promise<TestDatabase> {
   if (kind === "postgres") {
     const created = await createPostgresDatabase();
     await migrate(created.url);

@@ -108,7 +108,7 @@ export async function startFakeOidc(opts: { clientId?: string; clientSecret?: st
     let secret: string | null = form.get("client_secret");
     let authMethod: TokenRecord["authMethod"] = secret ? "post" : "none";
     if (basic) {
-      const pair = Buffer.from(basic[1], "base64").toString("utf8");
+      const pair = Buffer.from(basic[1]!, "base64").toString("utf8");
       const colon = pair.indexOf(":");
       [id, secret, authMethod] = [formDecode(pair.slice(0, colon)), formDecode(pair.slice(colon + 1)), "basic"];
     }

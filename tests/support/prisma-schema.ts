@@ -32,7 +32,7 @@ const SCALARS = new Set(["String", "Int", "BigInt", "Boolean", "DateTime", "Json
 
 function columnsOf(attr: string): string[] {
   const inner = attr.match(/\[([^\]]*)\]/)?.[1] ?? "";
-  return inner.split(",").map((s) => s.trim().split("(")[0]).filter(Boolean);
+  return inner.split(",").map((s) => s.trim().split("(")[0] ?? "").filter(Boolean);
 }
 
 export function parsePrismaSchema(path = join(process.cwd(), "prisma", "schema.prisma")): ParsedSchema {
@@ -40,19 +40,19 @@ export function parsePrismaSchema(path = join(process.cwd(), "prisma", "schema.p
   const models: SchemaModel[] = [];
   const enums: Record<string, string[]> = {};
   for (const m of text.matchAll(/enum\s+(\w+)\s*\{([^}]*)\}/g)) {
-    enums[m[1]] = m[2].split(/\s+/).filter(Boolean);
+    enums[m[1]!] = m[2]!.split(/\s+/).filter(Boolean);
   }
   for (const m of text.matchAll(/model\s+(\w+)\s*\{([^}]*)\}/g)) {
-    const model: SchemaModel = { name: m[1], table: m[1], fields: [], uniques: [], indexes: [], id: [] };
-    for (const raw of m[2].split("\n")) {
+    const model: SchemaModel = { name: m[1]!, table: m[1]!, fields: [], uniques: [], indexes: [], id: [] };
+    for (const raw of m[2]!.split("\n")) {
       const line = raw.trim();
       if (!line) continue;
-      if (line.startsWith("@@map")) model.table = line.match(/"([^"]+)"/)![1];
+      if (line.startsWith("@@map")) model.table = line.match(/"([^"]+)"/)![1]!;
       else if (line.startsWith("@@unique")) model.uniques.push(columnsOf(line));
       else if (line.startsWith("@@index")) model.indexes.push(columnsOf(line));
       else if (line.startsWith("@@id")) model.id = columnsOf(line);
       else {
-        const [name, typeToken] = line.split(/\s+/);
+        const [name = "", typeToken = ""] = line.split(/\s+/);
         const base = typeToken.replace(/[?[\]]/g, "");
         if (!SCALARS.has(base) && !enums[base]) continue;
         model.fields.push({
@@ -90,5 +90,5 @@ export function expectedPgType(field: SchemaField, enums: Record<string, string[
     Decimal: "numeric",
     Bytes: "bytea",
   };
-  return table[field.type];
+  return table[field.type]!;
 }

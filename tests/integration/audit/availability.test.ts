@@ -6,19 +6,18 @@ import { verifyChain } from "@/lib/audit/verify";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/db";
 import { createDb } from "@/lib/db";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, openIntentCount, range, refusingDb, silentServer, tempSpoolDir } from "./support";
 
-let t: TestDatabase;
+// Each test asserts on every open intent in its database, so each gets a database of its own.
+const t = useTestDatabase(undefined, { per: "test" });
 let down: Db;
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   down = await refusingDb();
 });
 afterAll(async () => {
   await down?.$disconnect();
-  await t?.close();
 });
 
 async function intentError(db: Db, spoolDir: string): Promise<{ err: unknown; ms: number }> {
@@ -84,7 +83,7 @@ describe("database unavailable", () => {
     expect(await openIntentCount(t.db)).toBe(0);
     for (const [i, r] of results.entries()) {
       const row = await t.db.auditEvent.findUniqueOrThrow({ where: { id: r.id } });
-      expect(row.intentId).toBe(intents[i].id);
+      expect(row.intentId).toBe(intents[i]?.id);
       expect(row.outcome).toBe(i % 3 ? "succeeded" : "failed");
       expect(row.after).toEqual({ n: i });
     }

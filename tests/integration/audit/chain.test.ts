@@ -1,23 +1,23 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
 import { eventHash } from "@/lib/audit/chain";
 import { verifyChain, verifyOutcomes } from "@/lib/audit/verify";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { openTestDatabase, useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, range, seqs, tempSpoolDir } from "./support";
 
 const run = promisify(execFile);
-let t: TestDatabase;
+const t = useTestDatabase();
 const spoolDir = tempSpoolDir();
 const N = 200;
 
-/** Runs `npm run audit:verify`'s command against the test database; resolves with exit code and output. */
-async function cli(): Promise<{ code: number; out: string }> {
+/** Runs `npm run audit:verify`'s command against a database (the suite's by default); resolves with exit code and output. */
+async function cli(url = t.url): Promise<{ code: number; out: string }> {
   try {
     const { stdout, stderr } = await run("npx", ["tsx", "-C", "react-server", "lib/cli/audit-verify.ts"], {
-      env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: "silent" },
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
       timeout: 60_000,
     });
     return { code: 0, out: stdout + stderr };
@@ -27,25 +27,25 @@ async function cli(): Promise<{ code: number; out: string }> {
   }
 }
 
+// Every test below reads the chain these appends build, and puts back whatever it tampers with, so the tests
+// pass in any order.
+let spooled: boolean[] = [];
 beforeAll(async () => {
-  t = await useTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
+  spooled = await Promise.all(
+    range(N).map(async (i) => {
+      const intent = await recordIntent(
+        { actor: buyer, action: "order.modify", orderNumber: `20-T${i}`, correlationId: correlationId(i), request: { notes: `n${i}`, token: "x" }, before: { notes: "old" } },
+        { db: t.db, spoolDir },
+      );
+      const r = await recordOutcome(intent, { outcome: "succeeded", after: { notes: `n${i}` }, ingramStatus: 200 }, { db: t.db, spoolDir });
+      return r.spooled;
+    }),
+  );
 });
 
 describe("audit chain under concurrency", () => {
   it(`stays linear with ${N} concurrent intent+outcome pairs`, async () => {
-    await Promise.all(
-      range(N).map(async (i) => {
-        const intent = await recordIntent(
-          { actor: buyer, action: "order.modify", orderNumber: `20-T${i}`, correlationId: correlationId(i), request: { notes: `n${i}`, token: "x" }, before: { notes: "old" } },
-          { db: t.db, spoolDir },
-        );
-        const r = await recordOutcome(intent, { outcome: "succeeded", after: { notes: `n${i}` }, ingramStatus: 200 }, { db: t.db, spoolDir });
-        expect(r.spooled).toBe(false);
-      }),
-    );
+    expect(spooled).toEqual(range(N).map(() => false));
     expect(await seqs(t.db)).toEqual(range(2 * N));
     expect(await verifyChain(t.db, { batchSize: 64 })).toEqual({ ok: true, count: 2 * N, lastSeq: 2 * N });
     const intents = await t.db.auditEvent.findMany({ where: { outcome: "intent" } });
@@ -68,36 +68,48 @@ describe("audit chain under concurrency", () => {
   });
 
   it("the CLI lists open intents with their age, and names an intent with a planted second outcome", async () => {
-    const intent = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-PL1", correlationId: correlationId(9001) }, { db: t.db, spoolDir });
-    const open = await cli();
-    expect(open.code).toBe(0);
-    expect(open.out).toContain("open intents: 1");
-    expect(open.out).toMatch(new RegExp(`#${2 * N + 1} order\\.cancel 20-PL1 \\(id ${intent.id}\\) open for \\d+s`));
-    expect((await verifyOutcomes(t.db)).open).toMatchObject([{ seq: 2 * N + 1, id: intent.id, action: "order.cancel" }]);
+    // On a database of its own, seeded with a short chain, so the shared chain the other tests read stays intact.
+    const own = await openTestDatabase();
+    try {
+      const db = own.db;
+      const base = 4;
+      for (let i = 0; i < base / 2; i++) {
+        const seed = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: `20-S${i}`, correlationId: correlationId(8000 + i) }, { db, spoolDir });
+        await recordOutcome(seed, { outcome: "succeeded", ingramStatus: 200 }, { db, spoolDir });
+      }
+      const intent = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-PL1", correlationId: correlationId(9001) }, { db, spoolDir });
+      const open = await cli(own.url);
+      expect(open.code).toBe(0);
+      expect(open.out).toContain("open intents: 1");
+      expect(open.out).toMatch(new RegExp(`#${base + 1} order\\.cancel 20-PL1 \\(id ${intent.id}\\) open for \\d+s`));
+      expect((await verifyOutcomes(db)).open).toMatchObject([{ seq: base + 1, id: intent.id, action: "order.cancel" }]);
 
-    await recordOutcome(intent, { outcome: "succeeded", ingramStatus: 200 }, { db: t.db, spoolDir });
-    // Planted past the unique index (outcome_of left NULL), yet hash-chained and with the head moved.
-    const head = await t.db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
-    const planted = {
-      seq: head.seq + 1n, id: randomUUID(), at: new Date(), actorId: null, actorEmail: null, action: "order.cancel",
-      orderNumber: "20-PL1", correlationId: null, intentId: intent.id, outcome: "failed", request: null, before: null,
-      after: null, ingramStatus: null, ingramErrors: null, prevHash: head.hash,
-    };
-    const hash = eventHash(planted);
-    await t.db.$executeRawUnsafe(
-      `INSERT INTO "audit_events" (seq, id, at, action, order_number, intent_id, outcome, prev_hash, hash)
-       VALUES ($1, $2::uuid, $3, $4, $5, $6::uuid, $7, $8, $9)`,
-      planted.seq, planted.id, planted.at, planted.action, planted.orderNumber, planted.intentId, planted.outcome, planted.prevHash, hash,
-    );
-    await t.db.$executeRawUnsafe(`UPDATE "audit_head" SET seq = $1, hash = $2 WHERE id = 1`, planted.seq, hash);
-    expect((await verifyChain(t.db)).ok).toBe(true);
-    expect((await verifyOutcomes(t.db)).duplicates).toEqual([
-      { intentSeq: 2 * N + 1, intentId: intent.id, outcomeSeqs: [2 * N + 2, 2 * N + 3] },
-    ]);
-    const dup = await cli();
-    expect(dup.code).toBe(1);
-    expect(dup.out).toContain(`chain verified: ${2 * N + 3} events, head #${2 * N + 3}`);
-    expect(dup.out).toContain(`intent #${2 * N + 1} (id ${intent.id}) has 2 outcomes: #${2 * N + 2}, #${2 * N + 3}`);
+      await recordOutcome(intent, { outcome: "succeeded", ingramStatus: 200 }, { db, spoolDir });
+      // Planted past the unique index (outcome_of left NULL), yet hash-chained and with the head moved.
+      const head = await db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
+      const planted = {
+        seq: head.seq + 1n, id: randomUUID(), at: new Date(), actorId: null, actorEmail: null, action: "order.cancel",
+        orderNumber: "20-PL1", correlationId: null, intentId: intent.id, outcome: "failed", request: null, before: null,
+        after: null, ingramStatus: null, ingramErrors: null, prevHash: head.hash,
+      };
+      const hash = eventHash(planted);
+      await db.$executeRawUnsafe(
+        `INSERT INTO "audit_events" (seq, id, at, action, order_number, intent_id, outcome, prev_hash, hash)
+         VALUES ($1, $2::uuid, $3, $4, $5, $6::uuid, $7, $8, $9)`,
+        planted.seq, planted.id, planted.at, planted.action, planted.orderNumber, planted.intentId, planted.outcome, planted.prevHash, hash,
+      );
+      await db.$executeRawUnsafe(`UPDATE "audit_head" SET seq = $1, hash = $2 WHERE id = 1`, planted.seq, hash);
+      expect((await verifyChain(db)).ok).toBe(true);
+      expect((await verifyOutcomes(db)).duplicates).toEqual([
+        { intentSeq: base + 1, intentId: intent.id, outcomeSeqs: [base + 2, base + 3] },
+      ]);
+      const dup = await cli(own.url);
+      expect(dup.code).toBe(1);
+      expect(dup.out).toContain(`chain verified: ${base + 3} events, head #${base + 3}`);
+      expect(dup.out).toContain(`intent #${base + 1} (id ${intent.id}) has 2 outcomes: #${base + 2}, #${base + 3}`);
+    } finally {
+      await own.close();
+    }
   });
 
   it("detects one row edited directly, naming it (API and CLI), and recovers when it is put back", async () => {
@@ -128,8 +140,10 @@ describe("audit chain under concurrency", () => {
     const forged = eventHash({ ...r20, outcome: "failed" });
     await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = 'failed', hash = $1 WHERE seq = 20`, forged);
     expect((await verifyChain(t.db)).firstBroken).toEqual({ seq: 21, id: r21.id, reason: "prevHash mismatch" });
+    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = $1, hash = $2 WHERE seq = 20`, r20.outcome, r20.hash);
+    expect((await verifyChain(t.db)).ok).toBe(true);
 
-    const fresh = await useTestDatabase();
+    const fresh = await openTestDatabase();
     try {
       for (let i = 1; i <= 5; i++) {
         await recordIntent({ actor: null, action: "order.cancel", orderNumber: "20-X", correlationId: correlationId(i) }, { db: fresh.db, spoolDir });

@@ -3,21 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordEvent, recordIntent, recordOutcome } from "@/lib/audit/record";
 import { verifyChain } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, range, seqs, tempSpoolDir } from "./support";
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let a: Db;
 let b: Db;
 beforeAll(async () => {
-  t = await useTestDatabase();
   a = createDb(t.url, 5);
   b = createDb(t.url, 5);
 });
 afterAll(async () => {
   await a?.$disconnect();
   await b?.$disconnect();
-  await t?.close();
 });
 
 describe(`two instances appending concurrently (${process.env.TEST_DB === "postgres" ? "PostgreSQL" : "PGlite"})`, () => {

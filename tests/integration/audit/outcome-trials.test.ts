@@ -1,24 +1,22 @@
 // "The database dies between the Ingram call and the outcome write", 100 randomized trials: every intent ends
 // with an outcome after flush + reconcile, and outcomes kept on disk are the real ones, not reconstructions.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileOpenIntents } from "@/lib/audit/reconcile";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
-import { flushSpool } from "@/lib/audit/spool";
 import { verifyChain } from "@/lib/audit/verify";
 import type { Db } from "@/lib/db";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { randomUUID } from "node:crypto";
+import { useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, killInstance, openIntentCount, range, refusingDb, tempSpoolDir } from "./support";
 
-let t: TestDatabase;
+// Each test asserts on the whole audit log and reconciles every open intent, so each gets a database of its own.
+const t = useTestDatabase(undefined, { per: "test" });
 let down: Db;
 beforeAll(async () => {
-  t = await useTestDatabase();
   down = await refusingDb();
 });
 afterAll(async () => {
   await down?.$disconnect();
-  await t?.close();
 });
 
 /** mulberry32: reproducible randomness; the seed is printed on failure. */
@@ -46,7 +44,7 @@ describe("outcome after action", () => {
     for (const i of range(100)) {
       const orderNumber = `20-TR${i}`;
       ingram.set(orderNumber, { ingramOrderNumber: orderNumber, orderStatus: "ON HOLD" });
-      const fate: Fate = (["ok", "db_dies", "crash"] as const)[Math.floor(random() * 3)];
+      const fate: Fate = (["ok", "db_dies", "crash"] as const)[Math.floor(random() * 3)]!;
       const intent = await recordIntent(
         { actor: buyer, action: "order.cancel", orderNumber, correlationId: correlationId(i), before: ingram.get(orderNumber) },
         { db: t.db, spoolDir, instanceId: fate === "crash" ? crashed : undefined },

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { recordEvent, recordIntent, recordOutcome } from "@/lib/audit/record";
 import { AUDIT_CSV_COLUMNS, auditCsv, getAuditEvent, listAuditEvents, orderTimeline } from "@/lib/audit/query";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, range, tempSpoolDir, viewer } from "./support";
 
-let t: TestDatabase;
+const t = useTestDatabase();
 const spoolDir = tempSpoolDir();
 let modifyIntentId = "";
 let modifyOutcomeId = "";
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   const opts = { db: t.db, spoolDir };
   for (const i of range(120)) {
     await recordEvent({ actor: { id: `u${i % 3}`, email: `user${i % 3}@example.com` }, action: "user.sign_in", outcome: "succeeded" }, opts);
@@ -32,9 +31,6 @@ beforeAll(async () => {
   await recordOutcome(create, { outcome: "succeeded", orderNumber: "20-RD3QV", ingramStatus: 201 }, opts);
   await recordEvent({ action: "webhook.order_status", outcome: "succeeded", orderNumber: "20-OTHER" }, opts);
 });
-afterAll(async () => {
-  await t?.close();
-});
 
 describe("audit queries", () => {
   it("require audit.read", async () => {
@@ -51,7 +47,7 @@ describe("audit queries", () => {
     const byCursor = await listAuditEvents(viewer, { pageSize: 50, cursor: first.nextCursor! }, { db: t.db });
     const byPage = await listAuditEvents(viewer, { pageSize: 50, page: 2 }, { db: t.db });
     expect(byCursor.rows.map((r) => r.seq)).toEqual(byPage.rows.map((r) => r.seq));
-    expect(byCursor.rows[0].seq).toBe(75);
+    expect(byCursor.rows[0]?.seq).toBe(75);
     const last = await listAuditEvents(viewer, { pageSize: 50, page: 3 }, { db: t.db });
     expect(last.rows).toHaveLength(25);
     expect(last.nextCursor).toBeNull();
@@ -65,8 +61,9 @@ describe("audit queries", () => {
     const partial = await listAuditEvents(viewer, { outcome: "partially_succeeded" }, db);
     expect(partial.rows.map((r) => r.id)).toEqual([modifyOutcomeId]);
     expect(partial.rows[0]).toMatchObject({ ingramStatus: 207, ingramErrors: [{ message: "line 002 rejected" }], actor: { email: buyer.email } });
-    const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEvents(viewer, { from: today, to: today }, db)).total).toBe(125);
+    // Day bounds taken from the events' own timestamps, not the wall clock: the set-up may straddle midnight.
+    const days = (await t.db.auditEvent.findMany({ select: { at: true }, orderBy: { seq: "asc" } })).map((e) => e.at.toISOString().slice(0, 10));
+    expect((await listAuditEvents(viewer, { from: days[0], to: days.at(-1) }, db)).total).toBe(125);
     expect((await listAuditEvents(viewer, { to: "2000-01-01" }, db)).total).toBe(0);
     await expect(listAuditEvents(viewer, { pageSize: "500" }, db)).rejects.toMatchObject({ code: "validation_failed", fields: { pageSize: expect.any(String) } });
   });
@@ -102,7 +99,7 @@ describe("audit queries", () => {
     expect(lines).toHaveLength(126); // header + 125 events
     expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.join(",") + "\r\n");
     expect(lines.every((l) => l.endsWith("\r\n"))).toBe(true);
-    expect(lines[1].startsWith("125,")).toBe(true);
+    expect(lines[1]?.startsWith("125,")).toBe(true);
     const modify = lines.find((l) => l.includes("calc"))!;
     expect(modify).toContain('"{""notes"":""=cmd|\\"" /C calc\\""!A0""}"');
     const filtered: string[] = [];

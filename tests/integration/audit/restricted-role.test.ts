@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
 import { verifyChain } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db";
-import { POSTGRES_ADMIN_URL, testDbKind, useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { POSTGRES_ADMIN_URL, testDbKind, useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, tempSpoolDir } from "./support";
 
 const role = `orderdesk_app_${randomBytes(4).toString("hex")}`;
@@ -21,12 +21,19 @@ const grants = (dbName: string) => `
 `;
 
 describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
-  let t: TestDatabase;
+  // Registered before the database so that it runs after the database is dropped (afterAll hooks run in
+  // reverse): the role cannot be dropped while that database still grants it privileges.
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP ROLE IF EXISTS ${role}`);
+    await admin.end();
+  });
+  const t = useTestDatabase("postgres");
   let app: Db;
   let appUrl: string;
 
   beforeAll(async () => {
-    t = await useTestDatabase("postgres");
     const c = new pg.Client({ connectionString: t.url });
     await c.connect();
     await c.query(grants(new URL(t.url).pathname.slice(1)));
@@ -38,11 +45,6 @@ describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
   });
   afterAll(async () => {
     await app?.$disconnect();
-    await t?.close();
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP ROLE IF EXISTS ${role}`);
-    await admin.end();
   });
 
   it("appends, reads and verifies, but may not update or delete audit events", async () => {

@@ -54,7 +54,7 @@ export async function openIntentCount(db: Db): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     SELECT COUNT(*) AS n FROM "audit_events" i
     WHERE i.outcome = 'intent' AND NOT EXISTS (SELECT 1 FROM "audit_events" o WHERE o.intent_id = i.id)`;
-  return Number(rows[0].n);
+  return Number(rows[0]!.n);
 }
 
 export async function seqs(db: Db): Promise<number[]> {

@@ -1,5 +1,5 @@
 import { compare } from "bcryptjs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import NextAuth from "next-auth";
 import { decode } from "next-auth/jwt";
 import * as route from "@/app/api/auth/[...nextauth]/route";
@@ -11,17 +11,11 @@ import { signInThrottleState } from "@/lib/auth/throttle";
 import { env } from "@/lib/env.mjs";
 import { callAuthRoute } from "@/tests/support/request-scope";
 import { actorFor, makeUser, sessionCookieName } from "@/tests/support/session";
-import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
 const PASSWORD = "correct horse battery";
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await useTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 beforeEach(async () => {
   await t.db.loginThrottle.deleteMany({});
 });
@@ -31,7 +25,7 @@ type Handler = (req: Request) => Promise<Response>;
 const GET: Handler = (req) => callAuthRoute(route.GET, req);
 const POST: Handler = (req) => callAuthRoute(route.POST, req);
 const cookiesOf = (res: Response) => res.headers.getSetCookie();
-const pair = (setCookie: string) => setCookie.split(";")[0];
+const pair = (setCookie: string) => setCookie.split(";")[0]!;
 
 async function csrf(get: Handler) {
   const res = await get(new Request(`${ORIGIN}/api/auth/csrf`));

@@ -7,19 +7,18 @@ import { type AuthRouteHandler, cappedAuthPost } from "@/lib/auth/auth-post";
 import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/oidc";
 import { bcryptHasher } from "@/lib/auth/password";
 import { env } from "@/lib/env.mjs";
-import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 import { type FakeIdentity, type FakeOidc, startFakeOidc } from "@/tests/support/fake-oidc";
 import { callAuthRoute } from "@/tests/support/request-scope";
 import { actorFor, makeUser, sessionCookieName } from "@/tests/support/session";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
 const CALLBACK = `${ORIGIN}/api/auth/callback/${OIDC_PROVIDER_ID}`;
-let t: TestDatabase;
+const t = useTestDatabase();
 let idp: FakeOidc;
 let handler: (req: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   idp = await startFakeOidc();
   const base = createAuthOptions({ hasher: bcryptHasher, trustProxy: false });
   const sso = oidcProvider({ issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: "Test SSO" });
@@ -31,7 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await idp?.close();
-  await t?.close();
 });
 afterEach(() => {
   idp.tamper = {};
@@ -42,7 +40,7 @@ const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join(";
 
 function absorb(jar: Jar, res: Response) {
   for (const set of res.headers.getSetCookie()) {
-    const [pair, ...attrs] = set.split(";");
+    const [pair = "", ...attrs] = set.split(";");
     const eq = pair.indexOf("=");
     const name = pair.slice(0, eq).trim();
     const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || /expires=thu, 01 jan 1970/i.test(a));
@@ -133,7 +131,7 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     expect(actor).toMatchObject({ id: u.id, email: u.email, role: "buyer" });
     const audit = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0].request).toMatchObject({ provider: OIDC_PROVIDER_ID });
+    expect(audit[0]?.request).toMatchObject({ provider: OIDC_PROVIDER_ID });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).lastSignInAt).not.toBeNull();
   });
 

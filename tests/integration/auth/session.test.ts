@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import { createDb, type Db } from "@/lib/db";
 import { toAppError } from "@/lib/error-map";
@@ -6,15 +6,9 @@ import { callAuthRoute } from "@/tests/support/request-scope";
 import { encode } from "next-auth/jwt";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-claims";
 import { actorFor, makeUser, sessionCookie, sessionCookieName } from "@/tests/support/session";
-import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await useTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 const getActor = (cookie?: string) => actorFor(cookie ?? null, "http://localhost:3000/api/orders");
 
@@ -79,7 +73,7 @@ describe("getActor", () => {
 
   it("reads a session split into chunked cookies", async () => {
     const u = await makeUser(t.db, "buyer");
-    const [name, token] = (await sessionCookie(u)).split("=");
+    const [name, token = ""] = (await sessionCookie(u)).split("=");
     const cut = Math.floor(token.length / 2);
     const actor = await getActor(`${name}.0=${token.slice(0, cut)}; ${name}.1=${token.slice(cut)}`);
     expect(actor?.id).toBe(u.id);

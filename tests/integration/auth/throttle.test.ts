@@ -1,18 +1,12 @@
 import { compare } from "bcryptjs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { authorizeCredentials, TOO_MANY_ATTEMPTS } from "@/lib/auth/credentials";
 import { DUMMY_HASH, type PasswordHasher } from "@/lib/auth/password";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, signInThrottleState, WINDOW_SECONDS } from "@/lib/auth/throttle";
 import { makeUser } from "@/tests/support/session";
-import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await useTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 /** Counts every password comparison: the throttle promises none while refused. */
 function countingHasher() {

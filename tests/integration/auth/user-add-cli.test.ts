@@ -3,16 +3,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compare } from "bcryptjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/tests/support/db";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await useTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 function run(args: string[], stdin: string): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-C", "react-server", "lib/cli/user-add.ts", ...args], {
@@ -28,7 +22,9 @@ function run(args: string[], stdin: string): Promise<{ code: number | null; out:
 }
 
 describe("npm run user:add", () => {
-  it("creates a user with the password read from stdin, never printing it", async () => {
+  it("creates a user with the password read from stdin, never printing it", { timeout: 90_000 }, async () => {
+    const created = () => t.db.auditEvent.count({ where: { action: "user.create", actorId: null } });
+    const before = await created();
     const r = await run(["--email", "Ops@Example.com", "--role", "admin", "--name", "Ops"], "a-very-long-password\n");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
@@ -36,10 +32,11 @@ describe("npm run user:add", () => {
     const u = await t.db.user.findUniqueOrThrow({ where: { email: "ops@example.com" } });
     expect(u.role).toBe("admin");
     expect(await compare("a-very-long-password", u.passwordHash!)).toBe(true);
-    expect(await t.db.auditEvent.count({ where: { action: "user.create", actorId: null } })).toBe(1);
+    expect((await created()) - before).toBe(1);
   });
 
-  it("generates and prints a password with --generate; refuses duplicates and weak input", async () => {
+  // Four CLI runs, each starting tsx: slow on a loaded machine.
+  it("generates and prints a password with --generate; refuses duplicates and weak input", { timeout: 90_000 }, async () => {
     const r = await run(["--email", "gen@example.com", "--role", "viewer", "--generate"], "");
     expect(r.code).toBe(0);
     const printed = /Password \(shown once\): (\S+)/.exec(r.out)?.[1];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PATCH } from "@/app/api/users/[id]/route";
 import { GET, POST } from "@/app/api/users/route";
 import { env } from "@/lib/env.mjs";
@@ -6,21 +6,17 @@ import { seedDemoUsers } from "@/lib/users/seed-demo";
 import type { Role } from "@/lib/authz";
 import { callRoute } from "@/tests/support/request-scope";
 import { actorFor, makeUser, sessionCookie } from "@/tests/support/session";
-import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
-let t: TestDatabase;
+const t = useTestDatabase();
 const cookies: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   for (const role of ["admin", "buyer", "viewer"] as Role[]) cookies[role] = await sessionCookie(await makeUser(t.db, role));
   const disabled = await makeUser(t.db, "admin", { disabled: true });
   cookies.disabled = await sessionCookie(disabled);
   cookies.anonymous = undefined;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 function call(method: string, path: string, who: string, body?: unknown): Request {

@@ -8,22 +8,20 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMigrations, migrate } from "@/lib/db/migrate";
 import { Prisma } from "@/prisma/generated/client/client";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { useTestDatabase } from "@/tests/support/db";
 import { expectedPgType, parsePrismaSchema } from "@/tests/support/prisma-schema";
 
 const schema = parsePrismaSchema();
-let t: TestDatabase;
+const t = useTestDatabase();
 let client: pg.Client;
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   client = new pg.Client({ connectionString: t.url });
   await client.connect();
 });
 
 afterAll(async () => {
   await client?.end();
-  await t?.close();
 });
 
 async function columns(table: string) {

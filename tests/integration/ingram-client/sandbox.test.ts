@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createIngramClient, isPartial, type IngramConfig } from "@/lib/ingram/client";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 import { newCorrelationId } from "@/lib/correlation-id";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { SANDBOX_FIXTURES } from "@/lib/ingram/sandbox/fixtures";
+import { useSandboxServer } from "@/tests/support/sandbox";
 
 /* Upstream faults the client must survive (slow, dripping, failing, rate-limiting Ingram), against the real sandbox. */
 
 const ctx = () => ({ correlationId: newCorrelationId() });
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as IngramError);
-let sb: Sandbox;
+const sb = useSandboxServer();
 const config = (over: Partial<IngramConfig> = {}): IngramConfig => ({
   baseUrl: sb.url,
   tokenUrl: sb.tokenUrl,
@@ -23,10 +24,6 @@ const config = (over: Partial<IngramConfig> = {}): IngramConfig => ({
   ...over,
 });
 
-beforeAll(async () => {
-  sb = await startSandbox({ rateLimitPerMinute: null });
-});
-afterAll(() => sb.close());
 beforeEach(() => sb.reset());
 
 describe("client against the sandbox", () => {

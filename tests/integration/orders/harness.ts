@@ -1,6 +1,6 @@
 // Shared set-up for the order route tests: a fresh database, the in-process sandbox, one user per role, and a
 // way to call a route handler exactly as Next would (a NextRequest, a params promise, Next's request scope).
-import { afterAll, beforeAll } from "vitest";
+import { beforeAll } from "vitest";
 import type { Role } from "@/lib/authz";
 import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
 import { type SandboxHandle, type UseSandboxOptions, useSandbox } from "@/tests/support/sandbox";
@@ -33,10 +33,8 @@ export interface CallOptions {
 
 /** sandboxOpts may be a function, read when the sandbox starts (e.g. a webhook receiver's URL). */
 export function useOrdersHarness(sandboxOpts: UseSandboxOptions | (() => UseSandboxOptions) = {}): Harness {
-  const h = { cookies: {}, users: {} } as Harness;
+  const h: Harness = { t: useTestDatabase(), sb: useSandbox(sandboxOpts), cookies: {} as Harness["cookies"], users: {} };
   beforeAll(async () => {
-    h.t = await useTestDatabase();
-    h.sb = await useSandbox(typeof sandboxOpts === "function" ? sandboxOpts() : sandboxOpts);
     h.cookies.anonymous = null;
     for (const who of ["viewer", "buyer", "admin", "disabled"] as const) {
       const user = await makeUser(h.t.db, who === "disabled" ? "buyer" : who);
@@ -44,10 +42,6 @@ export function useOrdersHarness(sandboxOpts: UseSandboxOptions | (() => UseSand
       h.cookies[who] = await sessionCookie(user);
       if (who === "disabled") await h.t.db.user.update({ where: { id: user.id }, data: { disabled: true } });
     }
-  });
-  afterAll(async () => {
-    await h.sb?.close();
-    await h.t?.close();
   });
   return h;
 }

@@ -22,7 +22,7 @@ describe("Idempotency-Key on POST /api/orders", () => {
     expect(new Set(all.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(bodies).size).toBe(1);
     expect(all.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(24);
-    const orderNumber = JSON.parse(bodies[0]).result.orders[0].orderNumber;
+    const orderNumber = JSON.parse(bodies[0]!).result.orders[0].orderNumber;
     expect(h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber)).toHaveLength(1);
     expect(await h.t.db.auditEvent.count({ where: { action: "order.create", outcome: "intent" , correlationId: { not: null }, request: { path: ["idempotencyKey"], equals: key } } })).toBe(1);
     expect(orderNumber).toMatch(/^[A-Z0-9-]+$/);

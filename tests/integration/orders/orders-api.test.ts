@@ -8,6 +8,11 @@ import { auditRows, call, newKey, orderInput, useOrdersHarness } from "./harness
 
 const h = useOrdersHarness();
 
+// The parts of response bodies and audit JSON columns these tests read.
+type OrderLineJson = { shipments: { tracking: { trackingNumber: string }[] }[] };
+type LineResultJson = { result: string };
+type RequestJson = { input?: { customerOrderNumber?: string } };
+
 describe("reads", () => {
   it("searches with Ingram's wire names and maps to portal summaries", async () => {
     const res = await call(h, orders.GET, "/api/orders", { as: "viewer", query: `customerOrderNumber=${FX.multiPagePo.term}&pageSize=25&pageNumber=3&sort=orderNumber&dir=desc` });
@@ -48,7 +53,7 @@ describe("reads", () => {
     expect(order.orderNumber).toBe(FX.shippedOrder.orderNumber);
     expect(order.customerOrderNumber).toBe(FX.shippedOrder.customerOrderNumber);
     expect(order.status.state).toBe("shipped");
-    const tracking = order.lines.flatMap((l: any) => l.shipments.flatMap((s: any) => s.tracking.map((t: any) => t.trackingNumber)));
+    const tracking = order.lines.flatMap((l: OrderLineJson) => l.shipments.flatMap((s) => s.tracking.map((t) => t.trackingNumber)));
     expect(tracking).toContain(FX.shippedOrder.trackingNumber);
   });
 
@@ -83,10 +88,10 @@ describe("writes", () => {
     expect(result.orders).toHaveLength(1);
     expect(result.lines).toEqual([expect.objectContaining({ ingramPartNumber: FX.inStockPartNumber, result: "accepted", quantity: 2 })]);
     const created = h.sb.sandbox.stats.requests.filter((r) => r.op === "create").at(-1)!;
-    const sentBody = created.body as any;
+    const sentBody = created.body as { additionalAttributes?: unknown[] };
     expect(sentBody.additionalAttributes).toContainEqual({ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" });
     const rows = await auditRows(h, { action: "order.create" });
-    const intent = rows.find((r) => (r.request as any)?.input?.customerOrderNumber === input.customerOrderNumber)!;
+    const intent = rows.find((r) => (r.request as RequestJson | null)?.input?.customerOrderNumber === input.customerOrderNumber)!;
     const outcome = rows.find((r) => r.intentId === intent.id)!;
     expect(outcome).toMatchObject({ outcome: "succeeded", ingramStatus: 201, orderNumber: result.orders[0].orderNumber });
   });
@@ -97,9 +102,9 @@ describe("writes", () => {
     expect(res.status).toBe(207);
     const { result } = await res.json();
     expect(result.outcome).toBe("partially_succeeded");
-    const rejected = result.lines.filter((l: any) => l.result === "rejected");
+    const rejected = result.lines.filter((l: LineResultJson) => l.result === "rejected");
     expect(rejected).toEqual([expect.objectContaining({ ingramPartNumber: FX.unknownPartNumber, reason: expect.stringMatching(/SKU/) })]);
-    expect(result.lines.filter((l: any) => l.result === "accepted")).toHaveLength(1);
+    expect(result.lines.filter((l: LineResultJson) => l.result === "accepted")).toHaveLength(1);
     const outcome = (await auditRows(h, { action: "order.create", outcome: "partially_succeeded" })).at(-1)!;
     expect(outcome.ingramStatus).toBe(207);
   });
@@ -115,12 +120,14 @@ describe("writes", () => {
     const { result } = await put.json();
     expect(result.outcome).toBe("succeeded");
     const sent = h.sb.sandbox.stats.requests.filter((r) => r.op === "modify").at(-1)!;
-    expect(sent.body as any).toMatchObject({ notes: "Deliver to dock 4", lines: [{ addUpdateDeleteLine: "UPDATE", ingramLineNumber: "001", quantity: 5 }] });
-    const [intent, outcome] = (await auditRows(h, { orderNumber: n, action: "order.modify" })).slice(-2);
+    expect(sent.body).toMatchObject({ notes: "Deliver to dock 4", lines: [{ addUpdateDeleteLine: "UPDATE", ingramLineNumber: "001", quantity: 5 }] });
+    const modifies = await auditRows(h, { orderNumber: n, action: "order.modify" });
+    const intent = modifies.at(-2)!;
+    const outcome = modifies.at(-1)!;
     expect(intent.outcome).toBe("intent");
-    expect((intent.before as any).ingramOrderNumber).toBe(n);
+    expect((intent.before as { ingramOrderNumber?: string }).ingramOrderNumber).toBe(n);
     expect(outcome).toMatchObject({ outcome: "succeeded", intentId: intent.id });
-    expect((outcome.after as any).lines.find((l: any) => l.ingramOrderLineNumber === "001").quantityOrdered).toBe(5);
+    expect((outcome.after as { lines: { ingramOrderLineNumber: string; quantityOrdered: number }[] }).lines.find((l) => l.ingramOrderLineNumber === "001")?.quantityOrdered).toBe(5);
 
     const rel = await call(h, release.POST, `/api/orders/${n}/release`, { method: "POST", params: { orderNumber: n } });
     expect(rel.status).toBe(200);
@@ -146,7 +153,7 @@ describe("writes", () => {
     expect(body.error.message).toMatch(/hold/i);
     const rows = await auditRows(h, { orderNumber: n, action: "order.cancel" });
     expect(rows.map((r) => r.outcome)).toEqual(["intent", "failed"]);
-    expect(rows[1].ingramStatus).toBe(405);
+    expect(rows[1]?.ingramStatus).toBe(405);
   });
 
   it("refuses to modify an order that is not on hold", async () => {

@@ -59,7 +59,7 @@ describe("unknown outcome", () => {
     expect(h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber)).toHaveLength(1);
     const outcome = (await auditRows(h, { action: "order.create", orderNumber: result.orders[0].orderNumber })).at(-1)!;
     expect(outcome.outcome).toBe("succeeded");
-    expect((outcome.after as any).resolvedBy).toBe("search");
+    expect((outcome.after as { resolvedBy?: string }).resolvedBy).toBe("search");
   });
 
   it("when the search cannot settle it either, the outcome stays unknown (504) and nothing is re-sent", async () => {
@@ -72,9 +72,9 @@ describe("unknown outcome", () => {
     expect(res.status).toBe(504);
     expect((await res.json()).error.message).toMatch(/may or may not/);
     expect(h.sb.sandbox.stats.count("create") - before).toBe(1);
-    const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find((r) => (r.request as any).input.customerOrderNumber === input.customerOrderNumber)!;
+    const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find((r) => (r.request as { input: { customerOrderNumber: string } }).input.customerOrderNumber === input.customerOrderNumber)!;
     const [outcome] = await auditRows(h, { intentId: intent.id });
-    expect(outcome.outcome).toBe("unknown");
+    expect(outcome?.outcome).toBe("unknown");
   });
 
   it("a cancel whose reply never comes is recorded as unknown and answered 504", async () => {

@@ -75,11 +75,11 @@ describe("POST /api/webhooks/ingram", () => {
     const forged = statusEvent(id, n, { lines: [{ lineStatus: "Delivered", shippedQuantity: "999" }], orderStatus: "Delivered" });
     const res = await post(forged, signEventId(SECRET, id));
     expect(res.status).toBe(200);
-    const [event] = await h.t.db.auditEvent.findMany({ where: { action: "webhook.order_status", orderNumber: n } });
+    const event = await h.t.db.auditEvent.findFirstOrThrow({ where: { action: "webhook.order_status", orderNumber: n } });
     const fresh = await h.sb.client.getOrder(n, {}, { correlationId: "b".repeat(32) });
     expect(event.after).toEqual(JSON.parse(JSON.stringify(fresh.data)));
     expect(JSON.stringify(event.after)).not.toMatch(/999|Delivered/);
-    expect((event.request as any).eventId).toBe(id);
+    expect((event.request as { eventId?: string }).eventId).toBe(id);
   });
 
   it("replay × 10 → 1 WebhookEvent row and 1 audit event", async () => {
@@ -89,7 +89,7 @@ describe("POST /api/webhooks/ingram", () => {
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(await h.t.db.webhookEvent.count({ where: { eventId: id } })).toBe(1);
     const audit = await h.t.db.auditEvent.findMany({ where: { action: "webhook.order_status", orderNumber: FX.shippedOrder.orderNumber } });
-    expect(audit.filter((a) => (a.request as any).eventId === id)).toHaveLength(1);
+    expect(audit.filter((a) => (a.request as { eventId?: string }).eventId === id)).toHaveLength(1);
   });
 
   it("reads keys case-insensitively and an event naming an unknown order records nothing for it", async () => {

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
 import { startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
-import { type Harness, fetchToken, harness, imHeaders } from "./helpers.ts";
+import { fetchToken, imHeaders, useHarness } from "./helpers.ts";
 
 describe("sandbox faults", () => {
-  let h: Harness;
+  const h = useHarness({ orderCount: 20 });
   const detail = `/resellers/v6.1/orders/${F.shippedOrder.orderNumber}`;
-  beforeAll(async () => {
-    h = await harness({ orderCount: 20 });
-  });
-  afterAll(() => h.sb.close());
 
   it("status: answers the given status with Retry-After for `times` requests of the scoped op only", async () => {
     const id = h.sb.faults.set({ op: "get", times: 2, kind: "status", status: 503, retryAfter: 7 });

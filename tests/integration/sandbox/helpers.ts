@@ -1,10 +1,15 @@
+import { useLifecycle } from "@/tests/support/lifecycle";
 import { type Sandbox, type SandboxOptions, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
+
+/** A sandbox reply body as the tests read it: parsed JSON, shape checked by each assertion. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes; the assertions check it.
+export type SandboxJson = any;
 
 export interface ApiResult {
   status: number;
   headers: Headers;
   text: string;
-  json: any;
+  json: SandboxJson;
 }
 
 export interface Harness {
@@ -57,4 +62,22 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
     },
   };
   return h;
+}
+
+/** A harness for the calling suite: started in beforeAll, closed in afterAll. `opts` may be a function, read at start. */
+export function useHarness(opts: SandboxOptions | (() => SandboxOptions) = {}): Harness {
+  const life = useLifecycle("the sandbox harness", () => harness(typeof opts === "function" ? opts() : opts), (h) => h.sb.close());
+  return {
+    get sb() {
+      return life.get().sb;
+    },
+    get token() {
+      return life.get().token;
+    },
+    set token(value) {
+      life.get().token = value;
+    },
+    api: (method, path, init) => life.get().api(method, path, init),
+    newToken: () => life.get().newToken(),
+  };
 }

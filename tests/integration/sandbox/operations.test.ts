@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
-import { type Harness, harness } from "./helpers.ts";
+import { useHarness } from "./helpers.ts";
 
 const held = (po: string, lines: { ingramPartNumber: string; quantity: number }[]) => ({
   customerOrderNumber: po,
@@ -9,11 +9,10 @@ const held = (po: string, lines: { ingramPartNumber: string; quantity: number }[
 });
 
 describe("sandbox operations", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness({ webhookDelayMs: 100 });
-  });
-  afterAll(() => h.sb.close());
+  const h = useHarness({ webhookDelayMs: 100 });
+  // Tests cancel, modify and release the seeded held orders and move the sandbox clock past their hold: each
+  // starts from the seed.
+  beforeEach(() => h.sb.reset());
 
   it("validates the IM-* headers and echoes correlation and sender ids", async () => {
     const ok = await h.api("GET", `/resellers/v6.1/orders/${F.processingOrderNumber}`);

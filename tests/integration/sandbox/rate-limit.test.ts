@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
-import { type Harness, harness } from "./helpers.ts";
+import { useHarness } from "./helpers.ts";
 
 describe("sandbox rate limit", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness({ rateLimitPerMinute: 3, orderCount: 20 });
-  });
-  afterAll(() => h.sb.close());
+  const h = useHarness({ rateLimitPerMinute: 3, orderCount: 20 });
 
   it("allows N GET calls per minute per endpoint, then 429 with Retry-After; the window follows the sandbox clock", async () => {
     // Start at the beginning of a window so the clock cannot roll over mid-test.

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
 import type { SandboxOrder } from "@/lib/ingram/sandbox/sandbox-types";
-import { type Harness, harness } from "./helpers.ts";
+import { type SandboxJson, useHarness } from "./helpers.ts";
 
 type Entry = { ingramOrderNumber: string; ingramOrderDate: string; orderStatus: string; customerOrderNumber: string };
 
 describe("sandbox order search", () => {
-  let h: Harness;
+  const h = useHarness();
   let all: SandboxOrder[];
   beforeAll(async () => {
-    h = await harness();
     all = h.sb.store.listOrders();
   });
-  afterAll(() => h.sb.close());
 
-  async function search(qs: string): Promise<{ status: number; json: any; numbers: string[] }> {
+  async function search(qs: string): Promise<{ status: number; json: SandboxJson; numbers: string[] }> {
     const res = await h.api("GET", `/resellers/v6/orders/search?${qs}`);
     return { status: res.status, json: res.json, numbers: (res.json?.orders ?? []).map((o: Entry) => o.ingramOrderNumber) };
   }

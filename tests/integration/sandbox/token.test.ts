@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "@/lib/ingram/sandbox/start-sandbox";
-import { type Harness, harness } from "./helpers.ts";
+import { useHarness } from "./helpers.ts";
 
 describe("sandbox token endpoint", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness({ tokenTtlSeconds: 600, orderCount: 10 });
-  });
-  afterAll(() => h.sb.close());
+  const h = useHarness({ tokenTtlSeconds: 600, orderCount: 10 });
 
   const form = (params: Record<string, string>) => ({
     method: "POST",

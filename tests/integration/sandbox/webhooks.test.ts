@@ -2,11 +2,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
-import { type Harness, harness } from "./helpers.ts";
+import { type SandboxJson, useHarness } from "./helpers.ts";
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
-  body: any;
+  body: SandboxJson;
 }
 
 const SECRET = "whsec-test-4711";
@@ -21,7 +21,7 @@ describe("sandbox webhooks", () => {
   let receiver: Server;
   let received: Received[] = [];
   let failNext = 0;
-  let h: Harness;
+  let port = 0;
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -39,16 +39,13 @@ describe("sandbox webhooks", () => {
     });
     await new Promise<void>((ok) => receiver.listen(0, "127.0.0.1", ok));
     const addr = receiver.address();
-    const port = typeof addr === "object" && addr ? addr.port : 0;
-    h = await harness({ orderCount: 20, webhookUrl: `http://127.0.0.1:${port}/hooks/ingram`, webhookSecret: SECRET, webhookDelayMs: 50, webhookRetryDelaysMs: [20, 40, 80] });
+    port = typeof addr === "object" && addr ? addr.port : 0;
   });
+  afterAll(() => new Promise((ok) => receiver.close(ok)));
+  const h = useHarness(() => ({ orderCount: 20, webhookUrl: `http://127.0.0.1:${port}/hooks/ingram`, webhookSecret: SECRET, webhookDelayMs: 50, webhookRetryDelaysMs: [20, 40, 80] }));
   afterEach(() => {
     received = [];
     failNext = 0;
-  });
-  afterAll(async () => {
-    await h.sb.close();
-    await new Promise((ok) => receiver.close(ok));
   });
 
   it("v7 create posts a signed IM::created event array after the delay", async () => {

@@ -30,7 +30,7 @@ describe("audit filters", () => {
     ] as const) {
       const r = auditFiltersSchema.safeParse(input);
       expect(r.success, JSON.stringify(input)).toBe(false);
-      expect(r.error!.issues[0].path.join("."), JSON.stringify(input)).toBe(path);
+      expect(r.error!.issues[0]?.path.join("."), JSON.stringify(input)).toBe(path);
     }
   });
 

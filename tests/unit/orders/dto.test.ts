@@ -47,7 +47,7 @@ describe("toSearchPage", () => {
     expect(page).toMatchObject({ total: 57, page: 2, pageSize: 25, pageCount: 3 });
     expect(page.orders).toHaveLength(1);
     expect(page.orders[0]).toMatchObject({ orderNumber: "20-RD128", orderDate: "2020-05-13", total: 25371.27, status: { state: "open" } });
-    expect(page.orders[0].subOrders[0]).toMatchObject({ subOrderNumber: "20-RD128-11", total: 10, status: { state: "shipped" } });
+    expect(page.orders[0]?.subOrders[0]).toMatchObject({ subOrderNumber: "20-RD128-11", total: 10, status: { state: "shipped" } });
   });
 
   it("204 (null) is an empty page", () => {
@@ -87,9 +87,9 @@ describe("toOrderDetail", () => {
     expect(d).toMatchObject({ orderNumber: "20-RD3QV", orderDate: "2021-06-03", onHold: true, currency: "USD", totals: { total: 100.5 } });
     expect(d.shipTo).toMatchObject({ companyName: "ABC", lines: ["1 Main"], postalCode: "92618" });
     expect(d.billTo).toBeNull();
-    expect(d.lines[0].shipments[0]).toMatchObject({ quantity: 2, warehouse: "Mira Loma" });
-    expect(d.lines[0].shipments[0].tracking[0]).toEqual({ trackingNumber: "390064340282", trackingUrl: null, carrierName: "FEDEX GROUND", serialNumbers: ["Q2EV"] });
-    expect(d.charges[0].amount).toBe(7.83);
+    expect(d.lines[0]?.shipments[0]).toMatchObject({ quantity: 2, warehouse: "Mira Loma" });
+    expect(d.lines[0]?.shipments[0]?.tracking[0]).toEqual({ trackingNumber: "390064340282", trackingUrl: null, carrierName: "FEDEX GROUND", serialNumbers: ["Q2EV"] });
+    expect(d.charges[0]?.amount).toBe(7.83);
     expect(d.attributes).toEqual([{ name: "allowOrderOnCustomerHold", value: "true" }]);
   });
 
@@ -127,7 +127,7 @@ describe("create and modify results", () => {
     const raw = OrderModifyResponse.parse({ ingramOrderNumber: "20-M", lines: [{ lineNumber: 1, quantityOrdered: "3" }], rejectedLineItems: [{ lineNumber: "002", rejectCode: "EL" }] });
     const r = toModifyResult(raw, "20-M");
     expect(r.lines.map((l) => [l.lineNumber, l.result])).toEqual([["1", "accepted"], ["002", "rejected"]]);
-    expect(r.lines[1].reason).toBe("EL");
+    expect(r.lines[1]?.reason).toBe("EL");
     expect(r.outcome).toBe("partially_succeeded");
     expect(toModifyResult(null, "20-M")).toMatchObject({ outcome: "succeeded", orderNumber: "20-M", lines: [] });
   });

@@ -10,7 +10,7 @@ function installed(name: string): string {
 function atLeast(version: string, floor: string): boolean {
   const a = version.split(/[.-]/).slice(0, 3).map(Number);
   const b = floor.split(".").map(Number);
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
   return true;
 }
 
