@@ -9,25 +9,21 @@ import type { AuditAction } from "@/lib/audit/types";
 import { verifyChain, verifyOutcomes } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
-import { useSandbox, type SandboxHandle } from "@/tests/support/sandbox";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { useSandbox } from "@/tests/support/sandbox";
+import { useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, killInstance, tempSpoolDir } from "./support";
 
-let t: TestDatabase;
-let sb: SandboxHandle;
+const t = useTestDatabase();
+const sb = useSandbox();
 let crashed: Db;
 let restarted: Db;
 beforeAll(async () => {
-  t = await useTestDatabase();
-  sb = await useSandbox();
   crashed = createDb(t.url, 2);
   restarted = createDb(t.url, 2);
 });
 afterAll(async () => {
   await crashed?.$disconnect();
   await restarted?.$disconnect();
-  await sb?.close();
-  await t?.close();
 });
 
 interface Case {

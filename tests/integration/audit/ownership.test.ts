@@ -11,25 +11,21 @@ import { verifyChain, verifyOutcomes } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { cancelOrder } from "@/lib/orders/cancel-order";
-import { useSandbox, type SandboxHandle } from "@/tests/support/sandbox";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { useSandbox } from "@/tests/support/sandbox";
+import { useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, killInstance, tempSpoolDir } from "./support";
 
-let t: TestDatabase;
-let sb: SandboxHandle;
+const t = useTestDatabase();
+const sb = useSandbox({ client: { timeoutMs: 8000 } });
 let a: Db;
 let b: Db;
 beforeAll(async () => {
-  t = await useTestDatabase();
-  sb = await useSandbox({ client: { timeoutMs: 8000 } });
   a = createDb(t.url, 2);
   b = createDb(t.url, 2);
 });
 afterAll(async () => {
   await a?.$disconnect();
   await b?.$disconnect();
-  await sb?.close();
-  await t?.close();
 });
 
 const actor = { id: buyer.id, email: buyer.email, name: null, role: "buyer" as const };
@@ -106,7 +102,7 @@ describe(`audit ownership across instances (${process.env.TEST_DB === "postgres"
     expect(late.spooled).toBe(false);
     const events = await eventsOf(intent.id);
     expect(events).toHaveLength(2);
-    expect(events[1]).toMatchObject({ id: late.id, outcome: "succeeded", outcomeOf: null, corrects: first.id });
+    expect(events[1]).toMatchObject({ id: late.id, outcome: "succeeded", outcomeOf: null, corrects: first!.id });
     expect((await verifyOutcomes(t.db)).duplicates).toEqual([]);
     expect((await verifyChain(t.db)).ok).toBe(true);
   });
@@ -132,9 +128,9 @@ describe(`audit ownership across instances (${process.env.TEST_DB === "postgres"
     const events = await eventsOf(intent.id);
     expect(events.map((e) => [e.id, e.outcomeOf, e.corrects])).toEqual([
       [real, intent.id, null],
-      [events[1].id, null, real],
+      [events[1]!.id, null, real],
     ]);
-    expect(events[1].request).toEqual({ reconciled: true });
+    expect(events[1]!.request).toEqual({ reconciled: true });
   });
 
   it("an intent's heartbeat outlives its owner's calls only while they are in flight", async () => {

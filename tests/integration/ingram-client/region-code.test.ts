@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createIngramClient, type IngramConfig } from "@/lib/ingram/client";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "@/lib/ingram/sandbox/start-sandbox";
+import { useSandboxServer } from "@/tests/support/sandbox";
 
 /* INGRAM_REGION_CODE reaches Ingram as `regionCode` on exactly the operations whose spec lists it. */
 
-let sb: Sandbox;
+const sb = useSandboxServer({ orderCount: 20, webhookDelayMs: 60_000 });
 const ctx = () => ({ correlationId: newCorrelationId() });
 const config = (over: Partial<IngramConfig> = {}): IngramConfig => ({
   baseUrl: sb.url,
@@ -19,10 +20,6 @@ const config = (over: Partial<IngramConfig> = {}): IngramConfig => ({
   ...over,
 });
 
-beforeAll(async () => {
-  sb = await startSandbox({ rateLimitPerMinute: null, orderCount: 20, webhookDelayMs: 60_000 });
-});
-afterAll(() => sb.close());
 beforeEach(() => sb.reset());
 
 async function callAll(regionCode?: string): Promise<Record<string, string | null>> {

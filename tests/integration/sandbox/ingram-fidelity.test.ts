@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { VENDOR_NUMBERS } from "@/lib/ingram/sandbox/catalog";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
 import { DEFAULT_WINDOW_DAYS } from "@/lib/ingram/sandbox/search";
 import { DAY_MS, ymd } from "@/lib/ingram/sandbox/util";
-import { type Harness, harness } from "./helpers.ts";
+import { useHarness } from "./helpers.ts";
 
 /* Where Ingram's documented behaviour differs from a naive mock, the sandbox follows Ingram. */
 
 describe("sandbox follows Ingram", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness({ webhookDelayMs: 60_000 });
-  });
-  afterAll(() => h.sb.close());
+  const h = useHarness({ webhookDelayMs: 60_000 });
 
   it("a search without any filter covers the last 20 days only; a date range reaches older orders", async () => {
     const created = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "WINDOW-1", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] } });
@@ -75,11 +71,9 @@ describe("sandbox follows Ingram", () => {
 });
 
 describe("order details query parameters", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness({ orderCount: 20 });
-  });
-  afterAll(() => h.sb.close());
+  const h = useHarness({ orderCount: 20 });
+  // The last test modifies and cancels seeded held orders that the others read: each starts from the seed.
+  beforeEach(() => h.sb.reset());
   const detail = (n: string, q = "") => h.api("GET", `/resellers/v6.1/orders/${n}${q ? `?${q}` : ""}`);
 
   it("simulateStatus renders the order in that state and leaves the stored order as it was", async () => {

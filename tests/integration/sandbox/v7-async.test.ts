@@ -1,7 +1,7 @@
 import { type Server, createServer } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
-import { type Harness, harness } from "./helpers.ts";
+import { type SandboxJson, useHarness } from "./helpers.ts";
 
 /*
  * v7 create as at Ingram: the 200 acknowledgement creates nothing; the order exists (searchable and readable)
@@ -9,7 +9,7 @@ import { type Harness, harness } from "./helpers.ts";
  */
 
 interface Received {
-  body: any;
+  body: SandboxJson;
   /** Whether the order was already in the sandbox when the webhook reached the receiver. */
   orderExisted: boolean;
 }
@@ -17,7 +17,7 @@ interface Received {
 describe("sandbox v7 create is asynchronous", () => {
   let receiver: Server;
   let received: Received[] = [];
-  let h: Harness;
+  let port = 0;
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -31,15 +31,12 @@ describe("sandbox v7 create is asynchronous", () => {
     });
     await new Promise<void>((ok) => receiver.listen(0, "127.0.0.1", ok));
     const addr = receiver.address();
-    const port = typeof addr === "object" && addr ? addr.port : 0;
-    h = await harness({ orderCount: 20, webhookUrl: `http://127.0.0.1:${port}/hooks`, webhookSecret: "s", webhookDelayMs: 150, webhookRetryDelaysMs: [20] });
+    port = typeof addr === "object" && addr ? addr.port : 0;
   });
+  afterAll(() => new Promise((ok) => receiver.close(ok)));
+  const h = useHarness(() => ({ orderCount: 20, webhookUrl: `http://127.0.0.1:${port}/hooks`, webhookSecret: "s", webhookDelayMs: 150, webhookRetryDelaysMs: [20] }));
   afterEach(() => {
     received = [];
-  });
-  afterAll(async () => {
-    await h.sb.close();
-    await new Promise((ok) => receiver.close(ok));
   });
 
   const submit = (po: string, lines: unknown[] = [{ ingramPartNumber: F.inStockPartNumber, quantity: 1 }], extra: object = {}) =>
