@@ -103,10 +103,6 @@ function fromDetail(account: IndexAccount, d: OrderDetail, raw: unknown, at: Dat
   };
 }
 
-/**
- * A search row carries less than a detail: it refreshes status, dates, PO, end customer and total, and keeps
- * what only a detail knows (lines, parts, serials, tracking) from the last detail.
- */
 /** Writes one page of Ingram's search answer into the index; returns how many orders it wrote. */
 export async function indexSearchPage(db: Db, account: IndexAccount, res: OrderSearchResponse | null, at = new Date()): Promise<number> {
   const raws = res?.orders ?? [];
@@ -120,6 +116,10 @@ export async function indexSearchPage(db: Db, account: IndexAccount, res: OrderS
   return written;
 }
 
+/**
+ * A search row carries less than a detail: it refreshes status, dates, PO, end customer and total, and keeps
+ * what only a detail knows (lines, parts, serials, tracking) from the last detail.
+ */
 async function upsertSummary(db: Db, row: Row): Promise<void> {
   const key = { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber };
   const existing = await db.indexedOrder.findUnique({
