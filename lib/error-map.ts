@@ -6,7 +6,7 @@ import { zodFields } from "@/lib/validation/fields";
 
 /** Ingram's own words, cut to one plain line: they are shown to the user, so nothing stack-like passes. */
 export function plainUpstreamText(text: string): string {
-  const line = text.split(/\r?\n/)[0].replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  const line = (text.split(/\r?\n/)[0] ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (/\bat [\w.<>]+ \(|Exception|Traceback|\.java:\d+|\.js:\d+/.test(line)) return "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }

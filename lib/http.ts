@@ -13,18 +13,20 @@ import { zodFields } from "@/lib/validation/fields";
 const DEFAULT_MAX_BODY = 256 * 1024;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export interface RouteContext<B, Q> {
+export interface RouteContext<B, Q, P extends string = never> {
   req: Request;
   actor: Actor | null;
   body: B;
   query: Q;
-  params: Record<string, string>;
+  params: Record<P, string>;
   correlationId: string;
 }
 
-export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends string> {
   /** null only for endpoints that authenticate otherwise (the Ingram webhook) or are public (health). */
   permission: Permission | null;
+  /** The dynamic segments the handler reads; each is checked by the use case it is handed to. */
+  params?: readonly P[];
   body?: B;
   query?: Q;
   maxBodyBytes?: number;
@@ -35,7 +37,7 @@ export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodTy
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
-type Handler<B, Q> = (ctx: RouteContext<B, Q>) => Promise<Response>;
+type Handler<B, Q, P extends string> = (ctx: RouteContext<B, Q, P>) => Promise<Response>;
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, init);
@@ -55,7 +57,7 @@ export async function readBody(req: Request, max: number): Promise<string> {
 
 async function parseBody(req: Request, schema: z.ZodType | undefined, raw: boolean, max: number): Promise<unknown> {
   if (!schema && !raw) return undefined;
-  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") throw new AppError("unsupported_media_type", "Send the body as application/json.");
   const text = await readBody(req, max);
   if (raw) return text;
@@ -76,11 +78,21 @@ function validate(schema: z.ZodType, data: unknown, code: "validation_failed" | 
   return parsed.data;
 }
 
+function segments<P extends string>(given: Record<string, string>, names: readonly P[]): Record<P, string> {
+  const out = {} as Record<P, string>;
+  for (const name of names) {
+    const value = given[name];
+    if (typeof value !== "string") throw new AppError("not_found", "Not found.");
+    out[name] = value;
+  }
+  return out;
+}
+
 function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const all = url.searchParams.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
+    out[key] = all.length > 1 ? all : (all[0] ?? "");
   }
   return out;
 }
@@ -102,10 +114,11 @@ export function errorResponse(err: AppError, correlationId: string): Response {
  * The wrapper every route handler goes through: correlation id, same-origin check, body cap and content type,
  * authentication and the permission, zod parsing, and one error → status mapping.
  */
-export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  opts: RouteOptions<B, Q>,
-  handler: Handler<Infer<B>, Infer<Q>>,
-) {
+export function route<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends string = never,
+>(opts: RouteOptions<B, Q, P>, handler: Handler<Infer<B>, Infer<Q>, P>) {
   return async (req: Request, ctx: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     const correlationId = newCorrelationId();
     const started = performance.now();
@@ -120,7 +133,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       }
       const query = opts.query ? validate(opts.query, queryObject(url), "bad_request") : undefined;
       const body = await parseBody(req, opts.body, !!opts.rawBody, opts.maxBodyBytes ?? DEFAULT_MAX_BODY);
-      const params = (await ctx.params) ?? {};
+      const params = segments((await ctx.params) ?? {}, opts.params ?? []);
       res = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params, correlationId });
       res = withHeaders(res, correlationId);
     } catch (err) {

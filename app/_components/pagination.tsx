@@ -19,7 +19,8 @@ function pageWindow(current: number, last: number): (number | "gap")[] {
   const sorted = [...pages].sort((a, b) => a - b);
   const out: (number | "gap")[] = [];
   sorted.forEach((p, i) => {
-    if (i > 0 && p - sorted[i - 1] > 1) out.push("gap");
+    const prev = sorted[i - 1];
+    if (prev !== undefined && p - prev > 1) out.push("gap");
     out.push(p);
   });
   return out;

@@ -35,6 +35,7 @@ async function lockHead(tx: Tx): Promise<HeadRow> {
     FROM "audit_events" e
     ON CONFLICT (id) DO NOTHING`;
   const again = await tx.$queryRaw<HeadRow[]>`SELECT seq, hash FROM "audit_head" WHERE id = 1 FOR UPDATE`;
+  if (!again[0]) throw new Error("audit head row missing after insert");
   return again[0];
 }
 
@@ -146,14 +147,14 @@ async function drain(db: Db, q: { items: Pending[]; running: boolean }): Promise
       const batch = q.items.splice(0, MAX_BATCH);
       try {
         const results = await writeBatch(db, batch);
-        batch.forEach((p, i) => p.resolve(results[i]));
+        batch.forEach((p, i) => p.resolve(results[i]!));
       } catch (err) {
         if (batch.length === 1 || isConnectivity(err)) {
           for (const p of batch) p.reject(err);
           continue;
         }
         // One event was refused: write the others alone so that it fails only itself.
-        for (const p of batch) await writeBatch(db, [p]).then(([r]) => p.resolve(r), p.reject);
+        for (const p of batch) await writeBatch(db, [p]).then(([r]) => p.resolve(r!), p.reject);
       }
     }
   } finally {

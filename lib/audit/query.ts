@@ -159,7 +159,7 @@ export function auditCsv(actor: Actor | null, filters: unknown, opts: QueryOptio
         ]);
       }
       if (batch.length < CSV_BATCH) return;
-      cursor = batch[batch.length - 1].seq;
+      cursor = batch.at(-1)!.seq;
     }
   })();
 }

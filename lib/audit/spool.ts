@@ -106,13 +106,13 @@ async function flushOnce(db: Db, dir: string): Promise<FlushResult> {
     throw err;
   }
   let written = 0;
-  for (let i = 0; i < names.length; i++) {
-    const file = join(dir, names[i]);
+  for (const [i, name] of names.entries()) {
+    const file = join(dir, name);
     const lines = (await readFile(file, "utf8").catch(() => "")).split("\n").filter((l) => l.trim() !== "");
-    for (let j = 0; j < lines.length; j++) {
-      const event = parseLine(lines[j]);
+    for (const [j, line] of lines.entries()) {
+      const event = parseLine(line);
       if (!event) {
-        log("error", "audit spool: unreadable line skipped", { file: names[i], line: j + 1 });
+        log("error", "audit spool: unreadable line skipped", { file: name, line: j + 1 });
         continue;
       }
       try {

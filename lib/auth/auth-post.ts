@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { errorResponse, readBody } from "@/lib/http";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { assertSameOrigin } from "@/lib/same-origin";
+import { withSignInAttempt } from "@/lib/auth/sign-in-attempt";
 
 /** Sign-in, sign-out and CSRF forms are a few hundred bytes; anything past this is refused while being read. */
 export const AUTH_MAX_BODY_BYTES = 16 * 1024;
@@ -25,9 +26,18 @@ async function readForNextAuth(req: NextRequest): Promise<NextRequest> {
   return new NextRequest(req.url, { method: req.method, headers: req.headers, body: text });
 }
 
+/** next-auth's answer to a throttled sign-in, as 429 with Retry-After; its body (the error url) stays as it is. */
+function throttled(res: Response, retryAfterSeconds: number): Response {
+  const headers = new Headers(res.headers);
+  headers.set("Retry-After", String(retryAfterSeconds));
+  headers.set("Cache-Control", "private, no-store");
+  return new Response(res.body, { status: 429, headers });
+}
+
 /**
  * next-auth's POST, behind the portal's same-origin check (403) and the one capped body reader (413), so a
- * cross-site or oversized POST never reaches next-auth: next-auth itself reads a body whole.
+ * cross-site or oversized POST never reaches next-auth: next-auth itself reads a body whole. A sign-in the
+ * throttle refused answers 429 with Retry-After.
  */
 export function cappedAuthPost(handler: AuthRouteHandler): AuthRouteHandler {
   return async (req, ctx) => {
@@ -37,6 +47,7 @@ export function cappedAuthPost(handler: AuthRouteHandler): AuthRouteHandler {
     } catch (err) {
       return errorResponse(toAppError(err), newCorrelationId());
     }
-    return handler(checked, ctx);
+    const { res, attempt } = await withSignInAttempt(() => handler(checked, ctx));
+    return attempt.retryAfterSeconds ? throttled(res, attempt.retryAfterSeconds) : res;
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record";
 import { DUMMY_HASH, type PasswordHasher } from "@/lib/auth/password";
+import { noteThrottled } from "@/lib/auth/sign-in-attempt";
 import { clientAddress, recordSuccess, reserveAttempt } from "@/lib/auth/throttle";
 import type { Role } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -26,7 +27,8 @@ type Headers_ = Record<string, string | string[] | undefined> | Headers;
 
 /**
  * next-auth's credentials `authorize`: null for any wrong email, password or disabled account (one generic
- * answer). Throws TOO_MANY_ATTEMPTS while throttled, before any hash is computed. The password never reaches
+ * answer). Throws TOO_MANY_ATTEMPTS while throttled, before any hash is computed, and notes the wait so that
+ * the answer is 429 with Retry-After. The password never reaches
  * the audit log or the logs.
  */
 export async function authorizeCredentials(
@@ -50,6 +52,7 @@ export async function authorizeCredentials(
         after: { reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds },
       });
     }
+    noteThrottled(reservation.retryAfterSeconds);
     throw new Error(TOO_MANY_ATTEMPTS);
   }
 

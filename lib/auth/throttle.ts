@@ -47,7 +47,8 @@ export function clientAddress(headers: HeaderSource, trustProxy: boolean): strin
   // Without a proxy, `next start` fills the header from the socket only when the client sent none; a client
   // that sends its own can dodge the per-address limit (the per-account limit still holds) but cannot make
   // every user share one bucket.
-  return entries.length === 1 && isIP(entries[0]) ? entries[0] : "unknown";
+  const only = entries.length === 1 ? entries[0] : undefined;
+  return only && isIP(only) ? only : "unknown";
 }
 
 function secondsUntil(until: Date | null, now: Date): number {
@@ -80,7 +81,9 @@ async function reserveKey(key: string, limit: number, now: Date): Promise<{ atte
         WHEN t."failures" + 1 >= ${limit}::int THEN t."window_start" + make_interval(secs => ${WINDOW_SECONDS}::int)
         ELSE NULL END
     RETURNING "failures", "locked_until"`;
-  return { attempts: Number(rows[0].failures), lockedUntil: rows[0].locked_until };
+  const row = rows[0];
+  if (!row) throw new Error("login_throttle upsert returned no row");
+  return { attempts: Number(row.failures), lockedUntil: row.locked_until };
 }
 
 /** Takes one attempt slot for the account and the address; refused when either is over its limit. */

@@ -76,11 +76,12 @@ async function settleUnknownCreate(
   } catch (err) {
     log("warn", "unknown create outcome could not be resolved", { correlationId, err });
   }
-  if (found && found.length > 0) {
+  const first = found?.[0];
+  if (found && first) {
     await recordOutcome(intent, {
       outcome: "succeeded",
       after: { resolvedBy: "search", customerOrderNumber, orders: found },
-      orderNumber: found[0].orderNumber,
+      orderNumber: first.orderNumber,
     });
     return {
       outcome: "succeeded",

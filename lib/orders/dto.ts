@@ -81,7 +81,7 @@ export function toDate(v: unknown): string | null {
   const s = str(v);
   if (!s) return null;
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
-  return m ? m[1] : s;
+  return m?.[1] ?? s;
 }
 
 /** Only http(s) links reach an href; anything else (javascript:, data:) is dropped. */

@@ -45,7 +45,7 @@ const dateRange = (label: string) =>
       .array(z.string(), { error: `${label} must be two dates (from and to).` })
       .length(2, `${label} must be two dates (from and to).`)
       .refine((r) => r.every(isCalendarDate), `${label} must be dates like 2024-01-31.`)
-      .refine((r) => r.length !== 2 || r[0] <= r[1], `${label}: the start date must not be after the end date.`)
+      .refine(([from, to]) => from === undefined || to === undefined || from <= to, `${label}: the start date must not be after the end date.`)
       .optional(),
   );
 const intParam = (label: string, min: number, max: number) =>

@@ -79,6 +79,7 @@ export function expectedPgType(field: SchemaField, enums: Record<string, string[
   if (enums[field.type]) return "USER-DEFINED";
   if (field.nativeType === "Uuid") return "uuid";
   if (field.nativeType?.startsWith("Timestamptz")) return "timestamp with time zone";
+  if (field.nativeType === "Date") return "date";
   const table: Record<string, string> = {
     String: "text",
     Int: "integer",

@@ -118,7 +118,7 @@ describe("next-auth credentials flow through the route handler", () => {
     }
   });
 
-  it("refuses a throttled account with error=TooManyAttempts and no session, hashing at most 5 times in 200 tries", async () => {
+  it("answers a throttled account 429 + Retry-After with error=TooManyAttempts and no session, hashing at most 5 times in 200 tries", async () => {
     let compares = 0;
     const hasher: PasswordHasher = {
       hash: async () => "",
@@ -143,8 +143,9 @@ describe("next-auth credentials flow through the route handler", () => {
     }
     expect(compares).toBe(5);
     expect(sessions).toBe(0);
-    // next-auth answers every refused credentials sign-in with 401 and the reason in the url it returns.
-    expect(statuses.every((s) => s === 401)).toBe(true);
+    // Wrong passwords answer next-auth's 401; once throttled, 429 with Retry-After; the reason is in the url.
+    expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
+    expect(statuses.slice(5)).toEqual(Array(195).fill(429));
     expect(errors.slice(0, 5)).toEqual(Array(5).fill("CredentialsSignin"));
     expect(errors.slice(5).every((e) => e === TOO_MANY_ATTEMPTS)).toBe(true);
     // The retry time the login page's message promises ("wait 15 minutes") is the throttle's own.
@@ -153,6 +154,8 @@ describe("next-auth credentials flow through the route handler", () => {
     expect(state.retryAfterSeconds).toBeGreaterThan(800);
     // Even the right password is refused, unhashed, while throttled.
     const right = await signIn(handler, handler, u.email, PASSWORD);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(800);
     expect(sessionSetCookie(right)).toBeUndefined();
     expect(new URL(((await right.json()) as { url: string }).url).searchParams.get("error")).toBe(TOO_MANY_ATTEMPTS);
     expect(compares).toBe(5);

@@ -10,23 +10,22 @@ import { log } from "@/lib/log";
  */
 export async function ChainStatus({ actor }: { actor: Actor }) {
   if (!can(actor, "audit.read")) return null;
-  try {
-    const r = await verifyChain(db);
-    if (r.ok) {
-      return (
-        <p className="panel panel-ok" role="status">
-          Audit chain verified up to #{r.lastSeq.toLocaleString("en-US")} ({r.count.toLocaleString("en-US")} events).
-        </p>
-      );
-    }
-    return (
-      <div className="panel panel-error" role="alert">
-        <strong>Audit chain broken.</strong> Verified up to #{r.lastSeq.toLocaleString("en-US")}; event #{r.firstBroken?.seq} fails
-        ({r.firstBroken?.reason}). Someone changed or removed audit rows outside Orderdesk.
-      </div>
-    );
-  } catch (err) {
+  const r = await verifyChain(db).catch((err: unknown) => {
     log("error", "audit chain verification failed", { err });
-    return <p className="panel panel-warn" role="status">The audit chain could not be verified right now.</p>;
+    return null;
+  });
+  if (!r) return <p className="panel panel-warn" role="status">The audit chain could not be verified right now.</p>;
+  if (r.ok) {
+    return (
+      <p className="panel panel-ok" role="status">
+        Audit chain verified up to #{r.lastSeq.toLocaleString("en-US")} ({r.count.toLocaleString("en-US")} events).
+      </p>
+    );
   }
+  return (
+    <div className="panel panel-error" role="alert">
+      <strong>Audit chain broken.</strong> Verified up to #{r.lastSeq.toLocaleString("en-US")}; event #{r.firstBroken?.seq} fails
+      ({r.firstBroken?.reason}). Someone changed or removed audit rows outside Orderdesk.
+    </div>
+  );
 }

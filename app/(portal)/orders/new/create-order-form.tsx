@@ -167,7 +167,7 @@ export function CreateOrderForm() {
         </div>
         <div className="form-actions" style={{ marginTop: 0 }}>
           <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? "Sending to Ingram Micro…" : failure && attempt.current ? "Try again" : header.mode === "sync" ? "Create order" : "Submit order request"}
+            {busy ? "Sending to Ingram Micro…" : failure ? "Try again" : header.mode === "sync" ? "Create order" : "Submit order request"}
           </Button>
           <span className="subtle">{header.mode === "sync" ? "Ingram answers within seconds (v6)." : "Ingram confirms by webhook, usually within a minute (v7)."}</span>
         </div>

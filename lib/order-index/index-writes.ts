@@ -1,0 +1,170 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
+import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
+import { toOrderDetail, toSearchPage } from "@/lib/orders/dto";
+import type { OrderDetail, OrderSummary } from "@/lib/orders/dto-types";
+import type { Prisma } from "@/prisma/generated/client/client";
+
+/** One Ingram account: the index keeps each account's orders apart. */
+export interface IndexAccount {
+  customerNumber: string;
+  countryCode: string;
+}
+
+/** How an order reached the index: a search page, a details read, a webhook re-read, or the portal's own change. */
+export type SeenVia = "search" | "details" | "webhook" | "change";
+
+type Row = Prisma.IndexedOrderUncheckedCreateInput;
+
+const uniq = (values: (string | null | undefined)[]): string[] => [
+  ...new Set(values.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim())),
+];
+
+const day = (v: string | null | undefined): Date | null => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null);
+
+function searchText(parts: (string | null | undefined)[]): string {
+  return uniq(parts).join(" ").toLowerCase();
+}
+
+function fromSummary(account: IndexAccount, o: OrderSummary, raw: unknown, at: Date): Row {
+  const vendorNames = uniq([o.vendorName]);
+  return {
+    ...account,
+    orderNumber: o.orderNumber,
+    status: o.status.state,
+    ingramStatus: o.status.raw,
+    orderDate: day(o.orderDate),
+    customerOrderNumber: o.customerOrderNumber,
+    endCustomerName: o.endUserCompanyName,
+    vendorNames,
+    total: o.total,
+    searchText: searchText([o.orderNumber, o.customerOrderNumber, o.endUserCompanyName, o.vendorSalesOrderNumber, ...vendorNames]),
+    summary: raw as Prisma.InputJsonValue,
+    summaryFetchedAt: at,
+    lastSeenAt: at,
+    lastSeenVia: "search",
+  };
+}
+
+/** The columns a full detail carries, for the order itself or one of its sub-orders (lines filtered to it). */
+function fromDetail(account: IndexAccount, d: OrderDetail, raw: unknown, at: Date, via: SeenVia, subOrder?: string): Row {
+  const lines = subOrder ? d.lines.filter((l) => l.subOrderNumber === subOrder) : d.lines;
+  const shipments = lines.flatMap((l) => l.shipments);
+  const tracking = shipments.flatMap((s) => s.tracking);
+  const vendorNames = uniq(lines.map((l) => l.vendorName));
+  const vendorPartNumbers = uniq(lines.map((l) => l.vendorPartNumber));
+  const ingramPartNumbers = uniq(lines.map((l) => l.ingramPartNumber));
+  const serialNumbers = uniq(tracking.flatMap((t) => t.serialNumbers));
+  const trackingNumbers = uniq(tracking.map((t) => t.trackingNumber));
+  const shipDates = shipments.map((s) => s.shippedDate).filter((x): x is string => !!x).sort();
+  const invoiceDates = shipments.map((s) => s.invoiceDate).filter((x): x is string => !!x).sort();
+  const deliveryDates = shipments.map((s) => s.deliveredDate).filter((x): x is string => !!x).sort();
+  const status = subOrder ? (lines[0]?.status ?? d.status) : d.status;
+  const total = subOrder ? lines.reduce((sum, l) => sum + (l.extendedPrice ?? 0), 0) : d.totals.total;
+  const orderNumber = subOrder ?? d.orderNumber;
+  return {
+    ...account,
+    orderNumber,
+    parentOrderNumber: subOrder ? d.orderNumber : null,
+    status: status.state,
+    ingramStatus: status.raw,
+    orderDate: day(d.orderDate),
+    shipDate: day(shipDates.at(-1)),
+    invoiceDate: day(invoiceDates.at(-1)),
+    deliveryDate: day(deliveryDates.at(-1)),
+    customerOrderNumber: d.customerOrderNumber,
+    endCustomerOrderNumber: d.endCustomerOrderNumber,
+    endCustomerName: d.endUser?.companyName ?? null,
+    vendorNames,
+    vendorPartNumbers,
+    ingramPartNumbers,
+    serialNumbers,
+    trackingNumbers,
+    total,
+    currency: d.currency,
+    lineCount: lines.length,
+    searchText: searchText([
+      orderNumber,
+      d.customerOrderNumber,
+      d.endCustomerOrderNumber,
+      d.endUser?.companyName,
+      d.vendorSalesOrderNumber,
+      ...vendorNames,
+      ...vendorPartNumbers,
+      ...ingramPartNumbers,
+      ...serialNumbers,
+      ...trackingNumbers,
+    ]),
+    detail: raw as Prisma.InputJsonValue,
+    detailFetchedAt: at,
+    lastSeenAt: at,
+    lastSeenVia: via,
+  };
+}
+
+/** Writes one page of Ingram's search answer into the index; returns how many orders it wrote. */
+export async function indexSearchPage(db: Db, account: IndexAccount, res: OrderSearchResponse | null, at = new Date()): Promise<number> {
+  const raws = res?.orders ?? [];
+  const page = toSearchPage(res);
+  let written = 0;
+  for (const [i, o] of page.orders.entries()) {
+    const row = fromSummary(account, o, raws.find((r) => r?.ingramOrderNumber === o.orderNumber) ?? raws[i] ?? null, at);
+    await upsertSummary(db, row);
+    written++;
+  }
+  return written;
+}
+
+/**
+ * A search row carries less than a detail: it refreshes status, dates, PO, end customer and total, and keeps
+ * what only a detail knows (lines, parts, serials, tracking) from the last detail.
+ */
+async function upsertSummary(db: Db, row: Row): Promise<void> {
+  const key = { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber };
+  const existing = await db.indexedOrder.findUnique({
+    where: { customerNumber_countryCode_orderNumber: key },
+    select: { detail: true, vendorNames: true, searchText: true },
+  });
+  if (!existing) {
+    await db.indexedOrder.create({ data: row }).catch(async (err: unknown) => {
+      // Another writer created it between our read and our insert: fall back to the update.
+      if ((err as { code?: string }).code !== "P2002") throw err;
+      await upsertSummary(db, row);
+    });
+    return;
+  }
+  const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
+  // A detail knows every vendor on the order; a search row only the first line's. Keep the fuller one.
+  const keepDetailText = existing.detail !== null;
+  await db.indexedOrder.update({
+    where: { customerNumber_countryCode_orderNumber: key },
+    data: {
+      ...fields,
+      vendorNames: keepDetailText ? existing.vendorNames : fields.vendorNames,
+      searchText: keepDetailText ? mergeText(existing.searchText, fields.searchText) : fields.searchText,
+    },
+  });
+}
+
+function mergeText(a: string, b: string | undefined): string {
+  return uniq([...a.split(" "), ...(b ?? "").split(" ")]).join(" ");
+}
+
+/**
+ * Writes a full detail into the index: the order's own row and one row per sub-order (so a sub-order number is
+ * found too). `via` says how it was read; the raw detail is kept as the order page's fallback.
+ */
+export async function indexOrderDetail(db: Db, account: IndexAccount, raw: IngramOrderDetail, via: SeenVia, at = new Date()): Promise<void> {
+  const d = toOrderDetail(raw);
+  const subOrders = uniq(d.lines.map((l) => l.subOrderNumber)).filter((s) => s !== d.orderNumber);
+  const rows = [fromDetail(account, d, raw, at, via), ...subOrders.map((s) => fromDetail(account, d, raw, at, via, s))];
+  for (const row of rows) {
+    const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
+    await db.indexedOrder.upsert({
+      where: { customerNumber_countryCode_orderNumber: { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber } },
+      create: row,
+      update: fields,
+    });
+  }
+}
