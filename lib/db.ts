@@ -27,7 +27,7 @@ function instance(): PrismaClient {
 }
 
 /** For processes that open the database themselves (the launcher, CLIs, tests): make `db` use this client. */
-export function useDb(client: PrismaClient): void {
+export function installDb(client: PrismaClient): void {
   globalForDb.orderdeskDb = client;
 }
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { childEnv, env } from "@/lib/env.mjs";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { createDb, useDb } from "@/lib/db";
+import { createDb, installDb } from "@/lib/db";
 import { announceEmbedded, withdrawEmbedded } from "@/lib/db/cli-database";
 import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { seedDemoUsers } from "@/lib/users/seed-demo";
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   }
 
   const db = createDb(databaseUrl, embedded ? 1 : 2);
-  useDb(db);
+  installDb(db);
   // Audit intents left open by a dead instance. The embedded database serves one connection at a time, so
   // its launcher reconciles once, before Next.js starts; on PostgreSQL the launcher keeps reconciling while
   // it runs, for this and every other instance (owners are told apart by their heartbeats).

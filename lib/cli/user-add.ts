@@ -3,7 +3,7 @@
 // prompt that does not echo when run in a terminal, or is generated and printed once with --generate.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createDb, db, useDb } from "@/lib/db";
+import { createDb, db, installDb } from "@/lib/db";
 import { openCliDatabase, type CliDatabase } from "@/lib/db/cli-database";
 import { AppError } from "@/lib/errors";
 import { createUserRecord } from "@/lib/users/create";
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     return 2;
   }
   database = await openCliDatabase();
-  useDb(createDb(database.url, database.maxConnections));
+  installDb(createDb(database.url, database.maxConnections));
   const user = await createUserRecord(parsed.data, { actor: null, via: "cli" });
   console.log(`Created ${user.role} ${user.email} (${user.id}).`);
   if (generated) console.log(`Password (shown once): ${password}`);

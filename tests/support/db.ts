@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type LifecycleOptions, useLifecycle } from "@/tests/support/lifecycle";
-import { createDb, type Db, useDb } from "@/lib/db";
+import { createDb, type Db, installDb } from "@/lib/db";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
@@ -47,7 +47,7 @@ export function useTestDatabase(kind = testDbKind(), opts: LifecycleOptions = {}
     "the test database",
     async () => {
       const t = await openTestDatabase(kind);
-      useDb(t.db);
+      installDb(t.db);
       return t;
     },
     (t) => t.close(),
