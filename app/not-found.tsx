@@ -8,10 +8,13 @@ export default function NotFound() {
       <div className="card auth-card">
         <h1>Not found</h1>
         <p className="muted" style={{ marginTop: 8 }}>
-          There is nothing at this address, or you do not have access to it. Check the link, or start from the order list.
+          There is nothing at this address, or you do not have access to it. Check the link, or start from the order
+          list.
         </p>
         <p style={{ marginTop: 16 }}>
-          <Link className="btn" href="/orders">Go to orders</Link>
+          <Link className="btn" href="/orders">
+            Go to orders
+          </Link>
         </p>
       </div>
     </main>

@@ -33,12 +33,18 @@ const schema = z.object({
     z.string().max(10, "must be at most 10 characters, e.g. 20-222222").optional(),
   ),
   INGRAM_COUNTRY_CODE: optionalText.pipe(
-    z.string().regex(/^[A-Z]{2}$/, "must be a 2-letter ISO country code such as US").optional(),
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be a 2-letter ISO country code such as US")
+      .optional(),
   ),
   INGRAM_SENDER_ID: optionalText.pipe(z.string().max(32, "must be at most 32 characters").optional()),
   INGRAM_WEBHOOK_SECRET: optionalText,
   INGRAM_REGION_CODE: optionalText.pipe(
-    z.string().regex(/^[A-Za-z0-9]{1,10}$/, "must be 1-10 letters or digits, such as CS").optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,10}$/, "must be 1-10 letters or digits, such as CS")
+      .optional(),
   ),
   INGRAM_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(100).max(120_000).optional()),
   INGRAM_RATE_LIMIT_PER_MINUTE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
@@ -91,10 +97,16 @@ export function buildEnv(source) {
   const problems = [];
 
   if (!sandboxMode) {
-    for (const name of ["INGRAM_CLIENT_SECRET", "INGRAM_CUSTOMER_NUMBER", "INGRAM_COUNTRY_CODE", "INGRAM_WEBHOOK_SECRET"]) {
+    for (const name of [
+      "INGRAM_CLIENT_SECRET",
+      "INGRAM_CUSTOMER_NUMBER",
+      "INGRAM_COUNTRY_CODE",
+      "INGRAM_WEBHOOK_SECRET",
+    ]) {
       if (!raw[name]) problems.push(`${name}: required when INGRAM_CLIENT_ID is set`);
     }
-    if (production && !raw.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET: required in production with Ingram credentials");
+    if (production && !raw.NEXTAUTH_SECRET)
+      problems.push("NEXTAUTH_SECRET: required in production with Ingram credentials");
     if (production && !raw.DATABASE_URL) problems.push("DATABASE_URL: required in production with Ingram credentials");
   }
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {

@@ -18,7 +18,8 @@ function ingramMessage(err: IngramError): string {
 
 function ingramFields(err: IngramError): Record<string, string> | undefined {
   const fields: Record<string, string> = {};
-  for (const e of err.errors) for (const f of e.fields ?? []) {
+  for (const e of err.errors)
+    for (const f of e.fields ?? []) {
       const message = plainUpstreamText(f.message ?? "");
       if (f.field && message) fields[f.field] = message;
     }
@@ -43,7 +44,11 @@ export function fromIngramError(err: IngramError): AppError {
       });
     case "bad_payload":
     case "network":
-      return new AppError("upstream_bad_gateway", "Ingram Micro sent an answer we could not use. Try again shortly.", opts);
+      return new AppError(
+        "upstream_bad_gateway",
+        "Ingram Micro sent an answer we could not use. Try again shortly.",
+        opts,
+      );
     case "http":
       break;
   }
@@ -52,7 +57,11 @@ export function fromIngramError(err: IngramError): AppError {
   }
   if (err.status === 404) return new AppError("not_found", "Ingram Micro has no such order.", opts);
   if (err.status === 405) {
-    return new AppError("conflict", ingramMessage(err) || "Ingram Micro refused: the order is not on customer hold.", opts);
+    return new AppError(
+      "conflict",
+      ingramMessage(err) || "Ingram Micro refused: the order is not on customer hold.",
+      opts,
+    );
   }
   if (err.status === 400 || err.status === 422) {
     return new AppError("upstream_rejected", ingramMessage(err) || "Ingram Micro rejected the request.", {
@@ -75,9 +84,12 @@ export function fromIngramError(err: IngramError): AppError {
 
 function isDatabaseDown(err: unknown): boolean {
   const text = err instanceof Error ? `${err.name} ${err.message} ${(err as { code?: string }).code ?? ""}` : "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect|P1001|P1017|DatabaseNotReachable|timeout exceeded when trying to connect/i.test(
-    text,
-  ) && /prisma|pg|database|connect/i.test(text + ((err as { constructor?: { name?: string } })?.constructor?.name ?? ""));
+  return (
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect|P1001|P1017|DatabaseNotReachable|timeout exceeded when trying to connect/i.test(
+      text,
+    ) &&
+    /prisma|pg|database|connect/i.test(text + ((err as { constructor?: { name?: string } })?.constructor?.name ?? ""))
+  );
 }
 
 export function toAppError(err: unknown): AppError {

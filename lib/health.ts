@@ -23,7 +23,11 @@ export async function checkHealth(): Promise<Health> {
   );
   let state: Health["upstream"]["state"] = "not_checked";
   if (env.sandboxMode) {
-    state = await fetch(env.ingram.baseUrl, { method: "HEAD", signal: AbortSignal.timeout(1000), redirect: "manual" }).then(
+    state = await fetch(env.ingram.baseUrl, {
+      method: "HEAD",
+      signal: AbortSignal.timeout(1000),
+      redirect: "manual",
+    }).then(
       () => "up" as const,
       () => "down" as const,
     );

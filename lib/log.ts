@@ -14,7 +14,13 @@ function errorFields(err: unknown): Record<string, unknown> {
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < ORDER[env.logLevel]) return;
   const { err, ...rest } = fields;
-  const record = { t: new Date().toISOString(), level, msg, ...(maskSecrets(rest) as object), ...(err ? errorFields(err) : {}) };
+  const record = {
+    t: new Date().toISOString(),
+    level,
+    msg,
+    ...(maskSecrets(rest) as object),
+    ...(err ? errorFields(err) : {}),
+  };
   const line = JSON.stringify(record);
   if (level === "error" || level === "warn") process.stderr.write(line + "\n");
   else process.stdout.write(line + "\n");

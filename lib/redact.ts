@@ -4,8 +4,7 @@
  * Keys whose values never reach a log line or an audit row, wherever they sit in a record: passwords and
  * passphrases, secrets, tokens, authorization headers, cookies, credentials, API and private keys, signatures.
  */
-const SECRET_KEY =
-  /pass|pwd|secret|token|authori[sz]ation|cookie|credential|api[-_]?key|private[-_]?key|signature/i;
+const SECRET_KEY = /pass|pwd|secret|token|authori[sz]ation|cookie|credential|api[-_]?key|private[-_]?key|signature/i;
 
 const LOG_MAX_DEPTH = 6;
 const STORED_MAX_DEPTH = 32;

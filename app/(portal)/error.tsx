@@ -11,7 +11,7 @@ export default function PortalError({ error, reset }: { error: Error & { digest?
       <ErrorPanel
         title="This page could not be shown"
         message="Something went wrong on our side. Try again; if it keeps happening, quote the id below to support."
-        correlationId={typeof correlationId === "string" ? correlationId : error.digest ?? null}
+        correlationId={typeof correlationId === "string" ? correlationId : (error.digest ?? null)}
       >
         <Button onClick={reset}>Try again</Button>
       </ErrorPanel>

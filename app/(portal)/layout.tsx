@@ -20,13 +20,19 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   ];
   return (
     <>
-      <a className="skip-link" href="#content">Skip to content</a>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
       <header className="app-header">
-        <Link href="/orders" className="brand">Orderdesk</Link>
+        <Link href="/orders" className="brand">
+          Orderdesk
+        </Link>
         <NavLinks items={items} />
         <div className="user-menu">
           <span title={actor.name ?? undefined}>{actor.email}</span>
-          <span className="role-tag" aria-label={`Role: ${actor.role}`}>{actor.role}</span>
+          <span className="role-tag" aria-label={`Role: ${actor.role}`}>
+            {actor.role}
+          </span>
           <SignOutButton />
         </div>
       </header>

@@ -10,8 +10,7 @@ export interface ApiError {
 }
 
 export type ApiResult<T> =
-  | { ok: true; status: number; data: T; correlationId?: string; headers: Headers }
-  | { ok: false; error: ApiError };
+  { ok: true; status: number; data: T; correlationId?: string; headers: Headers } | { ok: false; error: ApiError };
 
 export interface ApiRequest {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -18,7 +18,15 @@ export interface ConfirmDialogProps {
 
 /** A modal <dialog>: focus is trapped by the browser, Escape closes it, focus returns to the opener. */
 export function ConfirmDialog({
-  open, title, children, confirmLabel, cancelLabel = "Keep it", danger, busy, onConfirm, onClose,
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = "Keep it",
+  danger,
+  busy,
+  onConfirm,
+  onClose,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -50,7 +58,12 @@ export function ConfirmDialog({
         <Button onClick={onClose} disabled={busy} autoFocus>
           {cancelLabel}
         </Button>
-        <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={busy} aria-busy={busy || undefined}>
+        <Button
+          variant={danger ? "danger" : "primary"}
+          onClick={onConfirm}
+          disabled={busy}
+          aria-busy={busy || undefined}
+        >
           {busy ? "Working…" : confirmLabel}
         </Button>
       </div>

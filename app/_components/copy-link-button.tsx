@@ -22,7 +22,11 @@ export function CopyLinkButton({ path, label = "Copy link" }: { path?: string; l
     <span className="row" style={{ gap: 6 }}>
       <Button onClick={copy}>{label}</Button>
       <span aria-live="polite" className="subtle">
-        {status === "copied" ? "Link copied" : status === "failed" ? "Could not copy; copy the address bar instead" : ""}
+        {status === "copied"
+          ? "Link copied"
+          : status === "failed"
+            ? "Could not copy; copy the address bar instead"
+            : ""}
       </span>
     </span>
   );

@@ -66,7 +66,15 @@ export interface DataTableProps<T extends RowData> {
 const noop = () => undefined;
 
 export function DataTable<T extends RowData>({
-  caption, captionHidden, columns, data, getRowId, getRowClassName, urlSort, manualSorting, empty,
+  caption,
+  captionHidden,
+  columns,
+  data,
+  getRowId,
+  getRowClassName,
+  urlSort,
+  manualSorting,
+  empty,
 }: DataTableProps<T>) {
   const pathname = usePathname();
   const search = useSearchParams();

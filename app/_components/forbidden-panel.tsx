@@ -10,7 +10,9 @@ export function ForbiddenPanel({ what = "this page" }: { what?: string }) {
         Your role does not allow this. If you need it, ask an Orderdesk administrator to change your role.
       </p>
       <p style={{ marginTop: 16 }}>
-        <Link className="btn" href="/orders">Back to orders</Link>
+        <Link className="btn" href="/orders">
+          Back to orders
+        </Link>
       </p>
     </div>
   );

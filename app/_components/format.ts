@@ -3,7 +3,9 @@ export function formatMoney(amount: number | null | undefined, currency?: string
   if (amount === null || amount === undefined || Number.isNaN(amount)) return "—";
   if (!currency) return amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   try {
-    return amount.toLocaleString("en-US", { style: "currency", currency, currencyDisplay: "code" }).replace(/\u00a0/g, " ");
+    return amount
+      .toLocaleString("en-US", { style: "currency", currency, currencyDisplay: "code" })
+      .replace(/\u00a0/g, " ");
   } catch {
     return `${currency} ${amount.toFixed(2)}`;
   }

@@ -13,7 +13,12 @@ export function GetForm(props: GetFormProps) {
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     const blanked: (HTMLInputElement | HTMLSelectElement)[] = [];
     for (const el of Array.from(e.currentTarget.elements)) {
-      if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name && !el.disabled && el.value === "") {
+      if (
+        (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) &&
+        el.name &&
+        !el.disabled &&
+        el.value === ""
+      ) {
         el.disabled = true;
         blanked.push(el);
       }

@@ -28,8 +28,15 @@ function pageWindow(current: number, last: number): (number | "gap")[] {
 
 /** URL-driven pagination: plain links plus a GET form for the page size, so it works without JavaScript. */
 export function Pagination({
-  pathname, params, pageNumber, pageSize, total,
-  pageParam = "pageNumber", sizeParam = "pageSize", pageSizes = [25, 50, 100], label = "Pagination",
+  pathname,
+  params,
+  pageNumber,
+  pageSize,
+  total,
+  pageParam = "pageNumber",
+  sizeParam = "pageSize",
+  pageSizes = [25, 50, 100],
+  label = "Pagination",
 }: PaginationProps) {
   const last = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (pageNumber - 1) * pageSize + 1;
@@ -40,26 +47,51 @@ export function Pagination({
   return (
     <div className="pagination">
       <span className="muted" aria-live="polite">
-        {total === 0 ? "No results" : `${first.toLocaleString("en-US")}–${end.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`}
+        {total === 0
+          ? "No results"
+          : `${first.toLocaleString("en-US")}–${end.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`}
       </span>
       <nav aria-label={label}>
         <ul>
           <li>
-            {pageNumber > 1 ? <Link href={link(pageNumber - 1)} rel="prev">Previous</Link> : <span className="gap" aria-disabled="true">Previous</span>}
+            {pageNumber > 1 ? (
+              <Link href={link(pageNumber - 1)} rel="prev">
+                Previous
+              </Link>
+            ) : (
+              <span className="gap" aria-disabled="true">
+                Previous
+              </span>
+            )}
           </li>
           {pageWindow(pageNumber, last).map((p, i) => (
             <li key={p === "gap" ? `gap-${i}` : p}>
               {p === "gap" ? (
-                <span className="gap" aria-hidden="true">…</span>
+                <span className="gap" aria-hidden="true">
+                  …
+                </span>
               ) : p === pageNumber ? (
-                <span className="current" aria-current="page">{p}<span className="sr-only"> (current page)</span></span>
+                <span className="current" aria-current="page">
+                  {p}
+                  <span className="sr-only"> (current page)</span>
+                </span>
               ) : (
-                <Link href={link(p)} aria-label={`Page ${p}`}>{p}</Link>
+                <Link href={link(p)} aria-label={`Page ${p}`}>
+                  {p}
+                </Link>
               )}
             </li>
           ))}
           <li>
-            {pageNumber < last ? <Link href={link(pageNumber + 1)} rel="next">Next</Link> : <span className="gap" aria-disabled="true">Next</span>}
+            {pageNumber < last ? (
+              <Link href={link(pageNumber + 1)} rel="next">
+                Next
+              </Link>
+            ) : (
+              <span className="gap" aria-disabled="true">
+                Next
+              </span>
+            )}
           </li>
         </ul>
       </nav>
@@ -71,9 +103,15 @@ export function Pagination({
         )}
         <label htmlFor={`${sizeParam}-select`}>Rows per page</label>
         <select id={`${sizeParam}-select`} name={sizeParam} defaultValue={String(pageSize)}>
-          {pageSizes.map((s) => <option key={s} value={s}>{s}</option>)}
+          {pageSizes.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="btn btn-sm">Apply</button>
+        <button type="submit" className="btn btn-sm">
+          Apply
+        </button>
       </form>
     </div>
   );

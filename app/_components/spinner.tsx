@@ -22,7 +22,9 @@ export interface ProgressProps {
 export function Progress({ label, value, max, valueText, wide }: ProgressProps) {
   const determinate = typeof value === "number" && typeof max === "number" && max > 0;
   const pct = determinate ? Math.min(100, Math.max(0, (value / max) * 100)) : 0;
-  const className = ["progress", determinate ? "" : "progress-indeterminate", wide ? "progress-wide" : ""].filter(Boolean).join(" ");
+  const className = ["progress", determinate ? "" : "progress-indeterminate", wide ? "progress-wide" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <span
       className={className}

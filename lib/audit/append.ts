@@ -52,7 +52,9 @@ const queues = new WeakMap<object, { items: Pending[]; running: boolean }>();
 /** Errors meaning "the database cannot be reached", as opposed to one event being refused. */
 function isConnectivity(err: unknown): boolean {
   const text = `${(err as { code?: unknown })?.code ?? ""} ${(err as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|timeout|terminated|connect|P1001|P1002|P1017|P2024|P2028/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|timeout|terminated|connect|P1001|P1002|P1017|P2024|P2028/i.test(
+    text,
+  );
 }
 
 /**
@@ -98,7 +100,10 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Appended[]> {
       const checkIds = batch.filter((p) => p.ifAbsent).map((p) => p.event.id);
       const existing = new Map<string, { seq: bigint; hash: string }>();
       if (checkIds.length) {
-        const found = await tx.auditEvent.findMany({ where: { id: { in: checkIds } }, select: { id: true, seq: true, hash: true } });
+        const found = await tx.auditEvent.findMany({
+          where: { id: { in: checkIds } },
+          select: { id: true, seq: true, hash: true },
+        });
         for (const f of found) existing.set(f.id, { seq: f.seq, hash: f.hash });
       }
       const first = await firstOutcomes(tx, batch);

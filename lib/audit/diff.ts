@@ -30,7 +30,9 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Missing, null, [] and {} all mean "nothing there" (Ingram adds `additionalAttributes: []` to some replies). */
 function absent(v: unknown): boolean {
-  return v === null || v === undefined || (Array.isArray(v) && v.length === 0) || (isObj(v) && Object.keys(v).length === 0);
+  return (
+    v === null || v === undefined || (Array.isArray(v) && v.length === 0) || (isObj(v) && Object.keys(v).length === 0)
+  );
 }
 
 /** Changed leaves between two values; missing, null, empty array and empty object count as the same (absent). */

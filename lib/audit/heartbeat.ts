@@ -48,7 +48,8 @@ export async function beat(db: Db, instanceId: string): Promise<void> {
  */
 export async function holdLease(db: Db, instanceId = processInstanceId): Promise<void> {
   let lease = leases.get(instanceId);
-  if (!lease) leases.set(instanceId, (lease = { db, inFlight: 0, timer: null, lastBeat: 0, lastHeld: 0, pending: null }));
+  if (!lease)
+    leases.set(instanceId, (lease = { db, inFlight: 0, timer: null, lastBeat: 0, lastHeld: 0, pending: null }));
   lease.db = db;
   if (Date.now() - lease.lastBeat > HEARTBEAT_MS / 2) {
     const l = lease;
@@ -63,7 +64,10 @@ export async function holdLease(db: Db, instanceId = processInstanceId): Promise
     const l = lease;
     l.timer = setInterval(() => {
       if (Date.now() - l.lastHeld > MAX_HOLD_MS) {
-        log("warn", "audit heartbeat stopped: changes reported no outcome in time", { instanceId, inFlight: l.inFlight });
+        log("warn", "audit heartbeat stopped: changes reported no outcome in time", {
+          instanceId,
+          inFlight: l.inFlight,
+        });
         clearInterval(l.timer!);
         l.timer = null;
         l.inFlight = 0;
@@ -98,5 +102,7 @@ export function abandonLease(instanceId: string): void {
 
 /** Removes heartbeat rows of instances silent for a day (they own no open intent that is still young). */
 export async function pruneInstances(db: Db, olderThanMs = 86_400_000): Promise<number> {
-  return db.auditInstance.deleteMany({ where: { heartbeatAt: { lt: new Date(Date.now() - olderThanMs) } } }).then((r) => r.count);
+  return db.auditInstance
+    .deleteMany({ where: { heartbeatAt: { lt: new Date(Date.now() - olderThanMs) } } })
+    .then((r) => r.count);
 }

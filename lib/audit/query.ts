@@ -37,8 +37,21 @@ export interface AuditEventDetail {
 const TIMELINE_LIMIT = 1000;
 const CSV_BATCH = 500;
 export const AUDIT_CSV_COLUMNS = [
-  "seq", "at", "actor_email", "actor_id", "action", "order_number", "outcome", "ingram_status", "ingram_errors",
-  "request", "intent_id", "correlation_id", "id", "prev_hash", "hash",
+  "seq",
+  "at",
+  "actor_email",
+  "actor_id",
+  "action",
+  "order_number",
+  "outcome",
+  "ingram_status",
+  "ingram_errors",
+  "request",
+  "intent_id",
+  "correlation_id",
+  "id",
+  "prev_hash",
+  "hash",
 ] as const;
 
 function parseFilters(input: unknown): AuditFilters {
@@ -66,7 +79,11 @@ function whereOf(f: AuditFilters): Prisma.AuditEventWhereInput {
 }
 
 /** Audit events matching the filters, newest first (requires audit.read). */
-export async function listAuditEvents(actor: Actor | null, filters: unknown, opts: QueryOptions = {}): Promise<AuditPage> {
+export async function listAuditEvents(
+  actor: Actor | null,
+  filters: unknown,
+  opts: QueryOptions = {},
+): Promise<AuditPage> {
   requirePermission(actor, "audit.read");
   const f = parseFilters(filters);
   const db = opts.db ?? processDb;
@@ -92,7 +109,11 @@ export async function listAuditEvents(actor: Actor | null, filters: unknown, opt
 }
 
 /** One event by seq ("42") or id (uuid), with its linked intent/outcomes and the order diff. */
-export async function getAuditEvent(actor: Actor | null, seqOrId: string, opts: QueryOptions = {}): Promise<AuditEventDetail> {
+export async function getAuditEvent(
+  actor: Actor | null,
+  seqOrId: string,
+  opts: QueryOptions = {},
+): Promise<AuditEventDetail> {
   requirePermission(actor, "audit.read");
   const db = opts.db ?? processDb;
   const key = String(seqOrId).trim();
@@ -120,7 +141,11 @@ export async function getAuditEvent(actor: Actor | null, seqOrId: string, opts: 
 }
 
 /** Every event about one order, oldest first, including intents whose outcome named the order (creates). */
-export async function orderTimeline(actor: Actor | null, orderNumber: string, opts: QueryOptions = {}): Promise<AuditEventView[]> {
+export async function orderTimeline(
+  actor: Actor | null,
+  orderNumber: string,
+  opts: QueryOptions = {},
+): Promise<AuditEventView[]> {
   requirePermission(actor, "audit.read");
   const db = opts.db ?? processDb;
   const rows = await db.auditEvent.findMany({
@@ -154,8 +179,21 @@ export function auditCsv(actor: Actor | null, filters: unknown, opts: QueryOptio
       });
       for (const r of batch) {
         yield csvLine([
-          r.seq, r.at, r.actorEmail, r.actorId, r.action, r.orderNumber, r.outcome, r.ingramStatus, r.ingramErrors,
-          r.request, r.intentId, r.correlationId, r.id, r.prevHash, r.hash,
+          r.seq,
+          r.at,
+          r.actorEmail,
+          r.actorId,
+          r.action,
+          r.orderNumber,
+          r.outcome,
+          r.ingramStatus,
+          r.ingramErrors,
+          r.request,
+          r.intentId,
+          r.correlationId,
+          r.id,
+          r.prevHash,
+          r.hash,
         ]);
       }
       if (batch.length < CSV_BATCH) return;

@@ -26,7 +26,9 @@ function status(order: unknown): string {
 }
 
 function linesOf(order: unknown): Obj[] {
-  return arr(obj(order)?.lines).map(obj).filter((l): l is Obj => l !== null);
+  return arr(obj(order)?.lines)
+    .map(obj)
+    .filter((l): l is Obj => l !== null);
 }
 
 /** The modify body sent to Ingram: `request.ingramRequest` as the portal stores it, else the request itself. */

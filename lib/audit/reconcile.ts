@@ -56,7 +56,10 @@ export interface ReconcileResult {
  * whose owner is gone: no owner recorded (written before owners were), no heartbeat row, or a stale one
  * (compared on the database's clock). Oldest first.
  */
-export async function findOrphanedIntents(db: Db, opts: OwnershipOptions & { limit?: number } = {}): Promise<OpenIntent[]> {
+export async function findOrphanedIntents(
+  db: Db,
+  opts: OwnershipOptions & { limit?: number } = {},
+): Promise<OpenIntent[]> {
   const cutoff = new Date(Date.now() - (opts.olderThanMs ?? callDeadlineMs()));
   const staleMs = Math.max(0, Math.round(opts.staleAfterMs ?? STALE_AFTER_MS));
   const rows = await db.$queryRaw<{ id: string }[]>`
@@ -91,7 +94,10 @@ export async function findOrphanedIntents(db: Db, opts: OwnershipOptions & { lim
  * classify()'s verdict, "unknown" when nothing can be concluded. Should the owner's real outcome arrive
  * after all, it is stored as a correction of this one (appendEvent).
  */
-export async function reconcileOpenIntents(readOrder: ReadOrder, opts: ReconcileOptions = {}): Promise<ReconcileResult> {
+export async function reconcileOpenIntents(
+  readOrder: ReadOrder,
+  opts: ReconcileOptions = {},
+): Promise<ReconcileResult> {
   const db = opts.db ?? processDb;
   await flushSpool({ db, dir: opts.spoolDir });
   const classify = opts.classify ?? reconciledOutcome;

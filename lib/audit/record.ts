@@ -82,7 +82,11 @@ export async function recordIntent(input: IntentInput, opts: RecordOptions = {})
     };
   } catch (err) {
     if (leased) releaseLease(instanceId);
-    log("error", "audit intent could not be written", { err, action: input.action, correlationId: input.correlationId });
+    log("error", "audit intent could not be written", {
+      err,
+      action: input.action,
+      correlationId: input.correlationId,
+    });
     throw new AppError("db_unavailable", "The audit log is unavailable, so nothing was changed. Try again shortly.", {
       retryAfterSeconds: DB_RETRY_AFTER_SECONDS,
       cause: err,

@@ -57,7 +57,11 @@ export async function recoverEmbeddedAudit(db: Db): Promise<void> {
   await recoverAudit(db, { ownersGone: true });
   const open = await findOrphanedIntents(db, { ownersGone: true, olderThanMs: 0, limit: 1 }).catch(() => []);
   if (!open.length) return;
-  const youngest = await db.auditEvent.findFirst({ where: { outcome: "intent" }, orderBy: { seq: "desc" }, select: { at: true } });
+  const youngest = await db.auditEvent.findFirst({
+    where: { outcome: "intent" },
+    orderBy: { seq: "desc" },
+    select: { at: true },
+  });
   const waitMs = Math.max(0, (youngest?.at.getTime() ?? 0) + callDeadlineMs() - Date.now());
   if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
   await recoverAudit(db, { ownersGone: true });

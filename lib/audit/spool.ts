@@ -24,7 +24,10 @@ let batchCounter = 0;
 
 function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const run = (locks.get(dir) ?? Promise.resolve()).then(fn, fn);
-  locks.set(dir, run.catch(() => undefined));
+  locks.set(
+    dir,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -148,7 +151,10 @@ export function flushSpool(opts: { db?: Db; dir?: string } = {}): Promise<FlushR
       flushing.delete(dir);
     }
   });
-  flushTails.set(dir, run.catch(() => undefined));
+  flushTails.set(
+    dir,
+    run.catch(() => undefined),
+  );
   return run;
 }
 

@@ -89,7 +89,16 @@ export interface OutcomeReport {
  * lists the intents still open, oldest first, with their age.
  */
 export async function verifyOutcomes(db: Db): Promise<OutcomeReport> {
-  const open = await db.$queryRaw<{ seq: bigint; id: string; action: string; order_number: string | null; instance_id: string | null; age_ms: number }[]>`
+  const open = await db.$queryRaw<
+    {
+      seq: bigint;
+      id: string;
+      action: string;
+      order_number: string | null;
+      instance_id: string | null;
+      age_ms: number;
+    }[]
+  >`
     SELECT i.seq, i.id::text AS id, i.action, i.order_number, i.instance_id::text AS instance_id,
       (EXTRACT(EPOCH FROM (now() - i.at)) * 1000)::float8 AS age_ms
     FROM "audit_events" i

@@ -54,7 +54,8 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
     pages: { signIn: "/login", error: "/login" },
     logger: {
       // A revoked or expired session is routine (the cookie is cleared), not an error.
-      error: (code, metadata) => log(code === "JWT_SESSION_ERROR" ? "info" : "error", `next-auth ${code}`, { metadata }),
+      error: (code, metadata) =>
+        log(code === "JWT_SESSION_ERROR" ? "info" : "error", `next-auth ${code}`, { metadata }),
       warn: (code) => log("warn", `next-auth ${code}`),
       debug: () => {},
     },

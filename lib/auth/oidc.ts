@@ -56,7 +56,10 @@ export async function oidcSignInAllowed(email: string | null | undefined, profil
   else if (claims?.email_verified === false) refusal = "email_unverified";
   else if (!subject || (user.oidcSubject !== null && user.oidcSubject !== subject)) refusal = "subject_mismatch";
   if (!refusal && user && user.oidcSubject === null) {
-    const bound = await db.user.updateMany({ where: { id: user.id, oidcSubject: null }, data: { oidcSubject: subject } });
+    const bound = await db.user.updateMany({
+      where: { id: user.id, oidcSubject: null },
+      data: { oidcSubject: subject },
+    });
     if (bound.count !== 1) refusal = "subject_mismatch";
   }
   if (refusal) {

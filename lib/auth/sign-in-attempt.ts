@@ -12,7 +12,9 @@ export interface SignInAttempt {
 
 const attempts = new AsyncLocalStorage<SignInAttempt>();
 
-export async function withSignInAttempt(run: () => Promise<Response>): Promise<{ res: Response; attempt: SignInAttempt }> {
+export async function withSignInAttempt(
+  run: () => Promise<Response>,
+): Promise<{ res: Response; attempt: SignInAttempt }> {
   const attempt: SignInAttempt = {};
   const res = await attempts.run(attempt, run);
   return { res, attempt };

@@ -39,7 +39,10 @@ function header(headers: HeaderSource, name: string): string | undefined {
  * X-Forwarded-For entry, the one that proxy wrote, is believed.
  */
 export function clientAddress(headers: HeaderSource, trustProxy: boolean): string {
-  const entries = (header(headers, "x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (header(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (trustProxy) {
     const last = entries.at(-1);
     return last && isIP(last) ? last : "unknown";
@@ -68,7 +71,11 @@ export function signInThrottleState(email: string, address = "local", now = new 
   return throttleState(email, address, now);
 }
 
-async function reserveKey(key: string, limit: number, now: Date): Promise<{ attempts: number; lockedUntil: Date | null }> {
+async function reserveKey(
+  key: string,
+  limit: number,
+  now: Date,
+): Promise<{ attempts: number; lockedUntil: Date | null }> {
   const cutoff = new Date(now.getTime() - WINDOW_SECONDS * 1000);
   const rows = await db.$queryRaw<{ failures: number; locked_until: Date | null }[]>`
     INSERT INTO "login_throttle" AS t ("key", "failures", "window_start", "locked_until")

@@ -14,7 +14,9 @@ const USAGE = "Usage: npm run user:add -- --email <email> --role <viewer|buyer|a
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 function promptHidden(question: string): Promise<string> {

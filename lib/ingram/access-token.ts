@@ -73,11 +73,14 @@ export class TokenProvider {
         64 * 1024,
       );
       if (ex.status < 200 || ex.status >= 300) {
-        const errors = JSON.parse(JSON.stringify(errorDetails(ex.text)).replaceAll(JSON.stringify(cfg.clientSecret).slice(1, -1), "[redacted]"));
+        const errors = JSON.parse(
+          JSON.stringify(errorDetails(ex.text)).replaceAll(JSON.stringify(cfg.clientSecret).slice(1, -1), "[redacted]"),
+        );
         throw new IngramError({ kind: "http", op: "token", status: ex.status, correlationId, errors });
       }
       const parsed = TokenResponse.safeParse(parseJson(ex, "token", correlationId));
-      if (!parsed.success) throw new IngramError({ kind: "bad_payload", op: "token", status: ex.status, correlationId });
+      if (!parsed.success)
+        throw new IngramError({ kind: "bad_payload", op: "token", status: ex.status, correlationId });
       const given = parsed.data.expires_in;
       const ttl = given && given > 0 ? Math.min(given, 86_400) : FALLBACK_TTL_SECONDS;
       const margin = Math.min(cfg.tokenMarginSeconds, ttl / 10);

@@ -23,7 +23,11 @@ export interface IngramClient {
   getOrder(orderNumber: string, q: GetOrderQuery, ctx: CallContext): Promise<IngramResponse<OrderDetail>>;
   createOrder(body: OrderCreateRequest, ctx: CallContext): Promise<IngramResponse<OrderCreateResponse>>;
   createOrderV7(body: OrderCreateV7Request, ctx: CallContext): Promise<IngramResponse<OrderCreateV7Ack>>;
-  modifyOrder(orderNumber: string, body: OrderModifyRequest, ctx: CallContext): Promise<IngramResponse<OrderModifyResponse | null>>;
+  modifyOrder(
+    orderNumber: string,
+    body: OrderModifyRequest,
+    ctx: CallContext,
+  ): Promise<IngramResponse<OrderModifyResponse | null>>;
   releaseOrder(orderNumber: string, ctx: CallContext): Promise<IngramResponse<OrderModifyResponse | null>>;
   cancelOrder(orderNumber: string, ctx: CallContext): Promise<IngramResponse<null>>;
 }
@@ -49,7 +53,11 @@ export function createIngramClient(config: IngramConfig): IngramClient {
   const { call } = createTransport({
     cfg,
     tokens: new TokenProvider(cfg),
-    breaker: new CircuitBreaker({ failureThreshold: cfg.breakerFailureThreshold, openMs: cfg.breakerOpenMs, now: cfg.now }),
+    breaker: new CircuitBreaker({
+      failureThreshold: cfg.breakerFailureThreshold,
+      openMs: cfg.breakerOpenMs,
+      now: cfg.now,
+    }),
     pacer: new RatePacer({ limit: cfg.rateLimitPerMinute, now: cfg.now }),
   });
   const order = (orderNumber: string) => orderNumberSchema.parse(orderNumber);
@@ -57,16 +65,28 @@ export function createIngramClient(config: IngramConfig): IngramClient {
   const region = (): URLSearchParams => new URLSearchParams(cfg.regionCode ? { regionCode: cfg.regionCode } : {});
 
   return {
-    searchOrders: async (q, ctx) => call({ op: "search", query: searchOrdersParams(q), parse: optional(OrderSearchResponse) }, ctx),
+    searchOrders: async (q, ctx) =>
+      call({ op: "search", query: searchOrdersParams(q), parse: optional(OrderSearchResponse) }, ctx),
     getOrder: async (orderNumber, q, ctx) =>
       call(
-        { op: "get", pathParam: order(orderNumber), query: getOrderParams({ regionCode: cfg.regionCode, ...q }), parse: required(OrderDetail) },
+        {
+          op: "get",
+          pathParam: order(orderNumber),
+          query: getOrderParams({ regionCode: cfg.regionCode, ...q }),
+          parse: required(OrderDetail),
+        },
         ctx,
       ),
     createOrder: async (body, ctx) =>
-      call({ op: "create", body: pruneEmpty(OrderCreateRequest.parse(body)), parse: required(OrderCreateResponse) }, ctx),
+      call(
+        { op: "create", body: pruneEmpty(OrderCreateRequest.parse(body)), parse: required(OrderCreateResponse) },
+        ctx,
+      ),
     createOrderV7: async (body, ctx) =>
-      call({ op: "createV7", body: pruneEmpty(OrderCreateV7Request.parse(body)), parse: required(OrderCreateV7Ack) }, ctx),
+      call(
+        { op: "createV7", body: pruneEmpty(OrderCreateV7Request.parse(body)), parse: required(OrderCreateV7Ack) },
+        ctx,
+      ),
     modifyOrder: async (orderNumber, body, ctx) =>
       call(
         {
@@ -79,8 +99,18 @@ export function createIngramClient(config: IngramConfig): IngramClient {
         ctx,
       ),
     releaseOrder: async (orderNumber, ctx) =>
-      call({ op: "release", pathParam: order(orderNumber), query: region(), body: {}, parse: optional(OrderModifyResponse) }, ctx),
-    cancelOrder: async (orderNumber, ctx) => call({ op: "cancel", pathParam: order(orderNumber), query: region(), parse: () => null }, ctx),
+      call(
+        {
+          op: "release",
+          pathParam: order(orderNumber),
+          query: region(),
+          body: {},
+          parse: optional(OrderModifyResponse),
+        },
+        ctx,
+      ),
+    cancelOrder: async (orderNumber, ctx) =>
+      call({ op: "cancel", pathParam: order(orderNumber), query: region(), parse: () => null }, ctx),
   };
 }
 
@@ -149,7 +179,10 @@ export interface IngramConfig {
   now?: () => number;
 }
 
-export type ResolvedConfig = Required<Omit<IngramConfig, "now" | "regionCode">> & { regionCode?: string; now: () => number };
+export type ResolvedConfig = Required<Omit<IngramConfig, "now" | "regionCode">> & {
+  regionCode?: string;
+  now: () => number;
+};
 
 function url(name: string, value: string): string {
   let u: URL;

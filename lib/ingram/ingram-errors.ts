@@ -163,7 +163,9 @@ export function normalizeErrors(body: unknown): IngramErrorDetail[] {
   const errors = pick(body, "errors");
   if (Array.isArray(errors) || isObj(errors)) {
     const list = Array.isArray(errors) ? errors : [errors];
-    return list.slice(0, MAX_ITEMS).flatMap((e) => (isObj(e) ? (itemOf(e) ?? []) : text(e) ? [{ message: text(e)! }] : []));
+    return list
+      .slice(0, MAX_ITEMS)
+      .flatMap((e) => (isObj(e) ? (itemOf(e) ?? []) : text(e) ? [{ message: text(e)! }] : []));
   }
   const fault = pick(body, "fault");
   if (isObj(fault)) {
@@ -190,7 +192,12 @@ export class DeadlineExceeded extends Error {
 }
 
 /** Anything thrown during a call, as an IngramError: an abort is a timeout (saying so when the caller aborted), the rest a network failure. */
-export function toIngramError(e: unknown, op: IngramOperation, correlationId: string, signal: AbortSignal): IngramError {
+export function toIngramError(
+  e: unknown,
+  op: IngramOperation,
+  correlationId: string,
+  signal: AbortSignal,
+): IngramError {
   if (e instanceof IngramError) return e;
   if (signal.aborted) {
     const byCaller = !(signal.reason instanceof DeadlineExceeded);

@@ -18,7 +18,13 @@ export const INGRAM_OPERATIONS = [
   { name: "createV7", method: "POST", path: "/resellers/v7/orders", version: "v7" },
   { name: "modify", method: "PUT", path: "/resellers/v6/orders/{orderNumber}", version: "v6" },
   // Release is Ingram's modify operation with actionCode=release and an empty body.
-  { name: "release", method: "PUT", path: "/resellers/v6/orders/{orderNumber}", version: "v6", fixedQuery: { actionCode: "release" } },
+  {
+    name: "release",
+    method: "PUT",
+    path: "/resellers/v6/orders/{orderNumber}",
+    version: "v6",
+    fixedQuery: { actionCode: "release" },
+  },
   { name: "cancel", method: "DELETE", path: "/resellers/v6/orders/{OrderNumber}", version: "v6" },
 ] as const satisfies readonly OperationSpec[];
 

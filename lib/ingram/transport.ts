@@ -2,7 +2,15 @@ import "server-only";
 import { isCorrelationId } from "@/lib/correlation-id";
 import { BodyTooLargeError, readCappedText } from "@/lib/read-body";
 import type { TokenProvider } from "./access-token";
-import { RETRYABLE_STATUS, backoffMs, parseRateLimitReset, parseRetryAfter, type CircuitBreaker, type Permit, type RatePacer } from "./call-policy";
+import {
+  RETRYABLE_STATUS,
+  backoffMs,
+  parseRateLimitReset,
+  parseRetryAfter,
+  type CircuitBreaker,
+  type Permit,
+  type RatePacer,
+} from "./call-policy";
 import type { ResolvedConfig } from "./client";
 import { DeadlineExceeded, IngramError, errorDetails, toIngramError } from "./ingram-errors";
 import { operationPath, operationSpec, type IngramOperation, type OrdersOperation } from "./ingram-operations";
@@ -52,7 +60,8 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
 
   async function call<T>(spec: CallSpec<T>, ctx: CallContext): Promise<IngramResponse<T>> {
     const correlationId = ctx?.correlationId;
-    if (!isCorrelationId(correlationId)) throw new TypeError("CallContext.correlationId must be 32 lowercase hex chars");
+    if (!isCorrelationId(correlationId))
+      throw new TypeError("CallContext.correlationId must be 32 lowercase hex chars");
     const op = spec.op;
     const deadlineAt = cfg.now() + cfg.timeoutMs;
     const ctl = new AbortController();
@@ -70,7 +79,8 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
           const retryable =
             idempotent &&
             attempt < cfg.maxRetries &&
-            (err.kind === "network" || ((err.kind === "http" || err.kind === "rate_limited") && RETRYABLE_STATUS.has(err.status)));
+            (err.kind === "network" ||
+              ((err.kind === "http" || err.kind === "rate_limited") && RETRYABLE_STATUS.has(err.status)));
           if (!retryable) throw err;
           const delay = backoffMs(attempt, cfg.retryBaseDelayMs, retryAfterMs.get(err));
           if (cfg.now() + delay >= deadlineAt) throw err;
@@ -89,7 +99,12 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     const { op } = spec;
     const gate = breaker.acquire();
     if (!("success" in gate)) {
-      throw new IngramError({ kind: "circuit_open", op, correlationId, retryAfterSeconds: Math.ceil(gate.retryInMs / 1000) });
+      throw new IngramError({
+        kind: "circuit_open",
+        op,
+        correlationId,
+        retryAfterSeconds: Math.ceil(gate.retryInMs / 1000),
+      });
     }
     const permit: Permit = gate;
     try {
@@ -113,7 +128,13 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     }
   }
 
-  async function send(spec: CallSpec<unknown>, token: string, correlationId: string, signal: AbortSignal, deadlineAt: number) {
+  async function send(
+    spec: CallSpec<unknown>,
+    token: string,
+    correlationId: string,
+    signal: AbortSignal,
+    deadlineAt: number,
+  ) {
     const { method, fixedQuery } = operationSpec(spec.op);
     if (method === "GET") await pace(spec.op, correlationId, signal, deadlineAt);
     const url = new URL(cfg.baseUrl + operationPath(spec.op, spec.pathParam));
@@ -136,7 +157,12 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
   async function pace(op: IngramOperation, correlationId: string, signal: AbortSignal, deadlineAt: number) {
     const slot = pacer.reserve(op, deadlineAt - cfg.now());
     if (!slot.ok) {
-      throw new IngramError({ kind: "rate_limited", op, correlationId, retryAfterSeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) });
+      throw new IngramError({
+        kind: "rate_limited",
+        op,
+        correlationId,
+        retryAfterSeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)),
+      });
     }
     if (slot.waitMs > 0) await sleep(slot.waitMs, signal);
   }
@@ -160,10 +186,24 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
       waitMs ??= parseRateLimitReset(ex.headers.get("x-ratelimit-reset"), cfg.now()) ?? DEFAULT_RETRY_AFTER_S * 1000;
       if (operationSpec(op).method === "GET") pacer.pause(op, cfg.now() + waitMs);
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-      err = new IngramError({ kind: "rate_limited", op, status: 429, correlationId, errors: errorDetails(ex.text), retryAfterSeconds });
+      err = new IngramError({
+        kind: "rate_limited",
+        op,
+        status: 429,
+        correlationId,
+        errors: errorDetails(ex.text),
+        retryAfterSeconds,
+      });
     } else {
       const retryAfterSeconds = hinted === undefined ? undefined : Math.max(1, Math.ceil(hinted / 1000));
-      err = new IngramError({ kind: "http", op, status: ex.status, correlationId, errors: errorDetails(ex.text), retryAfterSeconds });
+      err = new IngramError({
+        kind: "http",
+        op,
+        status: ex.status,
+        correlationId,
+        errors: errorDetails(ex.text),
+        retryAfterSeconds,
+      });
     }
     if (waitMs !== undefined) retryAfterMs.set(err, waitMs);
     throw err;
@@ -173,7 +213,9 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
 }
 
 function countsAsFailure(e: IngramError): boolean {
-  return e.kind === "timeout" || e.kind === "network" || e.kind === "bad_payload" || (e.kind === "http" && e.status >= 500);
+  return (
+    e.kind === "timeout" || e.kind === "network" || e.kind === "bad_payload" || (e.kind === "http" && e.status >= 500)
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

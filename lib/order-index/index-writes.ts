@@ -21,7 +21,8 @@ const uniq = (values: (string | null | undefined)[]): string[] => [
   ...new Set(values.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim())),
 ];
 
-const day = (v: string | null | undefined): Date | null => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null);
+const day = (v: string | null | undefined): Date | null =>
+  v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
 
 function searchText(parts: (string | null | undefined)[]): string {
   return uniq(parts).join(" ").toLowerCase();
@@ -39,7 +40,13 @@ function fromSummary(account: IndexAccount, o: OrderSummary, raw: unknown, at: D
     endCustomerName: o.endUserCompanyName,
     vendorNames,
     total: o.total,
-    searchText: searchText([o.orderNumber, o.customerOrderNumber, o.endUserCompanyName, o.vendorSalesOrderNumber, ...vendorNames]),
+    searchText: searchText([
+      o.orderNumber,
+      o.customerOrderNumber,
+      o.endUserCompanyName,
+      o.vendorSalesOrderNumber,
+      ...vendorNames,
+    ]),
     summary: raw as Prisma.InputJsonValue,
     summaryFetchedAt: at,
     lastSeenAt: at,
@@ -48,7 +55,14 @@ function fromSummary(account: IndexAccount, o: OrderSummary, raw: unknown, at: D
 }
 
 /** The columns a full detail carries, for the order itself or one of its sub-orders (lines filtered to it). */
-function fromDetail(account: IndexAccount, d: OrderDetail, raw: unknown, at: Date, via: SeenVia, subOrder?: string): Row {
+function fromDetail(
+  account: IndexAccount,
+  d: OrderDetail,
+  raw: unknown,
+  at: Date,
+  via: SeenVia,
+  subOrder?: string,
+): Row {
   const lines = subOrder ? d.lines.filter((l) => l.subOrderNumber === subOrder) : d.lines;
   const shipments = lines.flatMap((l) => l.shipments);
   const tracking = shipments.flatMap((s) => s.tracking);
@@ -57,9 +71,18 @@ function fromDetail(account: IndexAccount, d: OrderDetail, raw: unknown, at: Dat
   const ingramPartNumbers = uniq(lines.map((l) => l.ingramPartNumber));
   const serialNumbers = uniq(tracking.flatMap((t) => t.serialNumbers));
   const trackingNumbers = uniq(tracking.map((t) => t.trackingNumber));
-  const shipDates = shipments.map((s) => s.shippedDate).filter((x): x is string => !!x).sort();
-  const invoiceDates = shipments.map((s) => s.invoiceDate).filter((x): x is string => !!x).sort();
-  const deliveryDates = shipments.map((s) => s.deliveredDate).filter((x): x is string => !!x).sort();
+  const shipDates = shipments
+    .map((s) => s.shippedDate)
+    .filter((x): x is string => !!x)
+    .sort();
+  const invoiceDates = shipments
+    .map((s) => s.invoiceDate)
+    .filter((x): x is string => !!x)
+    .sort();
+  const deliveryDates = shipments
+    .map((s) => s.deliveredDate)
+    .filter((x): x is string => !!x)
+    .sort();
   const status = subOrder ? (lines[0]?.status ?? d.status) : d.status;
   const total = subOrder ? lines.reduce((sum, l) => sum + (l.extendedPrice ?? 0), 0) : d.totals.total;
   const orderNumber = subOrder ?? d.orderNumber;
@@ -104,12 +127,22 @@ function fromDetail(account: IndexAccount, d: OrderDetail, raw: unknown, at: Dat
 }
 
 /** Writes one page of Ingram's search answer into the index; returns how many orders it wrote. */
-export async function indexSearchPage(db: Db, account: IndexAccount, res: OrderSearchResponse | null, at = new Date()): Promise<number> {
+export async function indexSearchPage(
+  db: Db,
+  account: IndexAccount,
+  res: OrderSearchResponse | null,
+  at = new Date(),
+): Promise<number> {
   const raws = res?.orders ?? [];
   const page = toSearchPage(res);
   let written = 0;
   for (const [i, o] of page.orders.entries()) {
-    const row = fromSummary(account, o, raws.find((r) => r?.ingramOrderNumber === o.orderNumber) ?? raws[i] ?? null, at);
+    const row = fromSummary(
+      account,
+      o,
+      raws.find((r) => r?.ingramOrderNumber === o.orderNumber) ?? raws[i] ?? null,
+      at,
+    );
     await upsertSummary(db, row);
     written++;
   }
@@ -155,14 +188,26 @@ function mergeText(a: string, b: string | undefined): string {
  * Writes a full detail into the index: the order's own row and one row per sub-order (so a sub-order number is
  * found too). `via` says how it was read; the raw detail is kept as the order page's fallback.
  */
-export async function indexOrderDetail(db: Db, account: IndexAccount, raw: IngramOrderDetail, via: SeenVia, at = new Date()): Promise<void> {
+export async function indexOrderDetail(
+  db: Db,
+  account: IndexAccount,
+  raw: IngramOrderDetail,
+  via: SeenVia,
+  at = new Date(),
+): Promise<void> {
   const d = toOrderDetail(raw);
   const subOrders = uniq(d.lines.map((l) => l.subOrderNumber)).filter((s) => s !== d.orderNumber);
   const rows = [fromDetail(account, d, raw, at, via), ...subOrders.map((s) => fromDetail(account, d, raw, at, via, s))];
   for (const row of rows) {
     const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
     await db.indexedOrder.upsert({
-      where: { customerNumber_countryCode_orderNumber: { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber } },
+      where: {
+        customerNumber_countryCode_orderNumber: {
+          customerNumber: row.customerNumber,
+          countryCode: row.countryCode,
+          orderNumber: row.orderNumber,
+        },
+      },
       create: row,
       update: fields,
     });

@@ -24,13 +24,18 @@ export async function recordFailure(intent: AuditIntent, err: unknown): Promise<
   await recordOutcome(intent, {
     outcome,
     ingramStatus: ingramStatusOf(err),
-    ingramErrors: ingramErrorsOf(err) ?? (err instanceof AppError ? [{ message: err.message }] : [{ message: "not sent" }]),
+    ingramErrors:
+      ingramErrorsOf(err) ?? (err instanceof AppError ? [{ message: err.message }] : [{ message: "not sent" }]),
   });
   return outcome;
 }
 
 /** The order as Ingram has it after a change, for the audit diff; the reply stands in if the read fails. */
-export async function readOrderAfterChange(orderNumber: string, correlationId: string, reply: unknown): Promise<unknown> {
+export async function readOrderAfterChange(
+  orderNumber: string,
+  correlationId: string,
+  reply: unknown,
+): Promise<unknown> {
   try {
     return await fetchIngramOrder(orderNumber, correlationId);
   } catch (err) {

@@ -10,7 +10,11 @@ import { callContext, checkOrderNumber, clientCall, fetchIngramOrder, unknownOut
  * DELETE /api/orders/[orderNumber] → DELETE /resellers/v6/orders/{OrderNumber}, never retried. Ingram cancels
  * only orders on customer hold; it answers anything else with an error the caller sees as is.
  */
-export async function cancelOrder(actor: Actor | null, orderNumber: string, opts: CommandOptions): Promise<OrderActionResult> {
+export async function cancelOrder(
+  actor: Actor | null,
+  orderNumber: string,
+  opts: CommandOptions,
+): Promise<OrderActionResult> {
   requirePermission(actor, "orders.cancel");
   const n = checkOrderNumber(orderNumber);
   const before = await fetchIngramOrder(n, opts.correlationId);

@@ -25,52 +25,62 @@ export async function createOrderRequest(
   requirePermission(actor, "orders.create");
   const key = parseIdempotencyKey(opts.idempotencyKey);
   const { correlationId } = opts;
-  const reply = await withIdempotency({ actor, key, operation: "order.create_async", body: input, correlationId }, async () => {
-    const body = toCreateV7Request(input);
-    const intent = await recordIntent({
-      actor: auditActor(actor),
-      action: "order.create_async",
-      correlationId,
-      request: { input, idempotencyKey: key, ingramRequest: body },
-    });
-    const row = await db.orderRequest
-      .create({
-        data: {
-          customerOrderNumber: input.customerOrderNumber,
-          status: "submitted",
-          orderNumbers: [],
-          createdById: actor.id,
-          createdByEmail: actor.email,
-          request: JSON.parse(JSON.stringify(body)),
-        },
-      })
-      .catch(async (err: unknown) => {
-        await recordFailure(intent, err);
-        throw err;
+  const reply = await withIdempotency(
+    { actor, key, operation: "order.create_async", body: input, correlationId },
+    async () => {
+      const body = toCreateV7Request(input);
+      const intent = await recordIntent({
+        actor: auditActor(actor),
+        action: "order.create_async",
+        correlationId,
+        request: { input, idempotencyKey: key, ingramRequest: body },
       });
-    let res;
-    try {
-      res = await clientCall(() => ingram().createOrderV7(body, callContext(correlationId)));
-    } catch (err) {
-      const unknown = maybeCommitted(err);
-      await recordFailure(intent, err);
-      await db.orderRequest
-        .updateMany({ where: { id: row.id, status: "submitted" }, data: { status: unknown ? "unknown" : "failed" } })
-        .catch(() => undefined);
-      throw unknown ? unknownOutcomeError(`order request ${input.customerOrderNumber}`, err) : err;
-    }
-    const confirmationNumber = res.data.confirmationNumber ?? null;
-    await db.orderRequest.updateMany({
-      where: { id: row.id, status: "submitted" },
-      data: { status: "pending", confirmationNumber, result: { ack: JSON.parse(JSON.stringify(res.data)) } },
-    });
-    if (confirmationNumber) {
-      await db.orderRequest.updateMany({ where: { id: row.id, confirmationNumber: null }, data: { confirmationNumber } });
-    }
-    await recordOutcome(intent, { outcome: "succeeded", after: { orderRequestId: row.id, ...res.data }, ingramStatus: res.status });
-    const request = toOrderRequestView(await db.orderRequest.findUniqueOrThrow({ where: { id: row.id } }));
-    return { status: 202, body: { request } };
-  });
+      const row = await db.orderRequest
+        .create({
+          data: {
+            customerOrderNumber: input.customerOrderNumber,
+            status: "submitted",
+            orderNumbers: [],
+            createdById: actor.id,
+            createdByEmail: actor.email,
+            request: JSON.parse(JSON.stringify(body)),
+          },
+        })
+        .catch(async (err: unknown) => {
+          await recordFailure(intent, err);
+          throw err;
+        });
+      let res;
+      try {
+        res = await clientCall(() => ingram().createOrderV7(body, callContext(correlationId)));
+      } catch (err) {
+        const unknown = maybeCommitted(err);
+        await recordFailure(intent, err);
+        await db.orderRequest
+          .updateMany({ where: { id: row.id, status: "submitted" }, data: { status: unknown ? "unknown" : "failed" } })
+          .catch(() => undefined);
+        throw unknown ? unknownOutcomeError(`order request ${input.customerOrderNumber}`, err) : err;
+      }
+      const confirmationNumber = res.data.confirmationNumber ?? null;
+      await db.orderRequest.updateMany({
+        where: { id: row.id, status: "submitted" },
+        data: { status: "pending", confirmationNumber, result: { ack: JSON.parse(JSON.stringify(res.data)) } },
+      });
+      if (confirmationNumber) {
+        await db.orderRequest.updateMany({
+          where: { id: row.id, confirmationNumber: null },
+          data: { confirmationNumber },
+        });
+      }
+      await recordOutcome(intent, {
+        outcome: "succeeded",
+        after: { orderRequestId: row.id, ...res.data },
+        ingramStatus: res.status,
+      });
+      const request = toOrderRequestView(await db.orderRequest.findUniqueOrThrow({ where: { id: row.id } }));
+      return { status: 202, body: { request } };
+    },
+  );
   const id = (reply.body as { request?: { id?: string } } | null)?.request?.id;
   return { ...reply, location: id ? `/api/order-requests/${id}` : null };
 }
@@ -79,7 +89,10 @@ export async function createOrderRequest(
 export async function getOrderRequest(actor: Actor | null, id: string): Promise<OrderRequestView> {
   requirePermission(actor, "orders.read");
   const parsed = orderRequestIdSchema.safeParse(id);
-  if (!parsed.success) throw new AppError("bad_request", "Order request id is not valid.", { fields: { id: "Order request id is not valid." } });
+  if (!parsed.success)
+    throw new AppError("bad_request", "Order request id is not valid.", {
+      fields: { id: "Order request id is not valid." },
+    });
   const row = await db.orderRequest.findUnique({ where: { id: parsed.data } });
   if (!row) throw new AppError("not_found", "No such order request.");
   return toOrderRequestView(row);

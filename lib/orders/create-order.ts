@@ -41,7 +41,10 @@ export async function createOrder(
         await recordFailure(intent, err);
         throw err;
       }
-      return { status: 201, body: { result: await settleUnknownCreate(intent, input.customerOrderNumber, correlationId, err) } };
+      return {
+        status: 201,
+        body: { result: await settleUnknownCreate(intent, input.customerOrderNumber, correlationId, err) },
+      };
     }
     const result = toCreateResult(res.data, input.customerOrderNumber);
     result.outcome = isPartial(res) || result.outcome === "partially_succeeded" ? "partially_succeeded" : "succeeded";
@@ -56,7 +59,10 @@ export async function createOrder(
 }
 
 /** The orders Ingram holds under this customer PO: how a create whose reply was lost is told apart. */
-export async function resolveUnknownCreate(customerOrderNumber: string, correlationId?: string): Promise<OrderSummary[]> {
+export async function resolveUnknownCreate(
+  customerOrderNumber: string,
+  correlationId?: string,
+): Promise<OrderSummary[]> {
   const res = await clientCall(() =>
     ingram().searchOrders({ customerOrderNumber, pageSize: 100, pageNumber: 1 }, callContext(correlationId)),
   );
@@ -86,7 +92,12 @@ async function settleUnknownCreate(
     return {
       outcome: "succeeded",
       customerOrderNumber,
-      orders: found.map((o) => ({ orderNumber: o.orderNumber, orderDate: o.orderDate, total: o.total, currency: null })),
+      orders: found.map((o) => ({
+        orderNumber: o.orderNumber,
+        orderDate: o.orderDate,
+        total: o.total,
+        currency: null,
+      })),
       lines: [],
       message: "Ingram Micro answered late, but the order was placed; open it to see its lines.",
     };

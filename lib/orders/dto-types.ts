@@ -126,7 +126,13 @@ export interface OrderDetail {
   /** On customer hold: the only state in which Ingram lets us modify, release or cancel. */
   onHold: boolean;
   currency: string | null;
-  totals: { total: number | null; subTotal: number | null; freight: number | null; tax: number | null; fees: number | null };
+  totals: {
+    total: number | null;
+    subTotal: number | null;
+    freight: number | null;
+    tax: number | null;
+    fees: number | null;
+  };
   paymentTerms: string | null;
   notes: string | null;
   billTo: Address | null;

@@ -154,7 +154,9 @@ export function toSearchPage(
 ): OrderSearchPage {
   const pageSize = Math.max(1, num(res?.pageSize) ?? requested.pageSize ?? 25);
   const page = Math.max(1, num(res?.pageNumber) ?? requested.pageNumber ?? 1);
-  const orders = list(res?.orders).map(toOrderSummary).filter((o): o is OrderSummary => o !== null);
+  const orders = list(res?.orders)
+    .map(toOrderSummary)
+    .filter((o): o is OrderSummary => o !== null);
   const total = Math.max(num(res?.recordsFound) ?? 0, res ? orders.length + (page - 1) * pageSize : 0);
   return { orders, total, page, pageSize, pageCount: total === 0 ? 0 : Math.ceil(total / pageSize) };
 }
@@ -248,7 +250,7 @@ export function toOrderDetail(d: IngramOrderDetail, requestedNumber?: string): O
 function reasonOf(r: { rejectReason?: Maybe<string>; rejectCode?: Maybe<string> }): string {
   const reason = str(r.rejectReason)?.replace(/\s+/g, " ").trim();
   const code = str(r.rejectCode);
-  return reason && code ? `${reason} (${code})` : reason ?? code ?? "Rejected by Ingram Micro";
+  return reason && code ? `${reason} (${code})` : (reason ?? code ?? "Rejected by Ingram Micro");
 }
 
 function summary(accepted: number, total: number): string {
@@ -296,7 +298,14 @@ export function toCreateResult(res: Maybe<OrderCreateResponse>, customerOrderNum
     orders: orders.flatMap((o) => {
       const n = str(o.ingramOrderNumber);
       return n
-        ? [{ orderNumber: n, orderDate: toDate(o.ingramOrderDate), total: num(o.orderTotal), currency: str(o.currencyCode) }]
+        ? [
+            {
+              orderNumber: n,
+              orderDate: toDate(o.ingramOrderDate),
+              total: num(o.orderTotal),
+              currency: str(o.currencyCode),
+            },
+          ]
         : [];
     }),
     lines,
@@ -334,6 +343,7 @@ export function toModifyResult(res: Maybe<OrderModifyResponse>, orderNumber: str
     orderNumber: str(res?.ingramOrderNumber) ?? orderNumber,
     changeDescription: str(res?.changeDescription),
     lines,
-    message: rejected > 0 ? `${rejected} change${rejected === 1 ? "" : "s"} rejected; see the lines.` : "Changes saved.",
+    message:
+      rejected > 0 ? `${rejected} change${rejected === 1 ? "" : "s"} rejected; see the lines.` : "Changes saved.",
   };
 }

@@ -74,7 +74,12 @@ export async function exportOrders(
   };
   const first = await fetchPage(1);
   const pageCount = Math.min(first.pageCount, MAX_EXPORT_PAGES);
-  const progress: ExportProgress = { total: first.total, fetched: 0, pages: 0, truncated: first.pageCount > MAX_EXPORT_PAGES };
+  const progress: ExportProgress = {
+    total: first.total,
+    fetched: 0,
+    pages: 0,
+    truncated: first.pageCount > MAX_EXPORT_PAGES,
+  };
 
   async function* lines(): AsyncGenerator<string> {
     yield csvLine(CSV_COLUMNS);

@@ -32,7 +32,14 @@ export interface IdempotentRequest {
 }
 
 /** Errors that prove nothing reached Ingram: the key is released so the same request can be retried. */
-const RELEASE_ON = new Set(["db_unavailable", "rate_limited", "upstream_unavailable", "bad_request", "unauthenticated", "forbidden"]);
+const RELEASE_ON = new Set([
+  "db_unavailable",
+  "rate_limited",
+  "upstream_unavailable",
+  "bad_request",
+  "unauthenticated",
+  "forbidden",
+]);
 
 /** The Idempotency-Key header's value; a missing or malformed key is a 400 naming the header. */
 export function parseIdempotencyKey(header: string | null | undefined): string {
@@ -72,21 +79,30 @@ export async function withIdempotency(
   const hash = requestHash(operation, body);
   const deadline = Date.now() + waitMs;
   for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
-    if (await claim(actor.id, key, operation, hash)) return { ...(await execute(actor.id, key, run, correlationId)), replayed: false };
+    if (await claim(actor.id, key, operation, hash))
+      return { ...(await execute(actor.id, key, run, correlationId)), replayed: false };
     const rec = await db.idempotencyRecord.findUnique({ where: { userId_key: { userId: actor.id, key } } });
     if (!rec) continue;
     if (rec.requestHash !== hash) {
-      throw new AppError("validation_failed", "This Idempotency-Key was already used with a different request. Use a new key.", {
-        fields: { "Idempotency-Key": "Already used with a different request." },
-      });
+      throw new AppError(
+        "validation_failed",
+        "This Idempotency-Key was already used with a different request. Use a new key.",
+        {
+          fields: { "Idempotency-Key": "Already used with a different request." },
+        },
+      );
     }
     if (rec.state === "completed" && rec.responseStatus !== null) {
       return { status: rec.responseStatus, body: storedBody(rec.responseBody), replayed: true };
     }
     if (Date.now() >= deadline) {
-      throw new AppError("conflict", "A request with this Idempotency-Key is still being processed. Try again shortly.", {
-        retryAfterSeconds: 2,
-      });
+      throw new AppError(
+        "conflict",
+        "A request with this Idempotency-Key is still being processed. Try again shortly.",
+        {
+          retryAfterSeconds: 2,
+        },
+      );
     }
     await sleep(delay);
   }

@@ -21,7 +21,9 @@ export function checkOrderNumber(value: unknown): string {
   const parsed = orderNumberSchema.safeParse(value);
   if (!parsed.success) {
     throw new AppError("bad_request", "Order number may contain only letters, digits and dashes.", {
-      fields: { orderNumber: `Order number may contain only letters, digits and dashes (at most ${ORDER_NUMBER_MAX_LENGTH}).` },
+      fields: {
+        orderNumber: `Order number may contain only letters, digits and dashes (at most ${ORDER_NUMBER_MAX_LENGTH}).`,
+      },
     });
   }
   return parsed.data;
@@ -36,7 +38,10 @@ export async function clientCall<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (err) {
     if (err instanceof ZodError) {
-      throw new AppError("bad_request", "Ingram Micro would not accept these values.", { fields: zodFields(err), cause: err });
+      throw new AppError("bad_request", "Ingram Micro would not accept these values.", {
+        fields: zodFields(err),
+        cause: err,
+      });
     }
     throw err;
   }

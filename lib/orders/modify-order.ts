@@ -13,7 +13,12 @@ import { toModifyRequest } from "./request-bodies";
  * PUT /api/orders/[orderNumber] → PUT /resellers/v6/orders/{orderNumber}, never retried. Ingram may accept
  * some line changes and reject others (207): the result lists both, and the audit records partially_succeeded.
  */
-export async function modifyOrder(actor: Actor | null, orderNumber: string, input: ModifyOrderInput, opts: CommandOptions): Promise<ModifyOrderResult> {
+export async function modifyOrder(
+  actor: Actor | null,
+  orderNumber: string,
+  input: ModifyOrderInput,
+  opts: CommandOptions,
+): Promise<ModifyOrderResult> {
   requirePermission(actor, "orders.modify");
   const n = checkOrderNumber(orderNumber);
   const body = toModifyRequest(input);

@@ -53,7 +53,15 @@ export async function receiveIngramWebhook(
   let duplicates = 0;
   for (const e of events) {
     const { count } = await db.webhookEvent.createMany({
-      data: [{ eventId: e.eventId, topic: e.topic, event: e.event, eventType: e.eventType, orderNumber: e.orderNumbers[0] ?? null }],
+      data: [
+        {
+          eventId: e.eventId,
+          topic: e.topic,
+          event: e.event,
+          eventType: e.eventType,
+          orderNumber: e.orderNumbers[0] ?? null,
+        },
+      ],
       skipDuplicates: true,
     });
     if (count === 0) {
@@ -87,7 +95,11 @@ async function processEvent(e: WebhookEventIn, correlationId: string): Promise<v
   for (const n of e.orderNumbers) {
     const order = await refetch(n, correlationId);
     if (!order) {
-      log("warn", "webhook names an order Ingram does not return", { correlationId, eventId: e.eventId, orderNumber: n });
+      log("warn", "webhook names an order Ingram does not return", {
+        correlationId,
+        eventId: e.eventId,
+        orderNumber: n,
+      });
       continue;
     }
     confirmed.push({ orderNumber: n, order });
@@ -103,7 +115,11 @@ async function processEvent(e: WebhookEventIn, correlationId: string): Promise<v
       after: order,
     });
   }
-  if (e.kind === "order_created") await resolveOrderRequest(e, confirmed.map((c) => c.order));
+  if (e.kind === "order_created")
+    await resolveOrderRequest(
+      e,
+      confirmed.map((c) => c.order),
+    );
 }
 
 /** The v7 request this result answers: by customer PO, confirmed against the re-fetched orders. */
@@ -121,6 +137,10 @@ async function resolveOrderRequest(e: WebhookEventIn, orders: IngramOrderDetail[
   if (!request) return;
   await db.orderRequest.update({
     where: { id: request.id },
-    data: { status: "created", orderNumbers: numbers, result: { ...(request.result as object | null), eventId: e.eventId } },
+    data: {
+      status: "created",
+      orderNumbers: numbers,
+      result: { ...(request.result as object | null), eventId: e.eventId },
+    },
   });
 }

@@ -10,7 +10,11 @@ import { callContext, checkOrderNumber, clientCall, fetchIngramOrder, unknownOut
  * POST /api/orders/[orderNumber]/release → PUT /resellers/v6/orders/{orderNumber}?actionCode=release, never
  * retried: releases an order held by the customer to the warehouse.
  */
-export async function releaseOrder(actor: Actor | null, orderNumber: string, opts: CommandOptions): Promise<OrderActionResult> {
+export async function releaseOrder(
+  actor: Actor | null,
+  orderNumber: string,
+  opts: CommandOptions,
+): Promise<OrderActionResult> {
   requirePermission(actor, "orders.release");
   const n = checkOrderNumber(orderNumber);
   const before = await fetchIngramOrder(n, opts.correlationId);

@@ -8,7 +8,11 @@ import type { OrderSearchPage, OrderSummary } from "./dto-types";
 import { callContext, clientCall } from "./ingram-calls";
 
 /** GET /api/orders and the orders page → GET /resellers/v6/orders/search: one page, sorted by the portal. */
-export async function searchOrders(actor: Actor | null, query: OrderSearchQuery, correlationId?: string): Promise<OrderSearchPage> {
+export async function searchOrders(
+  actor: Actor | null,
+  query: OrderSearchQuery,
+  correlationId?: string,
+): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
   const wire = toIngramQuery(query);
   const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId)));

@@ -51,7 +51,11 @@ export async function updateUser(
     });
     return { before: current, after: updated };
   });
-  const audit = { actor: { id: actor.id, email: actor.email }, correlationId: ctx.correlationId, outcome: "succeeded" as const };
+  const audit = {
+    actor: { id: actor.id, email: actor.email },
+    correlationId: ctx.correlationId,
+    outcome: "succeeded" as const,
+  };
   const subject = { id: after.id, email: after.email };
   if (before.role !== after.role) {
     await recordEvent({

@@ -23,7 +23,13 @@ export const USER_VIEW_SELECT = {
   lastSignInAt: true,
 } as const;
 
-type Row = { [K in keyof typeof USER_VIEW_SELECT]: K extends "createdAt" ? Date : K extends "lastSignInAt" ? Date | null : UserView[K] };
+type Row = {
+  [K in keyof typeof USER_VIEW_SELECT]: K extends "createdAt"
+    ? Date
+    : K extends "lastSignInAt"
+      ? Date | null
+      : UserView[K];
+};
 
 export function toUserView(row: Row): UserView {
   return { ...row, createdAt: row.createdAt.toISOString(), lastSignInAt: row.lastSignInAt?.toISOString() ?? null };

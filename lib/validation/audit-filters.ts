@@ -12,10 +12,12 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** yyyy-MM-dd (a UTC day) or an ISO date-time with offset. */
-const dateParam = z.string().refine(
-  (v) => (DATE_ONLY.test(v) || z.iso.datetime({ offset: true }).safeParse(v).success) && !Number.isNaN(Date.parse(v)),
-  "Use a date like 2026-01-31",
-);
+const dateParam = z
+  .string()
+  .refine(
+    (v) => (DATE_ONLY.test(v) || z.iso.datetime({ offset: true }).safeParse(v).success) && !Number.isNaN(Date.parse(v)),
+    "Use a date like 2026-01-31",
+  );
 
 export const auditFiltersSchema = z
   .object({

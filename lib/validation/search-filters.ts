@@ -15,7 +15,8 @@ function isCalendarDate(s: string): boolean {
 }
 
 /** Query strings arrive as string | string[]; an empty form field means "not set". */
-export const blankToUndefined = (v: unknown) => (v === "" || (Array.isArray(v) && v.every((x) => x === "")) ? undefined : v);
+export const blankToUndefined = (v: unknown) =>
+  v === "" || (Array.isArray(v) && v.every((x) => x === "")) ? undefined : v;
 const one = (label: string, max: number) =>
   z.preprocess(
     blankToUndefined,
@@ -45,16 +46,28 @@ const dateRange = (label: string) =>
       .array(z.string(), { error: `${label} must be two dates (from and to).` })
       .length(2, `${label} must be two dates (from and to).`)
       .refine((r) => r.every(isCalendarDate), `${label} must be dates like 2024-01-31.`)
-      .refine(([from, to]) => from === undefined || to === undefined || from <= to, `${label}: the start date must not be after the end date.`)
+      .refine(
+        ([from, to]) => from === undefined || to === undefined || from <= to,
+        `${label}: the start date must not be after the end date.`,
+      )
       .optional(),
   );
 const intParam = (label: string, min: number, max: number) =>
   z.preprocess(
     blankToUndefined,
     z
-      .union([z.number(), z.string().regex(/^\d{1,6}$/, `${label} must be a whole number.`).transform(Number)], {
-        error: `${label} must be a whole number.`,
-      })
+      .union(
+        [
+          z.number(),
+          z
+            .string()
+            .regex(/^\d{1,6}$/, `${label} must be a whole number.`)
+            .transform(Number),
+        ],
+        {
+          error: `${label} must be a whole number.`,
+        },
+      )
       .pipe(
         z
           .number()
@@ -70,14 +83,23 @@ export const orderSearchQuerySchema = z.object({
   ingramOrderNumber: one("Ingram order number", SEARCH_ORDER_NUMBER_MAX_LENGTH),
   orderStatus: z.preprocess(
     blankToUndefined,
-    z.enum(ORDER_STATUS_FILTERS, { error: "Order status must be one of Shipped, Processing, On hold, Backordered, Cancelled." }).optional(),
+    z
+      .enum(ORDER_STATUS_FILTERS, {
+        error: "Order status must be one of Shipped, Processing, On hold, Backordered, Cancelled.",
+      })
+      .optional(),
   ),
   "orderStatus-in": z.preprocess(
     toList,
     z
-      .array(z.enum(ORDER_STATUS_FILTERS, { error: "Order statuses must be Shipped, Processing, On hold, Backordered or Cancelled." }), {
-        error: "Order statuses must be a list.",
-      })
+      .array(
+        z.enum(ORDER_STATUS_FILTERS, {
+          error: "Order statuses must be Shipped, Processing, On hold, Backordered or Cancelled.",
+        }),
+        {
+          error: "Order statuses must be a list.",
+        },
+      )
       .max(5, "Pick at most 5 order statuses.")
       .optional(),
   ),
@@ -97,7 +119,10 @@ export const orderSearchQuerySchema = z.object({
   pageSize: intParam("Page size", 1, 100),
   pageNumber: intParam("Page number", 1, 100000),
   sort: z.preprocess(blankToUndefined, z.enum(SORT_KEYS, { error: "Sort must be a known column." }).optional()),
-  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "Sort direction must be asc or desc." }).optional()),
+  dir: z.preprocess(
+    blankToUndefined,
+    z.enum(["asc", "desc"], { error: "Sort direction must be asc or desc." }).optional(),
+  ),
 });
 export type OrderSearchQuery = z.output<typeof orderSearchQuerySchema>;
 export type OrderSearchQueryInput = z.input<typeof orderSearchQuerySchema>;

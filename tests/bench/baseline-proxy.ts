@@ -18,7 +18,11 @@ export async function fetchToken(upstream: string, creds: IngramCredentials): Pr
   const res = await fetch(`${upstream}/oauth/oauth20/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: creds.clientId, client_secret: creds.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: creds.clientId,
+      client_secret: creds.clientSecret,
+    }),
   });
   if (!res.ok) throw new Error(`token request failed: HTTP ${res.status}`);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -84,7 +88,11 @@ export interface BaselineProxy {
 }
 
 export async function startBaselineProxy(upstream: string, creds: IngramCredentials): Promise<BaselineProxy> {
-  const child = spawnTs("baseline-proxy", new URL(import.meta.url).pathname, ["--serve", upstream, JSON.stringify(creds)]);
+  const child = spawnTs("baseline-proxy", new URL(import.meta.url).pathname, [
+    "--serve",
+    upstream,
+    JSON.stringify(creds),
+  ]);
   const url = await child.waitFor(/^BASELINE_PROXY (\S+)/, 30_000);
   return { url, child };
 }

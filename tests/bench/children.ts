@@ -101,7 +101,10 @@ export function spawnTs(name: string, file: string, args: string[], vars: Record
     logFile,
     waitFor(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name}: no "${pattern.source}" within ${timeoutMs} ms (see ${logFile})`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${name}: no "${pattern.source}" within ${timeoutMs} ms (see ${logFile})`)),
+          timeoutMs,
+        );
         const done = (s: string) => {
           clearTimeout(timer);
           resolve(s);

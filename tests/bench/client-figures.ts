@@ -52,13 +52,35 @@ async function tokenFigures(orderNumber: string): Promise<Row[]> {
     const before401 = sb.stats.count("token");
     const after401 = await settle(Array.from({ length: 50 }, () => c.getOrder(orderNumber, {}, ctx())));
     const refreshes = sb.stats.count("token") - before401;
-    console.log(`token requests: ${coldTokens} (target 1) for 200 concurrent cold calls (${cold.ok} ok, ${cold.failed} failed)`);
+    console.log(
+      `token requests: ${coldTokens} (target 1) for 200 concurrent cold calls (${cold.ok} ok, ${cold.failed} failed)`,
+    );
     console.log(`token requests over ${lifetimes} further lifetimes: ${perLifetime} (target ${lifetimes})`);
-    console.log(`token refreshes after a 401 (50 concurrent calls): ${refreshes} (target 1; ${after401.failed} failed)`);
+    console.log(
+      `token refreshes after a 401 (50 concurrent calls): ${refreshes} (target 1; ${after401.failed} failed)`,
+    );
     return [
-      { section: "token", figure: "token requests, 200 concurrent cold calls", value: String(coldTokens), target: "1", pass: coldTokens === 1 && cold.failed === 0 },
-      { section: "token", figure: `token requests over ${lifetimes} more lifetimes`, value: String(perLifetime), target: String(lifetimes), pass: perLifetime === lifetimes },
-      { section: "token", figure: "refreshes after a 401, 50 concurrent", value: String(refreshes), target: "1", pass: refreshes === 1 && after401.failed === 0 },
+      {
+        section: "token",
+        figure: "token requests, 200 concurrent cold calls",
+        value: String(coldTokens),
+        target: "1",
+        pass: coldTokens === 1 && cold.failed === 0,
+      },
+      {
+        section: "token",
+        figure: `token requests over ${lifetimes} more lifetimes`,
+        value: String(perLifetime),
+        target: String(lifetimes),
+        pass: perLifetime === lifetimes,
+      },
+      {
+        section: "token",
+        figure: "refreshes after a 401, 50 concurrent",
+        value: String(refreshes),
+        target: "1",
+        pass: refreshes === 1 && after401.failed === 0,
+      },
     ];
   } finally {
     await sb.close();
@@ -88,7 +110,8 @@ async function breakerFigures(orderNumber: string, faultSeconds: number): Promis
     sb.faults.set({ op: "get", kind: "status", status: 503 });
     const getsBefore = sb.stats.count("get");
     let opened = false;
-    for (let i = 0; i < 50 && !opened && Date.now() - faultAt < 60_000; i++) opened = (await timed(c, orderNumber)).open;
+    for (let i = 0; i < 50 && !opened && Date.now() - faultAt < 60_000; i++)
+      opened = (await timed(c, orderNumber)).open;
     const callsUntilOpen = sb.stats.count("get") - getsBefore;
 
     const fastFail: number[] = [];
@@ -124,23 +147,62 @@ async function breakerFigures(orderNumber: string, faultSeconds: number): Promis
     const fastP99 = percentile(fastFail, 99);
     const [healthyP50, fastP50] = [percentile(healthy, 50), percentile(fastFail, 50)];
     console.log(`breaker: upstream calls until open: ${callsUntilOpen} (target <= 10)`);
-    console.log(`breaker: fast-fail p99 ${ms(fastP99)} over ${fastFail.length} calls vs healthy p99 ${ms(healthyP99)}: ${ratio(fastP99, healthyP99)}`);
-    console.log(`breaker: ${probes} probes in ${(openWindowMs / 1000).toFixed(1)} s open = ${probesPer5s.toFixed(2)} per 5 s (target <= 1)`);
+    console.log(
+      `breaker: fast-fail p99 ${ms(fastP99)} over ${fastFail.length} calls vs healthy p99 ${ms(healthyP99)}: ${ratio(fastP99, healthyP99)}`,
+    );
+    console.log(
+      `breaker: ${probes} probes in ${(openWindowMs / 1000).toFixed(1)} s open = ${probesPer5s.toFixed(2)} per 5 s (target <= 1)`,
+    );
     console.log(`breaker: closed ${(closedAfterMs / 1000).toFixed(2)} s after recovery (target <= 10 s)`);
     return [
-      { section: "breaker", figure: "upstream calls until open (100% 503)", value: String(callsUntilOpen), target: "<= 10", pass: opened && callsUntilOpen <= 10 },
-      { section: "breaker", figure: "healthy call p50 / p99 (baseline)", value: `${ms(healthyP50)} / ${ms(healthyP99)}` },
-      { section: "breaker", figure: "fast-fail p50 while open", value: `${ms(fastP50)} (${ratio(fastP50, healthyP50)} healthy)` },
-      { section: "breaker", figure: "fast-fail p99 while open", value: `${ms(fastP99)} (${ratio(fastP99, healthyP99)} healthy)`, target: "<= 50 ms", pass: fastP99 <= 50 },
-      { section: "breaker", figure: "probes per 5 s while open", value: probesPer5s.toFixed(2), target: "<= 1", pass: probesPer5s <= 1 + 1e-9 },
-      { section: "breaker", figure: "time to close after recovery", value: `${(closedAfterMs / 1000).toFixed(2)} s`, target: "<= 10 s", pass: closedAfterMs <= 10_000 },
+      {
+        section: "breaker",
+        figure: "upstream calls until open (100% 503)",
+        value: String(callsUntilOpen),
+        target: "<= 10",
+        pass: opened && callsUntilOpen <= 10,
+      },
+      {
+        section: "breaker",
+        figure: "healthy call p50 / p99 (baseline)",
+        value: `${ms(healthyP50)} / ${ms(healthyP99)}`,
+      },
+      {
+        section: "breaker",
+        figure: "fast-fail p50 while open",
+        value: `${ms(fastP50)} (${ratio(fastP50, healthyP50)} healthy)`,
+      },
+      {
+        section: "breaker",
+        figure: "fast-fail p99 while open",
+        value: `${ms(fastP99)} (${ratio(fastP99, healthyP99)} healthy)`,
+        target: "<= 50 ms",
+        pass: fastP99 <= 50,
+      },
+      {
+        section: "breaker",
+        figure: "probes per 5 s while open",
+        value: probesPer5s.toFixed(2),
+        target: "<= 1",
+        pass: probesPer5s <= 1 + 1e-9,
+      },
+      {
+        section: "breaker",
+        figure: "time to close after recovery",
+        value: `${(closedAfterMs / 1000).toFixed(2)} s`,
+        target: "<= 10 s",
+        pass: closedAfterMs <= 10_000,
+      },
     ];
   } finally {
     await sb.close();
   }
 }
 
-export async function tokenAndBreakerFigures(which: { token: boolean; breaker: boolean }, quick: boolean): Promise<Row[]> {
+export async function tokenAndBreakerFigures(
+  which: { token: boolean; breaker: boolean },
+  quick: boolean,
+): Promise<Row[]> {
   const probe = await startSandbox({ port: 0, rateLimitPerMinute: null });
   const orderNumber = probe.store.listOrders()[0]!.ingramOrderNumber;
   await probe.close();

@@ -44,7 +44,9 @@ export async function startSandboxProcess(): Promise<{ url: string; child: Child
 
 async function firstOrderNumber(sandboxUrl: string): Promise<string> {
   const token = await fetchToken(sandboxUrl, CREDS);
-  const res = await fetch(`${sandboxUrl}/resellers/v6/orders/search?pageSize=1`, { headers: ingramHeaders(token, CREDS) });
+  const res = await fetch(`${sandboxUrl}/resellers/v6/orders/search?pageSize=1`, {
+    headers: ingramHeaders(token, CREDS),
+  });
   const body = (await res.json()) as { orders?: { ingramOrderNumber: string }[] };
   const n = body.orders?.[0]?.ingramOrderNumber;
   if (!n) throw new Error(`sandbox search returned no order (HTTP ${res.status})`);
@@ -74,7 +76,8 @@ function findServer(launcherPid: number): { pid: number; cmd: string } {
 }
 
 export async function startStack(): Promise<Stack> {
-  if (!(await portFree(PORTAL_PORT))) throw new Error(`port ${PORTAL_PORT} is in use: stop whatever listens there first`);
+  if (!(await portFree(PORTAL_PORT)))
+    throw new Error(`port ${PORTAL_PORT} is in use: stop whatever listens there first`);
   const dataDir = join(ARTIFACTS, "bench-data");
   rmSync(dataDir, { recursive: true, force: true });
   const started: Child[] = [];
@@ -99,7 +102,10 @@ export async function startStack(): Promise<Stack> {
       LOG_LEVEL: "warn",
     };
     // Not "production": lib/env.mjs would then demand the DATABASE_URL this child is about to create.
-    const dbChild = spawnTs("database", join(ROOT, "tests/bench/db-child.ts"), [], { ...vars, NODE_ENV: "development" });
+    const dbChild = spawnTs("database", join(ROOT, "tests/bench/db-child.ts"), [], {
+      ...vars,
+      NODE_ENV: "development",
+    });
     started.push(dbChild);
     const db = JSON.parse(await dbChild.waitFor(/^BENCH_DB (.+)$/, 60_000)) as {
       url: string;

@@ -21,10 +21,20 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const pct = (v: number) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)}%`;
 
 export function printTable(rows: Row[]): void {
-  const cells = rows.map((r) => [r.section, r.figure, r.value, r.target ?? "", r.pass === undefined ? "" : r.pass ? "PASS" : "FAIL"]);
+  const cells = rows.map((r) => [
+    r.section,
+    r.figure,
+    r.value,
+    r.target ?? "",
+    r.pass === undefined ? "" : r.pass ? "PASS" : "FAIL",
+  ]);
   const head = ["part", "figure", "value", "target", ""];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const c of cells) console.log(line(c));
 }

@@ -29,7 +29,9 @@ function parseArgs(argv: string[]): { parts: Set<Part>; quick: boolean } {
 }
 
 function loadLine(name: string, r: LoadResult): string {
-  const statuses = Object.entries(r.statuses).map(([k, v]) => `${k}:${v}`).join(" ");
+  const statuses = Object.entries(r.statuses)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(" ");
   return `${name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${r.errors}  [${statuses}]`;
 }
 
@@ -49,16 +51,43 @@ async function proxyFigures(
     await runLoad({ origin: portal.origin, paths: [s.portalPath], headers, connections: 10, durationSec: 2 });
     const base = await runLoad({ origin: baselineOrigin, paths: [s.baselinePath], connections: 50, durationSec });
     const mine = await runLoad({ origin: portal.origin, paths: [s.portalPath], headers, connections: 50, durationSec });
-    console.log(`proxy ${s.name} (50 connections, ${durationSec} s)\n  ${loadLine("baseline", base)}\n  ${loadLine("portal", mine)}`);
+    console.log(
+      `proxy ${s.name} (50 connections, ${durationSec} s)\n  ${loadLine("baseline", base)}\n  ${loadLine("portal", mine)}`,
+    );
     if (mine.requests >= PORTAL_RATE_LIMIT_PER_MINUTE * 0.9) {
-      console.log(`  note: the portal's own pacer (${PORTAL_RATE_LIMIT_PER_MINUTE}/min per endpoint) may have limited this run`);
+      console.log(
+        `  note: the portal's own pacer (${PORTAL_RATE_LIMIT_PER_MINUTE}/min per endpoint) may have limited this run`,
+      );
     }
     rows.push(
-      { section: "proxy", figure: `${s.name}: portal errors (incl. non-2xx)`, value: `${mine.errors} of ${mine.requests}`, target: "0", pass: mine.errors === 0 },
-      { section: "proxy", figure: `${s.name}: baseline errors`, value: `${base.errors} of ${base.requests}`, pass: base.errors === 0 ? undefined : false },
-      { section: "proxy", figure: `${s.name}: req/s portal / baseline`, value: `${mine.rps.toFixed(0)} / ${base.rps.toFixed(0)} = ${ratio(mine.rps, base.rps)}` },
-      { section: "proxy", figure: `${s.name}: p50 portal / baseline`, value: `${ms(mine.p50)} / ${ms(base.p50)} = ${ratio(mine.p50, base.p50)}` },
-      { section: "proxy", figure: `${s.name}: p99 portal / baseline`, value: `${ms(mine.p99)} / ${ms(base.p99)} = ${ratio(mine.p99, base.p99)}` },
+      {
+        section: "proxy",
+        figure: `${s.name}: portal errors (incl. non-2xx)`,
+        value: `${mine.errors} of ${mine.requests}`,
+        target: "0",
+        pass: mine.errors === 0,
+      },
+      {
+        section: "proxy",
+        figure: `${s.name}: baseline errors`,
+        value: `${base.errors} of ${base.requests}`,
+        pass: base.errors === 0 ? undefined : false,
+      },
+      {
+        section: "proxy",
+        figure: `${s.name}: req/s portal / baseline`,
+        value: `${mine.rps.toFixed(0)} / ${base.rps.toFixed(0)} = ${ratio(mine.rps, base.rps)}`,
+      },
+      {
+        section: "proxy",
+        figure: `${s.name}: p50 portal / baseline`,
+        value: `${ms(mine.p50)} / ${ms(base.p50)} = ${ratio(mine.p50, base.p50)}`,
+      },
+      {
+        section: "proxy",
+        figure: `${s.name}: p99 portal / baseline`,
+        value: `${ms(mine.p99)} / ${ms(base.p99)} = ${ratio(mine.p99, base.p99)}`,
+      },
     );
   }
   return rows;
@@ -74,22 +103,39 @@ async function main(): Promise<number> {
     console.log("starting sandbox, database and portal (lib/cli/start.ts)…");
     const stack = await startStack();
     try {
-      console.log(`portal ${stack.portalUrl} (server pid ${stack.serverPid}: ${stack.serverCmd}); sandbox ${stack.sandboxUrl}`);
+      console.log(
+        `portal ${stack.portalUrl} (server pid ${stack.serverPid}: ${stack.serverCmd}); sandbox ${stack.sandboxUrl}`,
+      );
       const baseline = await startBaselineProxy(stack.sandboxUrl, CREDS);
       const n = stack.orderNumber;
       const portal = { origin: stack.portalUrl, cookie: stack.cookie };
       if (parts.has("proxy")) {
         const scenarios = [
           { name: `GET order ${n}`, portalPath: `/api/orders/${n}`, baselinePath: `/orders/${n}` },
-          { name: "GET search pageSize=25", portalPath: "/api/orders?pageSize=25", baselinePath: "/orders?pageSize=25" },
+          {
+            name: "GET search pageSize=25",
+            portalPath: "/api/orders?pageSize=25",
+            baselinePath: "/orders?pageSize=25",
+          },
         ];
         rows.push(...(await proxyFigures(scenarios, portal, baseline.url, quick ? 5 : 15)));
       }
       if (parts.has("memory")) {
         rows.push(
           ...(await runMemory(
-            { name: "portal", origin: portal.origin, paths: [`/api/orders/${n}`, "/api/orders?pageSize=25"], headers: { cookie: portal.cookie }, pid: stack.serverPid },
-            { name: "baseline", origin: baseline.url, paths: [`/orders/${n}`, "/orders?pageSize=25"], pid: baseline.child.pid },
+            {
+              name: "portal",
+              origin: portal.origin,
+              paths: [`/api/orders/${n}`, "/api/orders?pageSize=25"],
+              headers: { cookie: portal.cookie },
+              pid: stack.serverPid,
+            },
+            {
+              name: "baseline",
+              origin: baseline.url,
+              paths: [`/orders/${n}`, "/orders?pageSize=25"],
+              pid: baseline.child.pid,
+            },
             quick ? 60 : 600,
             quick,
           )),
@@ -108,7 +154,7 @@ async function main(): Promise<number> {
 main()
   .then((code) => (process.exitCode = code))
   .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : e);
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     process.exitCode = 1;
   })
   .finally(() => stopAll());

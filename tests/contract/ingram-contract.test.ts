@@ -23,8 +23,13 @@ import { startRecordingProxy, type RecordingProxy } from "@/tests/support/record
 describe("Ingram contract suite", () => {
   it("runs when INGRAM_OPENAPI_SPEC names the spec, and says so when it does not", () => {
     if (!specPath) {
-      expect(process.env.CI, "CI must run the contract suite: set INGRAM_OPENAPI_SPEC (.ci/run does when the spec is beside the repo)").not.toBe("true");
-      console.warn("[contract] SKIPPED: INGRAM_OPENAPI_SPEC is not set. Point it at orders-openapi.json to run the Ingram contract suite.");
+      expect(
+        process.env.CI,
+        "CI must run the contract suite: set INGRAM_OPENAPI_SPEC (.ci/run does when the spec is beside the repo)",
+      ).not.toBe("true");
+      console.warn(
+        "[contract] SKIPPED: INGRAM_OPENAPI_SPEC is not set. Point it at orders-openapi.json to run the Ingram contract suite.",
+      );
       return;
     }
     expect(existsSync(specPath), `INGRAM_OPENAPI_SPEC=${specPath} does not exist`).toBe(true);
@@ -69,20 +74,45 @@ describe.runIf(specPath)("Ingram contract", () => {
     });
 
     const known = sb.store.listOrders().map((o) => o.ingramOrderNumber);
-    const numbers = fc.constantFrom(...known.slice(0, 40), ...SANDBOX_FIXTURES.heldOrderNumbers, SANDBOX_FIXTURES.processingOrderNumber, "20-NOPE1");
+    const numbers = fc.constantFrom(
+      ...known.slice(0, 40),
+      ...SANDBOX_FIXTURES.heldOrderNumbers,
+      SANDBOX_FIXTURES.processingOrderNumber,
+      "20-NOPE1",
+    );
     let seq = 0;
     const po = (max: number) => fc.constant(null).map(() => `CT${String(++seq).padStart(6, "0")}`.slice(0, max));
     const plan: [number, fc.Arbitrary<() => Promise<unknown>>][] = [
       [60, searchQuery.map((q) => () => client.searchOrders(q, ctx()))],
-      [45, fc.tuple(fc.constantFrom(...known.slice(0, 60), SANDBOX_FIXTURES.shippedOrder.subOrderNumbers[0], "20-NOPE1"), getQuery).map(([n, q]) => () => client.getOrder(n, q, ctx()))],
+      [
+        45,
+        fc
+          .tuple(
+            fc.constantFrom(...known.slice(0, 60), SANDBOX_FIXTURES.shippedOrder.subOrderNumbers[0], "20-NOPE1"),
+            getQuery,
+          )
+          .map(
+            ([n, q]) =>
+              () =>
+                client.getOrder(n, q, ctx()),
+          ),
+      ],
       [30, createBody(po(35)).map((b) => () => client.createOrder(b, ctx()))],
       [25, createV7Body(po(18)).map((b) => () => client.createOrderV7(b, ctx()))],
-      [25, fc.tuple(numbers, modifyBody).map(([n, b]) => () => client.modifyOrder(n, b, ctx()))],
+      [
+        25,
+        fc.tuple(numbers, modifyBody).map(
+          ([n, b]) =>
+            () =>
+              client.modifyOrder(n, b, ctx()),
+        ),
+      ],
       [10, numbers.map((n) => () => client.releaseOrder(n, ctx()))],
       [10, numbers.map((n) => () => client.cancelOrder(n, ctx()))],
     ];
     let seed = 20251127;
-    for (const [count, arb] of plan) for (const call of fc.sample(arb, { numRuns: count, seed: seed++ })) await attempt(call());
+    for (const [count, arb] of plan)
+      for (const call of fc.sample(arb, { numRuns: count, seed: seed++ })) await attempt(call());
 
     await triggerDocumentedErrors();
   }, 120_000);
@@ -101,15 +131,59 @@ describe.runIf(specPath)("Ingram contract", () => {
     await attempt(client.releaseOrder(H.heldOrderNumbers[3], ctx()));
     await attempt(client.cancelOrder("20-NOPE1", ctx()));
     await attempt(client.cancelOrder(H.processingOrderNumber, ctx()));
-    await attempt(client.createOrder({ customerOrderNumber: "CT-ALLBAD", lines: [{ ingramPartNumber: H.unknownPartNumber, quantity: 1 }] }, ctx()));
-    await attempt(client.createOrder({ customerOrderNumber: "CT-PART", lines: [{ customerLineNumber: "1", ingramPartNumber: H.inStockPartNumber, quantity: 1 }, { customerLineNumber: "2", ingramPartNumber: H.unknownPartNumber, quantity: 1 }], additionalAttributes: [{ attributeName: "allowPartialOrder", attributeValue: "true" }] }, ctx()));
-    await attempt(client.createOrderV7({ customerOrderNumber: "CT-DUP7", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] }, ctx()));
-    await attempt(client.createOrderV7({ customerOrderNumber: "CT-DUP7", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] }, ctx()));
+    await attempt(
+      client.createOrder(
+        { customerOrderNumber: "CT-ALLBAD", lines: [{ ingramPartNumber: H.unknownPartNumber, quantity: 1 }] },
+        ctx(),
+      ),
+    );
+    await attempt(
+      client.createOrder(
+        {
+          customerOrderNumber: "CT-PART",
+          lines: [
+            { customerLineNumber: "1", ingramPartNumber: H.inStockPartNumber, quantity: 1 },
+            { customerLineNumber: "2", ingramPartNumber: H.unknownPartNumber, quantity: 1 },
+          ],
+          additionalAttributes: [{ attributeName: "allowPartialOrder", attributeValue: "true" }],
+        },
+        ctx(),
+      ),
+    );
+    await attempt(
+      client.createOrderV7(
+        { customerOrderNumber: "CT-DUP7", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] },
+        ctx(),
+      ),
+    );
+    await attempt(
+      client.createOrderV7(
+        { customerOrderNumber: "CT-DUP7", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] },
+        ctx(),
+      ),
+    );
     await attempt(client.cancelOrder(H.heldOrderNumbers[4], ctx()));
     await attempt(client.modifyOrder(H.processingOrderNumber, { notes: "x" }, ctx()));
     await attempt(client.modifyOrder("20-NOPE1", { notes: "x" }, ctx()));
-    await attempt(client.modifyOrder(H.heldOrderNumbers[0], { lines: [{ customerLineNumber: "003", ingramPartNumber: "2GZ200", addUpdateDeleteLine: "ADD", quantity: 1 }] }, ctx()));
-    await attempt(client.modifyOrder(H.heldOrderNumbers[1], { lines: [{ customerLineNumber: "003", ingramPartNumber: "2GZ200", addUpdateDeleteLine: "ADD", quantity: 1 }, { ingramLineNumber: "999", addUpdateDeleteLine: "DELETE" }] }, ctx()));
+    await attempt(
+      client.modifyOrder(
+        H.heldOrderNumbers[0],
+        { lines: [{ customerLineNumber: "003", ingramPartNumber: "2GZ200", addUpdateDeleteLine: "ADD", quantity: 1 }] },
+        ctx(),
+      ),
+    );
+    await attempt(
+      client.modifyOrder(
+        H.heldOrderNumbers[1],
+        {
+          lines: [
+            { customerLineNumber: "003", ingramPartNumber: "2GZ200", addUpdateDeleteLine: "ADD", quantity: 1 },
+            { ingramLineNumber: "999", addUpdateDeleteLine: "DELETE" },
+          ],
+        },
+        ctx(),
+      ),
+    );
     sb.revokeAllTokens();
     await attempt(client.modifyOrder(H.heldOrderNumbers[2], { notes: "after revoke" }, ctx()));
     for (const op of ["search", "get", "create", "createV7", "modify", "cancel"] as const) {
@@ -117,19 +191,54 @@ describe.runIf(specPath)("Ingram contract", () => {
     }
     await attempt(client.searchOrders({}, ctx()));
     await attempt(client.getOrder("20-SHP01", {}, ctx()));
-    await attempt(client.createOrder({ customerOrderNumber: "CT-500", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] }, ctx()));
-    await attempt(client.createOrderV7({ customerOrderNumber: "CT-500-7", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] }, ctx()));
+    await attempt(
+      client.createOrder(
+        { customerOrderNumber: "CT-500", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] },
+        ctx(),
+      ),
+    );
+    await attempt(
+      client.createOrderV7(
+        { customerOrderNumber: "CT-500-7", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] },
+        ctx(),
+      ),
+    );
     await attempt(client.modifyOrder(H.heldOrderNumbers[0], { notes: "x" }, ctx()));
     await attempt(client.cancelOrder(H.heldOrderNumbers[1], ctx()));
     // Inputs the client never sends: a bad date (search 400) and a bad country header (DELETE 400).
-    const token = (await (await fetch(`${proxy.url}/oauth/oauth20/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET }) })).json()) as { access_token: string };
-    const headers = { Authorization: `Bearer ${token.access_token}`, "IM-CustomerNumber": H.customerNumber, "IM-CountryCode": "US", "IM-CorrelationID": newCorrelationId(), "IM-SenderID": "raw", Accept: "application/json" };
-    await fetch(`${proxy.url}/resellers/v6/orders/search?ingramOrderDate=2020%2F10%2F21`, { headers }).then((r) => r.text());
-    await fetch(`${proxy.url}/resellers/v6/orders/${H.heldOrderNumbers[4]}`, { method: "DELETE", headers: { ...headers, "IM-CountryCode": "USA" } }).then((r) => r.text());
+    const token = (await (
+      await fetch(`${proxy.url}/oauth/oauth20/token`, {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: SANDBOX_CLIENT_ID,
+          client_secret: SANDBOX_CLIENT_SECRET,
+        }),
+      })
+    ).json()) as { access_token: string };
+    const headers = {
+      Authorization: `Bearer ${token.access_token}`,
+      "IM-CustomerNumber": H.customerNumber,
+      "IM-CountryCode": "US",
+      "IM-CorrelationID": newCorrelationId(),
+      "IM-SenderID": "raw",
+      Accept: "application/json",
+    };
+    await fetch(`${proxy.url}/resellers/v6/orders/search?ingramOrderDate=2020%2F10%2F21`, { headers }).then((r) =>
+      r.text(),
+    );
+    await fetch(`${proxy.url}/resellers/v6/orders/${H.heldOrderNumbers[4]}`, {
+      method: "DELETE",
+      headers: { ...headers, "IM-CountryCode": "USA" },
+    }).then((r) => r.text());
     // v7 answers at once only what its documented 400 shows (a missing header); business errors come by webhook.
     const { "IM-CountryCode": _country, ...noCountry } = headers;
     const v7 = { customerOrderNumber: "CT-400-7", lines: [{ ingramPartNumber: H.inStockPartNumber, quantity: 1 }] };
-    await fetch(`${proxy.url}/resellers/v7/orders`, { method: "POST", headers: { ...noCountry, "content-type": "application/json" }, body: JSON.stringify(v7) }).then((r) => r.text());
+    await fetch(`${proxy.url}/resellers/v7/orders`, {
+      method: "POST",
+      headers: { ...noCountry, "content-type": "application/json" },
+      body: JSON.stringify(v7),
+    }).then((r) => r.text());
   }
 
   const operationExchanges = () => proxy.exchanges.filter((e) => e.path !== "/oauth/oauth20/token");
@@ -149,8 +258,12 @@ describe.runIf(specPath)("Ingram contract", () => {
     const exchanges = operationExchanges();
     const problems = exchanges.flatMap((e) => responseProblems(spec, e));
     expect(problems).toEqual([]);
-    const seen = new Set(exchanges.map((e) => `${spec.find(e.method, e.path)?.op.operation.operationId} ${e.response.status}`));
-    const documented: Observed[] = spec.operations.flatMap((o) => Object.keys(o.operation.responses).map((s) => `${o.operation.operationId} ${s}` as Observed));
+    const seen = new Set(
+      exchanges.map((e) => `${spec.find(e.method, e.path)?.op.operation.operationId} ${e.response.status}`),
+    );
+    const documented: Observed[] = spec.operations.flatMap((o) =>
+      Object.keys(o.operation.responses).map((s) => `${o.operation.operationId} ${s}` as Observed),
+    );
     const missing = documented.filter((d) => !seen.has(d) && !NOT_REQUIRED.has(d));
     expect(missing).toEqual([]);
   });

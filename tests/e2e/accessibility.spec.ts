@@ -92,7 +92,9 @@ test.describe("as a buyer", () => {
   test("order history", async ({ page }) => {
     await page.goto(`/orders/${order.orderNumber}/history`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`History of order ${order.orderNumber}`);
-    await expect(page.getByRole("region", { name: `History of order ${order.orderNumber}` })).toContainText("Create order");
+    await expect(page.getByRole("region", { name: `History of order ${order.orderNumber}` })).toContainText(
+      "Create order",
+    );
     await check(page, "order-history");
   });
 
@@ -104,7 +106,10 @@ test.describe("as a buyer", () => {
     await expect(page.getByText("No events match these filters")).toBeVisible();
     await check(page, "audit-list-empty");
     await page.goto(`/audit?orderNumber=${order.orderNumber}&action=order.create&outcome=succeeded`);
-    await page.getByRole("link", { name: /^Open event \d+$/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Open event \d+$/ })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Create order");
     await check(page, "audit-event");
   });

@@ -4,7 +4,11 @@ import { screenshot } from "./support/screenshot";
 import { tableRows } from "./support/tables";
 import { expect, test } from "./support/test";
 
-test("an admin lists users with a verified audit chain, adds a user, disables them, and the disabled user loses access", async ({ page, browser, guard }) => {
+test("an admin lists users with a verified audit chain, adds a user, disables them, and the disabled user loses access", async ({
+  page,
+  browser,
+  guard,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, "admin");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
@@ -68,6 +72,8 @@ test("an admin lists users with a verified audit chain, adds a user, disables th
 
   // The chain still verifies, now further along.
   await page.reload();
-  const after = Number(/#([\d,]+)/.exec((await page.getByText(/Audit chain verified up to #\d+/).textContent())!)![1]!.replace(/,/g, ""));
+  const after = Number(
+    /#([\d,]+)/.exec((await page.getByText(/Audit chain verified up to #\d+/).textContent())!)![1]!.replace(/,/g, ""),
+  );
   expect(after).toBeGreaterThan(seq);
 });

@@ -8,7 +8,9 @@ const ORDER = FIXTURES.held[3];
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
 const CID = /^[0-9a-f]{32}$/;
 
-test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, time and correlation id, and each event shows its before/after diff`, async ({ page }) => {
+test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, time and correlation id, and each event shows its before/after diff`, async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, "buyer");
 
@@ -21,7 +23,10 @@ test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, tim
   // Cancel.
   await page.goto(`/orders/${ORDER}`);
   await page.getByRole("button", { name: "Cancel order" }).click();
-  await page.getByRole("dialog", { name: `Cancel order ${ORDER}?` }).getByRole("button", { name: "Cancel order" }).click();
+  await page
+    .getByRole("dialog", { name: `Cancel order ${ORDER}?` })
+    .getByRole("button", { name: "Cancel order" })
+    .click();
   await expect(page.locator(".panel-ok")).toBeVisible();
   await signOut(page);
 
@@ -65,7 +70,10 @@ test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, tim
   await expect(facts).toContainText(modifyDone["Correlation id"]!);
   const diff = page.getByRole("region", { name: "Order before and after" });
   await expect(diff.getByRole("rowheader", { name: /Line changed 002/ })).toBeVisible();
-  const qty = diff.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: /^quantity/i }) }).first();
+  const qty = diff
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: /^quantity/i }) })
+    .first();
   await expect(qty.locator("td").nth(0)).toHaveText("1");
   await expect(qty.locator("td").nth(1)).toHaveText("3");
   await expect(page.getByRole("region", { name: "Related events" })).toContainText("Started by");

@@ -26,12 +26,18 @@ test("an empty submission shows each error beside its field and sends nothing", 
   expect((await sandboxStats(request)).counts.create).toBe(before);
 });
 
-test("one good and one unknown part: the 207 result shows each line accepted or rejected with the reason; a double-click creates 1 order", async ({ page, request }) => {
+test("one good and one unknown part: the 207 result shows each line accepted or rejected with the reason; a double-click creates 1 order", async ({
+  page,
+  request,
+}) => {
   const po = uniquePo("E2E-207");
   // A second server render of the form: row ids must still match what the browser's rows use.
   await page.reload();
   await page.getByLabel("Customer PO number", { exact: true }).fill(po);
-  await page.getByRole("group", { name: "Line 1" }).getByLabel("Line 1 · Ingram part number").fill(FIXTURES.inStockPart);
+  await page
+    .getByRole("group", { name: "Line 1" })
+    .getByLabel("Line 1 · Ingram part number")
+    .fill(FIXTURES.inStockPart);
   await page.getByRole("group", { name: "Line 1" }).getByLabel("Quantity").fill("1");
   await page.getByRole("button", { name: "Add line" }).first().click();
   const line2 = page.getByRole("group", { name: "Line 2" });

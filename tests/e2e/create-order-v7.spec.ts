@@ -4,7 +4,10 @@ import { sandboxStats } from "./support/sandbox";
 import { screenshot } from "./support/screenshot";
 import { expect, test } from "./support/test";
 
-test("a v7 order request shows pending with progress, then links to the order once Ingram's webhook arrives", async ({ page, request }) => {
+test("a v7 order request shows pending with progress, then links to the order once Ingram's webhook arrives", async ({
+  page,
+  request,
+}) => {
   const po = uniquePo("E2E-V7");
   await signIn(page, "buyer");
   await page.goto("/orders/new");

@@ -10,7 +10,9 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, "buyer");
 });
 
-test(`adding a TSXML1 × 2 line to held order ${ADD_LINE} saves it and the order shows the new line`, async ({ page }) => {
+test(`adding a TSXML1 × 2 line to held order ${ADD_LINE} saves it and the order shows the new line`, async ({
+  page,
+}) => {
   await page.goto(`/orders/${ADD_LINE}`);
   await expect(page.getByRole("region", { name: "Order lines" }).locator("tbody tr")).toHaveCount(2);
   await page.getByRole("link", { name: "Edit" }).click();
@@ -62,7 +64,10 @@ test(`releasing held order ${RELEASE} after confirming takes it off hold`, async
   await expect(page.getByRole("heading", { level: 1 })).not.toContainText("On hold");
 });
 
-test(`cancelling held order ${CANCEL} asks in a dialog that names the order, then cancels it`, async ({ page, request }) => {
+test(`cancelling held order ${CANCEL} asks in a dialog that names the order, then cancels it`, async ({
+  page,
+  request,
+}) => {
   await page.goto(`/orders/${CANCEL}`);
   const before = (await sandboxStats(request)).counts.cancel;
 

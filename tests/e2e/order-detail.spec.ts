@@ -4,7 +4,9 @@ import { screenshot } from "./support/screenshot";
 import { resultsTable } from "./support/tables";
 import { expect, test } from "./support/test";
 
-test("opening the shipped order from the table shows status, lines, totals, carrier, tracking and serials", async ({ page }) => {
+test("opening the shipped order from the table shows status, lines, totals, carrier, tracking and serials", async ({
+  page,
+}) => {
   const s = FIXTURES.shipped;
   await signIn(page, "viewer");
   await page.goto(`/orders?customerOrderNumber=${s.customerOrderNumber}`);
@@ -26,7 +28,9 @@ test("opening the shipped order from the table shows status, lines, totals, carr
   await expect(totals).toContainText("USD");
   const total = totals.locator("dt", { hasText: /^Total$/ }).locator("xpath=following-sibling::dd[1]");
   await expect(total).toHaveText(/^USD [\d,]+\.\d{2}$/);
-  await expect(totals.locator("dt", { hasText: "Freight" }).locator("xpath=following-sibling::dd[1]")).toHaveText("USD 7.83");
+  await expect(totals.locator("dt", { hasText: "Freight" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
+    "USD 7.83",
+  );
 
   const shipments = page.getByRole("region", { name: "Shipments, tracking and serial numbers" });
   const first = shipments.locator("tbody tr").filter({ hasText: s.trackingNumber });
@@ -42,7 +46,9 @@ test("opening the shipped order from the table shows status, lines, totals, carr
   await screenshot(page, "order-shipped-shipments");
 });
 
-test("a held order shows its hold, its two lines and no shipments; a processing order offers no edit", async ({ page }) => {
+test("a held order shows its hold, its two lines and no shipments; a processing order offers no edit", async ({
+  page,
+}) => {
   await signIn(page, "buyer");
   await page.goto("/orders?orderStatus-in=ON+HOLD");
   await resultsTable(page).getByRole("link", { name: FIXTURES.held[2], exact: true }).click();
@@ -53,7 +59,9 @@ test("a held order shows its hold, its two lines and no shipments; a processing 
   await expect(lines).toHaveCount(2);
   await expect(lines.nth(0)).toContainText("001");
   await expect(lines.nth(0)).toContainText(FIXTURES.inStockPart);
-  await expect(page.getByRole("region", { name: "Shipments, tracking and serial numbers" }).getByRole("link")).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "Shipments, tracking and serial numbers" }).getByRole("link"),
+  ).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
 
   await page.goto(`/orders/${FIXTURES.processing}`);

@@ -21,7 +21,8 @@ test("status filter: only the checked status comes back, and the URL holds the f
   // 20-HLD03 is never changed by any test; other held fixtures may have been released or cancelled by now.
   expect(numbers).toContain(FIXTURES.held[2]);
   // Processing orders are OPEN too, so their absence shows the hold filter reached Ingram.
-  for (const n of [FIXTURES.processing, FIXTURES.shipped.orderNumber, FIXTURES.canceled]) expect(numbers).not.toContain(n);
+  for (const n of [FIXTURES.processing, FIXTURES.shipped.orderNumber, FIXTURES.canceled])
+    expect(numbers).not.toContain(n);
 
   // The same form with another status gives another set.
   await filters.getByLabel("On hold").uncheck();

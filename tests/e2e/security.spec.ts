@@ -3,12 +3,29 @@ import { FIXTURES, PORTAL } from "./support/env";
 import { sandboxStats } from "./support/sandbox";
 import { expect, PayloadGuard, test } from "./support/test";
 
-const PAGES = ["/orders", `/orders/${FIXTURES.shipped.orderNumber}`, `/orders/${FIXTURES.held[2]}/edit`, "/orders/new", "/audit", "/admin/users"];
+const PAGES = [
+  "/orders",
+  `/orders/${FIXTURES.shipped.orderNumber}`,
+  `/orders/${FIXTURES.held[2]}/edit`,
+  "/orders/new",
+  "/audit",
+  "/admin/users",
+];
 
-test("no Ingram token or client secret in any HTML or RSC payload of the portal's pages", async ({ page, request, guard }) => {
+test("no Ingram token or client secret in any HTML or RSC payload of the portal's pages", async ({
+  page,
+  request,
+  guard,
+}) => {
   await signIn(page, "admin");
   const stats = await sandboxStats(request);
-  const tokens = [...new Set(stats.requests.map((r) => (r as unknown as { headers: Record<string, string> }).headers?.authorization).filter(Boolean))];
+  const tokens = [
+    ...new Set(
+      stats.requests
+        .map((r) => (r as unknown as { headers: Record<string, string> }).headers?.authorization)
+        .filter(Boolean),
+    ),
+  ];
   expect(tokens.length, "the portal has called Ingram with a bearer token").toBeGreaterThan(0);
   for (const path of PAGES) {
     await page.goto(path);
@@ -47,7 +64,9 @@ test("authenticated /api responses carry Cache-Control: private, no-store", asyn
     expect(body, path).not.toContain("access_token");
   }
   // Writes too, including refused ones.
-  const res = await page.request.delete(`/api/orders/${FIXTURES.processing}`, { headers: { Origin: "https://evil.example" } });
+  const res = await page.request.delete(`/api/orders/${FIXTURES.processing}`, {
+    headers: { Origin: "https://evil.example" },
+  });
   expect(res.status()).toBe(403);
   expect(res.headers()["cache-control"]).toMatch(/private/);
 });
@@ -56,7 +75,12 @@ test("the payload guard itself catches a leaked token and a cacheable /api respo
   const probe = new PayloadGuard();
   const ctx = await probe.newContext(browser);
   await ctx.route(`${PORTAL}/api/health`, (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", headers: { "cache-control": "public, max-age=60" }, body: '{"access_token":"x"}' }),
+    route.fulfill({
+      status: 200,
+      contentType: "application/json",
+      headers: { "cache-control": "public, max-age=60" },
+      body: '{"access_token":"x"}',
+    }),
   );
   const page = await ctx.newPage();
   await page.goto(`${PORTAL}/api/health`);
@@ -66,7 +90,12 @@ test("the payload guard itself catches a leaked token and a cacheable /api respo
   const headersOnly = new PayloadGuard();
   const ctx2 = await headersOnly.newContext(browser);
   await ctx2.route(`${PORTAL}/api/health`, (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", headers: { "cache-control": "public, max-age=60" }, body: "{}" }),
+    route.fulfill({
+      status: 200,
+      contentType: "application/json",
+      headers: { "cache-control": "public, max-age=60" },
+      body: "{}",
+    }),
   );
   const page2 = await ctx2.newPage();
   await page2.goto(`${PORTAL}/api/health`);

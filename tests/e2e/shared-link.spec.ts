@@ -3,7 +3,12 @@ import { FIXTURES, PORTAL, USERS, DEMO_PASSWORD } from "./support/env";
 import { screenshot } from "./support/screenshot";
 import { expect, test } from "./support/test";
 
-test("a copied order link opened in a fresh browser asks for sign-in, then lands on that order", async ({ page, context, browser, guard }) => {
+test("a copied order link opened in a fresh browser asks for sign-in, then lands on that order", async ({
+  page,
+  context,
+  browser,
+  guard,
+}) => {
   const order = FIXTURES.shipped.orderNumber;
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: PORTAL });
   await signIn(page, "buyer");
@@ -43,17 +48,22 @@ test("a hostile callbackUrl always lands on the portal's own origin", async ({ b
   for (const callbackUrl of HOSTILE) {
     const ctx = await guard.newContext(browser);
     const leaks: string[] = [];
-    await ctx.route((url) => url.hostname.endsWith("evil.example"), (route) => {
-      leaks.push(route.request().url());
-      return route.abort();
-    });
+    await ctx.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      (route) => {
+        leaks.push(route.request().url());
+        return route.abort();
+      },
+    );
     const page = await ctx.newPage();
     await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     await submitLogin(page, USERS.viewer, DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== "/login");
     expect(new URL(page.url()).origin, callbackUrl).toBe(PORTAL);
     // Either the default landing page, or the value taken literally as a path on our own origin.
-    await expect(page, callbackUrl).toHaveURL(new RegExp(`^${PORTAL.replace(/[.]/g, "\\.")}/(orders|%2F%2Fevil\\.example)$`));
+    await expect(page, callbackUrl).toHaveURL(
+      new RegExp(`^${PORTAL.replace(/[.]/g, "\\.")}/(orders|%2F%2Fevil\\.example)$`),
+    );
 
     // Already signed in: the login page's own server redirect stays home too.
     const res = await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
@@ -65,7 +75,8 @@ test("a hostile callbackUrl always lands on the portal's own origin", async ({ b
       form: { csrfToken: csrf.csrfToken, callbackUrl, json: "true" },
       maxRedirects: 0,
     });
-    const location = signin.headers()["location"] ?? ((await signin.json().catch(() => ({}))) as { url?: string }).url ?? "";
+    const location =
+      signin.headers()["location"] ?? ((await signin.json().catch(() => ({}))) as { url?: string }).url ?? "";
     if (location) expect(new URL(location, PORTAL).origin, `${callbackUrl} → ${location}`).toBe(PORTAL);
     expect(leaks, callbackUrl).toEqual([]);
     await ctx.close();

@@ -36,7 +36,12 @@ test("every mutation route answers 403 to a viewer, and Ingram sees no write", a
   await admin.dispose();
 
   const headers = { Origin: PORTAL, "Idempotency-Key": randomUUID() };
-  const order = { mode: "sync", customerOrderNumber: "E2E-VIEWER-DENIED", customerHold: true, lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] };
+  const order = {
+    mode: "sync",
+    customerOrderNumber: "E2E-VIEWER-DENIED",
+    customerHold: true,
+    lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }],
+  };
   const calls: [string, string, unknown][] = [
     ["POST", "/api/orders", order],
     ["POST", "/api/order-requests", { ...order, mode: "async" }],
@@ -67,7 +72,9 @@ test("every mutation route answers 403 to a viewer, and Ingram sees no write", a
   await page.goto(`/orders/${HELD}`);
   await expect(page.getByRole("region", { name: "Order lines" }).locator("tbody tr")).toHaveCount(2);
   const admin2 = await apiAs("admin");
-  const again = (await (await admin2.get("/api/users")).json()) as { users: { id: string; role: string; disabled: boolean }[] };
+  const again = (await (await admin2.get("/api/users")).json()) as {
+    users: { id: string; role: string; disabled: boolean }[];
+  };
   expect(again.users.find((u) => u.id === buyerId)).toMatchObject({ role: "buyer", disabled: false });
   await admin2.dispose();
 });

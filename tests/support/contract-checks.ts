@@ -27,7 +27,8 @@ export function requestProblems(spec: LoadedSpec, ex: Exchange): string[] {
   if (!found) return [`${at}: no such operation in the spec`];
   const { op, pathParams } = found;
   const problems: string[] = [];
-  const paramPointer = (i: number) => pointer("paths", op.template, op.method.toLowerCase(), "parameters", String(i), "schema");
+  const paramPointer = (i: number) =>
+    pointer("paths", op.template, op.method.toLowerCase(), "parameters", String(i), "schema");
   const declared = new Set<string>();
   op.params.forEach((p: SpecParam, i: number) => {
     if (p.in === "path") {
@@ -43,14 +44,23 @@ export function requestProblems(spec: LoadedSpec, ex: Exchange): string[] {
       if (!values.length) return;
       if (p.schema.type === "array") {
         const items = (p.schema.items ?? {}) as Record<string, unknown>;
-        problems.push(...fmt(`${at} query ${p.name}`, spec.validate(paramPointer(i), values.map((v) => coerce(items, v)))));
+        problems.push(
+          ...fmt(
+            `${at} query ${p.name}`,
+            spec.validate(
+              paramPointer(i),
+              values.map((v) => coerce(items, v)),
+            ),
+          ),
+        );
       } else if (values.length > 1) problems.push(`${at}: query ${p.name} repeated`);
       else problems.push(...fmt(`${at} query ${p.name}`, spec.validate(paramPointer(i), coerce(p.schema, values[0]!))));
     }
   });
   for (const [k] of ex.query) if (!declared.has(k)) problems.push(`${at}: undeclared query parameter ${k}`);
   if (!/^Bearer \S+$/.test(ex.headers.authorization ?? "")) problems.push(`${at}: no bearer token`);
-  if (!/^[0-9a-f]{32}$/.test(ex.headers["im-correlationid"] ?? "")) problems.push(`${at}: correlation id is not 32 hex chars`);
+  if (!/^[0-9a-f]{32}$/.test(ex.headers["im-correlationid"] ?? ""))
+    problems.push(`${at}: correlation id is not 32 hex chars`);
 
   const body = op.operation.requestBody?.content?.["application/json"];
   if (body) {
@@ -60,8 +70,21 @@ export function requestProblems(spec: LoadedSpec, ex: Exchange): string[] {
     } catch {
       return [...problems, `${at}: request body is not JSON`];
     }
-    const ptr = pointer("paths", op.template, op.method.toLowerCase(), "requestBody", "content", "application/json", "schema");
-    problems.push(...fmt(`${at} body`, spec.validate(ptr, parsed).filter((e) => !deliberate(e))));
+    const ptr = pointer(
+      "paths",
+      op.template,
+      op.method.toLowerCase(),
+      "requestBody",
+      "content",
+      "application/json",
+      "schema",
+    );
+    problems.push(
+      ...fmt(
+        `${at} body`,
+        spec.validate(ptr, parsed).filter((e) => !deliberate(e)),
+      ),
+    );
     if (JSON.stringify(parsed).includes("{}") && ex.body !== "{}") problems.push(`${at}: empty nested object sent`);
   } else if (ex.body !== "") problems.push(`${at}: unexpected request body`);
   return problems;
@@ -86,7 +109,9 @@ export function responseProblems(spec: LoadedSpec, ex: Exchange): string[] {
   if (!documented) {
     // Undocumented statuses for this path (e.g. 404 on details, 401 anywhere) use the API-wide error body.
     if (ex.response.status < 400) return [`${at}: undocumented success status`];
-    return text ? fmt(`${at} (ErrorResponse)`, spec.validate(pointer("components", "schemas", "ErrorResponse"), body)) : [];
+    return text
+      ? fmt(`${at} (ErrorResponse)`, spec.validate(pointer("components", "schemas", "ErrorResponse"), body))
+      : [];
   }
   const content = documented.content?.["application/json"];
   if (!content) {
@@ -94,9 +119,20 @@ export function responseProblems(spec: LoadedSpec, ex: Exchange): string[] {
     return text ? [`${at}: the spec documents no body, got one`] : [];
   }
   if (!text || body === null) {
-    const allowsNull = Object.values((content.examples ?? {}) as Record<string, { value?: unknown }>).some((e) => e.value === null);
+    const allowsNull = Object.values((content.examples ?? {}) as Record<string, { value?: unknown }>).some(
+      (e) => e.value === null,
+    );
     return allowsNull ? [] : [`${at}: empty body where the spec documents one`];
   }
-  const ptr = pointer("paths", op.template, op.method.toLowerCase(), "responses", status, "content", "application/json", "schema");
+  const ptr = pointer(
+    "paths",
+    op.template,
+    op.method.toLowerCase(),
+    "responses",
+    status,
+    "content",
+    "application/json",
+    "schema",
+  );
   return fmt(at, spec.validate(ptr, body));
 }

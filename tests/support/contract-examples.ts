@@ -66,28 +66,40 @@ export function exampleProblems(spec: LoadedSpec): string[] {
     const id = operation.operationId as string;
     const reqExamples = operation.requestBody?.content?.["application/json"]?.examples ?? {};
     for (const [name, ex] of Object.entries(reqExamples as Record<string, { value: unknown }>)) {
-      const schema = id === "put-ordermodify" ? OrderModifyRequest : id === "post-createorder_v6" ? OrderCreateRequest : undefined;
+      const schema =
+        id === "put-ordermodify" ? OrderModifyRequest : id === "post-createorder_v6" ? OrderCreateRequest : undefined;
       if (!schema) problems.push(`${id} ${name}: no request schema`);
       else rejected.push(...issues(`${id} ${name}`, schema.safeParse(ex.value)));
     }
-    for (const [status, resp] of Object.entries(operation.responses as Record<string, { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }>)) {
+    for (const [status, resp] of Object.entries(
+      operation.responses as Record<
+        string,
+        { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }
+      >,
+    )) {
       for (const [name, ex] of Object.entries(resp.content?.["application/json"]?.examples ?? {})) {
         responses++;
         const where = `${id} ${status} ${name}`;
         const value = ex.value;
         if (value === null) {
-          if (!(id === "put-ordermodify" && status === "200")) problems.push(`${where}: null example where the client requires a body`);
+          if (!(id === "put-ordermodify" && status === "200"))
+            problems.push(`${where}: null example where the client requires a body`);
           continue;
         }
         const schema = responseSchema(id, Number(status), value);
         if (!schema) problems.push(`${where}: no response schema`);
         else problems.push(...issues(where, schema.safeParse(value)));
-        if (Number(status) >= 400 && !normalizeErrors(value).some((e) => e.message)) problems.push(`${where}: normalizer found no message`);
+        if (Number(status) >= 400 && !normalizeErrors(value).some((e) => e.message))
+          problems.push(`${where}: normalizer found no message`);
       }
     }
   }
   if (responses < 50) problems.push(`only ${responses} response examples found`);
   const unexpected = rejected.filter((r) => !EXPECTED_REQUEST_REJECTIONS.includes(r));
   const missing = EXPECTED_REQUEST_REJECTIONS.filter((r) => !rejected.includes(r));
-  return [...problems, ...unexpected.map((r) => `unexpected request rejection ${r}`), ...missing.map((r) => `expected request rejection did not happen: ${r}`)];
+  return [
+    ...problems,
+    ...unexpected.map((r) => `unexpected request rejection ${r}`),
+    ...missing.map((r) => `expected request rejection did not happen: ${r}`),
+  ];
 }

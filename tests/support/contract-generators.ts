@@ -7,7 +7,8 @@ import { ORDER_STATUS_FILTERS, SIMULATE_STATUSES } from "@/lib/ingram/schemas/qu
 
 /* Valid-by-construction inputs for the six operations, for the contract test (seeded, reproducible). */
 
-const text = (max: number, min = 1) => fc.stringMatching(new RegExp(`^[A-Za-z0-9][A-Za-z0-9 .-]{${min - 1},${max - 1}}$`));
+const text = (max: number, min = 1) =>
+  fc.stringMatching(new RegExp(`^[A-Za-z0-9][A-Za-z0-9 .-]{${min - 1},${max - 1}}$`));
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
 const ymd = fc
   .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2026-12-31T00:00:00Z"), noInvalidDate: true })
@@ -15,7 +16,12 @@ const ymd = fc
 const range = fc.tuple(ymd, ymd).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [string, string]);
 const parts = fc.constantFrom("TSXML1", "TSXML3", "DF4128", "RQ6000", "4U0212", "2GZ200", "XXXXXX");
 const attribute = fc.record({
-  attributeName: fc.constantFrom("allowPartialOrder", "allowOrderOnCustomerHold", "allowDuplicateCustomerOrderNumber", "shipFromWarehouseId"),
+  attributeName: fc.constantFrom(
+    "allowPartialOrder",
+    "allowOrderOnCustomerHold",
+    "allowDuplicateCustomerOrderNumber",
+    "shipFromWarehouseId",
+  ),
   attributeValue: fc.constantFrom("true", "false", "10"),
 });
 
@@ -44,7 +50,13 @@ export const searchQuery: fc.Arbitrary<SearchOrdersQuery> = fc.record(
 );
 
 export const getQuery: fc.Arbitrary<GetOrderQuery> = fc.record(
-  { ingramOrderDate: ymd, vendorNumber: digits(4, 6), simulateStatus: fc.constantFrom(...SIMULATE_STATUSES), isIml: fc.boolean(), regionCode: fc.constantFrom("CS", "US") },
+  {
+    ingramOrderDate: ymd,
+    vendorNumber: digits(4, 6),
+    simulateStatus: fc.constantFrom(...SIMULATE_STATUSES),
+    isIml: fc.boolean(),
+    regionCode: fc.constantFrom("CS", "US"),
+  },
   { requiredKeys: [] },
 );
 
@@ -70,7 +82,10 @@ const createLine = fc.record(
     quantity: fc.integer({ min: 1, max: 20 }),
     unitPrice: fc.integer({ min: 1, max: 99_999 }).map((c) => c / 100),
     notes: text(40),
-    endUserInfo: fc.array(fc.record({ endUserType: fc.constant("endUser"), companyName: text(30), phoneNumber: digits(10, 10) }), { maxLength: 1 }),
+    endUserInfo: fc.array(
+      fc.record({ endUserType: fc.constant("endUser"), companyName: text(30), phoneNumber: digits(10, 10) }),
+      { maxLength: 1 },
+    ),
   },
   { requiredKeys: ["ingramPartNumber", "quantity"] },
 );
@@ -88,7 +103,13 @@ export const createBody = (po: fc.Arbitrary<string>): fc.Arbitrary<OrderCreateRe
       endUserInfo: fc.oneof(address, fc.constant({}), fc.constant({ companyName: "", contact: "" })), // pruned before sending
       lines: fc.array(createLine, { minLength: 1, maxLength: 3 }),
       shipmentDetails: fc.record(
-        { carrierCode: fc.constantFrom("RG", "UG"), shipComplete: fc.constantFrom("C", "P", "E"), signatureRequired: fc.boolean(), requestedDeliveryDate: ymd, shippingInstructions: text(132) },
+        {
+          carrierCode: fc.constantFrom("RG", "UG"),
+          shipComplete: fc.constantFrom("C", "P", "E"),
+          signatureRequired: fc.boolean(),
+          requestedDeliveryDate: ymd,
+          shippingInstructions: text(132),
+        },
         { requiredKeys: [] },
       ),
       additionalAttributes: fc.array(attribute, { maxLength: 2 }),
@@ -104,11 +125,26 @@ export const createV7Body = (po: fc.Arbitrary<string>): fc.Arbitrary<OrderCreate
       notes: text(100),
       acceptBackOrder: fc.boolean(),
       resellerInfo: fc.record({ companyName: text(40), phoneNumber: digits(10, 10) }, { requiredKeys: [] }),
-      endUserInfo: fc.oneof(fc.record({ companyName: text(40), city: text(25), phoneNumber: digits(10, 10) }, { requiredKeys: [] }), fc.constant({})),
-      shipmentDetails: fc.record({ carrierCode: fc.constantFrom("RG", "UG"), shipComplete: fc.constantFrom("C", "P"), signatureRequired: fc.boolean() }, { requiredKeys: [] }),
+      endUserInfo: fc.oneof(
+        fc.record({ companyName: text(40), city: text(25), phoneNumber: digits(10, 10) }, { requiredKeys: [] }),
+        fc.constant({}),
+      ),
+      shipmentDetails: fc.record(
+        {
+          carrierCode: fc.constantFrom("RG", "UG"),
+          shipComplete: fc.constantFrom("C", "P"),
+          signatureRequired: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
       lines: fc.array(
         fc.record(
-          { customerLineNumber: digits(1, 3), ingramPartNumber: parts, quantity: fc.integer({ min: 1, max: 20 }), unitPrice: fc.integer({ min: 1, max: 9999 }).map((c) => c / 100) },
+          {
+            customerLineNumber: digits(1, 3),
+            ingramPartNumber: parts,
+            quantity: fc.integer({ min: 1, max: 20 }),
+            unitPrice: fc.integer({ min: 1, max: 9999 }).map((c) => c / 100),
+          },
           { requiredKeys: ["ingramPartNumber", "quantity"] },
         ),
         { minLength: 1, maxLength: 3 },
@@ -120,7 +156,38 @@ export const createV7Body = (po: fc.Arbitrary<string>): fc.Arbitrary<OrderCreate
 
 export const modifyBody: fc.Arbitrary<OrderModifyRequest> = fc.oneof(
   fc.record({ notes: text(132) }),
-  fc.record({ shipToInfo: fc.record({ companyName: text(40), addressLine1: text(60), city: text(25), postalCode: digits(5, 9), countryCode: fc.constant("US"), phoneNumber: digits(10, 10) }, { requiredKeys: [] }) }),
-  fc.record({ lines: fc.array(fc.record({ customerLineNumber: digits(3, 3), ingramPartNumber: parts, addUpdateDeleteLine: fc.constant("ADD" as const), quantity: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 2 }) }),
-  fc.record({ lines: fc.array(fc.record({ ingramLineNumber: fc.constantFrom("001", "002", "009"), addUpdateDeleteLine: fc.constantFrom("UPDATE" as const, "DELETE" as const), quantity: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 2 }) }),
+  fc.record({
+    shipToInfo: fc.record(
+      {
+        companyName: text(40),
+        addressLine1: text(60),
+        city: text(25),
+        postalCode: digits(5, 9),
+        countryCode: fc.constant("US"),
+        phoneNumber: digits(10, 10),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({
+    lines: fc.array(
+      fc.record({
+        customerLineNumber: digits(3, 3),
+        ingramPartNumber: parts,
+        addUpdateDeleteLine: fc.constant("ADD" as const),
+        quantity: fc.integer({ min: 1, max: 5 }),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  }),
+  fc.record({
+    lines: fc.array(
+      fc.record({
+        ingramLineNumber: fc.constantFrom("001", "002", "009"),
+        addUpdateDeleteLine: fc.constantFrom("UPDATE" as const, "DELETE" as const),
+        quantity: fc.integer({ min: 1, max: 5 }),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  }),
 );

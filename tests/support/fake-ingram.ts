@@ -44,7 +44,8 @@ export async function startFakeIngram(): Promise<FakeIngram> {
     requests: [],
     tokenRequests: [],
     handle: (_req, res) => json(res, 200, {}),
-    token: (_req, res) => json(res, 200, { access_token: `tok-${++issued}`, token_type: "Bearer", expires_in: "86399" }),
+    token: (_req, res) =>
+      json(res, 200, { access_token: `tok-${++issued}`, token_type: "Bearer", expires_in: "86399" }),
     openSockets: () => [...sockets].filter((s) => !s.destroyed).length,
     close: () =>
       new Promise((resolve) => {

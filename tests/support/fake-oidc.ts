@@ -130,7 +130,12 @@ export async function startFakeOidc(opts: { clientId?: string; clientSecret?: st
     const accessToken = b64url(randomBytes(24));
     accessTokens.set(accessToken, grant.identity);
     fake.tokenRequests.push({ authMethod, status: 200 });
-    send(res, 200, { access_token: accessToken, token_type: "Bearer", expires_in: 300, id_token: await idToken(grant) });
+    send(res, 200, {
+      access_token: accessToken,
+      token_type: "Bearer",
+      expires_in: 300,
+      id_token: await idToken(grant),
+    });
   }
 
   function authorize(url: URL, res: ServerResponse) {

@@ -47,7 +47,12 @@ export function loadSpec(path: string): LoadedSpec {
   const operations: SpecOperation[] = [];
   for (const [template, item] of Object.entries(doc.paths as Json)) {
     for (const [method, operation] of Object.entries(item as Json)) {
-      operations.push({ method: method.toUpperCase(), template, operation, params: (operation as Json).parameters ?? [] });
+      operations.push({
+        method: method.toUpperCase(),
+        template,
+        operation,
+        params: (operation as Json).parameters ?? [],
+      });
     }
   }
 
@@ -60,9 +65,17 @@ export function loadSpec(path: string): LoadedSpec {
         .filter((o) => o.method === method)
         .map((o) => {
           const names: string[] = [];
-          const re = new RegExp(`^${o.template.replace(/[.]/g, "\\.").replace(/\{([^}]+)\}/g, (_m, n: string) => (names.push(n), "([^/]+)"))}$`);
+          const re = new RegExp(
+            `^${o.template.replace(/[.]/g, "\\.").replace(/\{([^}]+)\}/g, (_m, n: string) => (names.push(n), "([^/]+)"))}$`,
+          );
           const m = re.exec(path);
-          return m ? { op: o, pathParams: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])), templated: names.length } : undefined;
+          return m
+            ? {
+                op: o,
+                pathParams: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])),
+                templated: names.length,
+              }
+            : undefined;
         })
         .filter((c) => c !== undefined)
         .sort((a, b) => a.templated - b.templated);

@@ -32,7 +32,10 @@ const SCALARS = new Set(["String", "Int", "BigInt", "Boolean", "DateTime", "Json
 
 function columnsOf(attr: string): string[] {
   const inner = attr.match(/\[([^\]]*)\]/)?.[1] ?? "";
-  return inner.split(",").map((s) => s.trim().split("(")[0] ?? "").filter(Boolean);
+  return inner
+    .split(",")
+    .map((s) => s.trim().split("(")[0] ?? "")
+    .filter(Boolean);
 }
 
 export function parsePrismaSchema(path = join(process.cwd(), "prisma", "schema.prisma")): ParsedSchema {

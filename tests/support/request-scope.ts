@@ -15,7 +15,14 @@ export function inRequestScope<T>(req: Request, fn: (req: NextRequest) => Promis
   const nextReq = req instanceof NextRequest ? req : new NextRequest(req);
   const implicitTags = { tags: [], expirationsByCacheKind: new Map() } as unknown as RequestStoreArgs[2];
   const previewProps = undefined as unknown as RequestStoreArgs[4];
-  const requestStore = createRequestStoreForAPI(nextReq, nextReq.nextUrl, implicitTags, undefined, previewProps, undefined);
+  const requestStore = createRequestStoreForAPI(
+    nextReq,
+    nextReq.nextUrl,
+    implicitTags,
+    undefined,
+    previewProps,
+    undefined,
+  );
   const workStore = createWorkStore({
     page: `${nextReq.nextUrl.pathname}/route`,
     renderOpts: { experimental: {} },
@@ -28,12 +35,19 @@ export function inRequestScope<T>(req: Request, fn: (req: NextRequest) => Promis
 type RouteHandler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
 
 /** Calls a route handler exactly as Next would: a NextRequest, a params promise, inside the request scope. */
-export function callRoute<P = Record<string, string>>(handler: RouteHandler<P>, req: Request, params?: P): Promise<Response> {
+export function callRoute<P = Record<string, string>>(
+  handler: RouteHandler<P>,
+  req: Request,
+  params?: P,
+): Promise<Response> {
   return inRequestScope(req, (nextReq) => handler(nextReq, { params: Promise.resolve(params ?? ({} as P)) }));
 }
 
 /** The /api/auth/[...nextauth] segments Next's router would pass for `req`'s path. */
 export function callAuthRoute(handler: RouteHandler<{ nextauth: string[] }>, req: Request): Promise<Response> {
-  const nextauth = new URL(req.url).pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
+  const nextauth = new URL(req.url).pathname
+    .replace(/^\/api\/auth\/?/, "")
+    .split("/")
+    .filter(Boolean);
   return callRoute(handler, req, { nextauth });
 }

@@ -3,7 +3,13 @@
 // useSandbox() does so in the suite's beforeAll and closes it in its afterAll; startTestSandbox() leaves
 // closing to the caller.
 import { createIngramClient, type IngramClient, type IngramConfig, setIngram } from "@/lib/ingram/client";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox, type SandboxOptions } from "@/lib/ingram/sandbox/start-sandbox";
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  startSandbox,
+  type Sandbox,
+  type SandboxOptions,
+} from "@/lib/ingram/sandbox/start-sandbox";
 import { useLifecycle, useResource } from "@/tests/support/lifecycle";
 
 export interface UseSandboxOptions extends SandboxOptions {
@@ -75,5 +81,9 @@ export function useSandbox(opts: UseSandboxOptions | (() => UseSandboxOptions) =
 
 /** A bare sandbox server for the calling suite (no client installed), reset by the caller as it needs. */
 export function useSandboxServer(opts: SandboxOptions = {}): Sandbox {
-  return useResource("the sandbox server", () => startSandbox({ rateLimitPerMinute: null, ...opts }), (sb) => sb.close());
+  return useResource(
+    "the sandbox server",
+    () => startSandbox({ rateLimitPerMinute: null, ...opts }),
+    (sb) => sb.close(),
+  );
 }

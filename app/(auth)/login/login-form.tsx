@@ -18,7 +18,8 @@ function describe(code: string): string {
   if (code === "TooManyAttempts") return "Too many sign-in attempts. Wait 15 minutes, then try again.";
   if (code === "CredentialsSignin") return "That email and password do not match an active account.";
   if (code === "SessionRequired") return "Sign in to continue.";
-  if (code === "OAuthAccountNotLinked" || code === "AccessDenied") return "Your single sign-on account is not allowed into Orderdesk. Ask an administrator.";
+  if (code === "OAuthAccountNotLinked" || code === "AccessDenied")
+    return "Your single sign-on account is not allowed into Orderdesk. Ask an administrator.";
   return "Sign-in failed. Try again in a moment.";
 }
 
@@ -62,19 +63,36 @@ export function LoginForm({ callbackPath, sso, initialError }: LoginFormProps) {
       <form method="post" onSubmit={onSubmit} noValidate aria-describedby={formError ? "login-error" : undefined}>
         <Field id="email" label="Email" error={errors.email}>
           {(a) => (
-            <input {...a} type="email" name="email" autoComplete="username" required autoFocus
-              value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              {...a}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           )}
         </Field>
         <Field id="password" label="Password" error={errors.password}>
           {(a) => (
-            <input {...a} type="password" name="password" autoComplete="current-password" required
-              value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...a}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         <div aria-live="assertive">
           {formError ? (
-            <p id="login-error" className="panel panel-error">{formError}</p>
+            <p id="login-error" className="panel panel-error">
+              {formError}
+            </p>
           ) : null}
         </div>
         <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>

@@ -21,7 +21,11 @@ export function AuditFilterForm({ values, errors }: { values: Values; errors: Re
           {(a) => (
             <select {...a} name="action" defaultValue={v("action")}>
               <option value="">Any action</option>
-              {AUDIT_ACTIONS.map((x) => <option key={x} value={x}>{ACTION_LABELS[x]}</option>)}
+              {AUDIT_ACTIONS.map((x) => (
+                <option key={x} value={x}>
+                  {ACTION_LABELS[x]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -29,7 +33,11 @@ export function AuditFilterForm({ values, errors }: { values: Values; errors: Re
           {(a) => (
             <select {...a} name="outcome" defaultValue={v("outcome")}>
               <option value="">Any outcome</option>
-              {AUDIT_OUTCOMES.map((x) => <option key={x} value={x}>{OUTCOME_LABELS[x]}</option>)}
+              {AUDIT_OUTCOMES.map((x) => (
+                <option key={x} value={x}>
+                  {OUTCOME_LABELS[x]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -42,8 +50,12 @@ export function AuditFilterForm({ values, errors }: { values: Values; errors: Re
       </div>
       {v("pageSize") ? <input type="hidden" name="pageSize" value={v("pageSize")} /> : null}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary">Filter</button>
-        <Link href="/audit" className="btn btn-ghost">Clear filters</Link>
+        <button type="submit" className="btn btn-primary">
+          Filter
+        </button>
+        <Link href="/audit" className="btn btn-ghost">
+          Clear filters
+        </Link>
       </div>
     </GetForm>
   );

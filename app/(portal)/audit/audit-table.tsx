@@ -21,17 +21,46 @@ const h = columnHelper<AuditRow>();
 const columns = h.columns([
   h.accessor("at", {
     header: "Time",
-    cell: (c) => <Link href={`/audit/${c.row.original.seq}`} className="nowrap"><time dateTime={c.getValue()}>{formatDateTime(c.getValue())}</time></Link>,
+    cell: (c) => (
+      <Link href={`/audit/${c.row.original.seq}`} className="nowrap">
+        <time dateTime={c.getValue()}>{formatDateTime(c.getValue())}</time>
+      </Link>
+    ),
   }),
-  h.accessor("actorEmail", { header: "Actor", cell: (c) => c.getValue() ?? <span className="muted">Ingram Micro / system</span> }),
+  h.accessor("actorEmail", {
+    header: "Actor",
+    cell: (c) => c.getValue() ?? <span className="muted">Ingram Micro / system</span>,
+  }),
   h.accessor("actionLabel", { header: "Action" }),
   h.accessor("orderNumber", {
     header: "Order",
-    cell: (c) => (c.getValue() ? <Link className="mono" href={`/orders/${encodeURIComponent(c.getValue()!)}`}>{c.getValue()}</Link> : "—"),
+    cell: (c) =>
+      c.getValue() ? (
+        <Link className="mono" href={`/orders/${encodeURIComponent(c.getValue()!)}`}>
+          {c.getValue()}
+        </Link>
+      ) : (
+        "—"
+      ),
   }),
-  h.accessor((r) => r.outcome.label, { id: "outcome", header: "Outcome", cell: (c) => <StatusBadge status={c.row.original.outcome} /> }),
-  h.accessor("correlationId", { header: "Correlation id", cell: (c) => (c.getValue() ? <code>{c.getValue()}</code> : "—") }),
-  h.accessor("seq", { header: "#", meta: { align: "end" }, cell: (c) => <Link href={`/audit/${c.getValue()}`} aria-label={`Open event ${c.getValue()}`}>{c.getValue()}</Link> }),
+  h.accessor((r) => r.outcome.label, {
+    id: "outcome",
+    header: "Outcome",
+    cell: (c) => <StatusBadge status={c.row.original.outcome} />,
+  }),
+  h.accessor("correlationId", {
+    header: "Correlation id",
+    cell: (c) => (c.getValue() ? <code>{c.getValue()}</code> : "—"),
+  }),
+  h.accessor("seq", {
+    header: "#",
+    meta: { align: "end" },
+    cell: (c) => (
+      <Link href={`/audit/${c.getValue()}`} aria-label={`Open event ${c.getValue()}`}>
+        {c.getValue()}
+      </Link>
+    ),
+  }),
 ]);
 
 export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: React.ReactNode }) {

@@ -7,7 +7,9 @@ import { actionLabel, outcomeBadge } from "./action-labels";
 function errorsText(errors: unknown): string | null {
   if (!Array.isArray(errors) || errors.length === 0) return null;
   return errors
-    .map((e) => (e && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e)))
+    .map((e) =>
+      e && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e),
+    )
     .join("; ");
 }
 
@@ -30,8 +32,16 @@ export function AuditTimeline({ events }: { events: AuditEventView[] }) {
                 <span className="muted">{e.actor?.email || "Ingram Micro / system"}</span>
                 {e.ingramStatus ? <span className="subtle">HTTP {e.ingramStatus}</span> : null}
               </div>
-              {errors ? <p className="subtle" style={{ marginTop: 2 }}>{errors}</p> : null}
-              {e.correlationId ? <p className="subtle" style={{ marginTop: 2 }}>Correlation id <code>{e.correlationId}</code></p> : null}
+              {errors ? (
+                <p className="subtle" style={{ marginTop: 2 }}>
+                  {errors}
+                </p>
+              ) : null}
+              {e.correlationId ? (
+                <p className="subtle" style={{ marginTop: 2 }}>
+                  Correlation id <code>{e.correlationId}</code>
+                </p>
+              ) : null}
             </div>
           </li>
         );

@@ -29,8 +29,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const csvHref = `/api/audit?${toSearchParams({ ...filterParams, format: "csv" }).toString()}`;
   const rows: AuditRow[] = result?.ok
     ? result.data.rows.map((e) => ({
-        seq: e.seq, at: e.at, actorEmail: e.actor?.email || null, action: e.action, actionLabel: actionLabel(e.action),
-        orderNumber: e.orderNumber, outcome: outcomeBadge(e.outcome), correlationId: e.correlationId,
+        seq: e.seq,
+        at: e.at,
+        actorEmail: e.actor?.email || null,
+        action: e.action,
+        actionLabel: actionLabel(e.action),
+        orderNumber: e.orderNumber,
+        outcome: outcomeBadge(e.outcome),
+        correlationId: e.correlationId,
       }))
     : [];
 
@@ -39,16 +45,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="page-head">
         <div>
           <h1>Audit log</h1>
-          <p className="meta">Every order change, Ingram notification and sign-in, newest first. Events are append-only and hash-chained.</p>
+          <p className="meta">
+            Every order change, Ingram notification and sign-in, newest first. Events are append-only and hash-chained.
+          </p>
         </div>
         <div className="toolbar">
-          <a className="btn" href={csvHref} download>Export CSV</a>
+          <a className="btn" href={csvHref} download>
+            Export CSV
+          </a>
         </div>
       </div>
       <AuditFilterForm values={values} errors={errors} />
-      {!parsed.success ? <div className="panel panel-warn" role="status">Some filters are not valid; fix the highlighted fields.</div> : null}
+      {!parsed.success ? (
+        <div className="panel panel-warn" role="status">
+          Some filters are not valid; fix the highlighted fields.
+        </div>
+      ) : null}
       {result && !result.ok ? (
-        <ErrorPanel title="The audit log could not be loaded" message={result.message} correlationId={result.correlationId} />
+        <ErrorPanel
+          title="The audit log could not be loaded"
+          message={result.message}
+          correlationId={result.correlationId}
+        />
       ) : null}
       {result?.ok ? (
         <section className="card" aria-label="Audit events">

@@ -6,11 +6,16 @@ import { createSyncOrderSchema } from "@/lib/validation/orders";
 import { orderSearchQuerySchema } from "@/lib/validation/search-filters";
 
 /** Query names are Ingram's wire names (GET /resellers/v6/orders/search) plus the portal's sort/dir. */
-export const GET = route({ permission: "orders.read", query: orderSearchQuerySchema }, async ({ actor, query, correlationId }) =>
-  json(await searchOrders(actor, query, correlationId)),
+export const GET = route(
+  { permission: "orders.read", query: orderSearchQuerySchema },
+  async ({ actor, query, correlationId }) => json(await searchOrders(actor, query, correlationId)),
 );
 
 /** v6 create; requires an Idempotency-Key header; 201 created, 207 when Ingram rejected some lines. */
-export const POST = route({ permission: "orders.create", body: createSyncOrderSchema }, async ({ req, actor, body, correlationId }) =>
-  idempotentResponse(await createOrder(actor, body, { correlationId, idempotencyKey: req.headers.get("idempotency-key") })),
+export const POST = route(
+  { permission: "orders.create", body: createSyncOrderSchema },
+  async ({ req, actor, body, correlationId }) =>
+    idempotentResponse(
+      await createOrder(actor, body, { correlationId, idempotencyKey: req.headers.get("idempotency-key") }),
+    ),
 );

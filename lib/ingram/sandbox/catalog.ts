@@ -1,6 +1,14 @@
 import type { CatalogItem } from "./sandbox-types.ts";
 
-type Row = [ingram: string, vendorPn: string, vendor: string, description: string, price: number, weight: number, stock: number];
+type Row = [
+  ingram: string,
+  vendorPn: string,
+  vendor: string,
+  description: string,
+  price: number,
+  weight: number,
+  stock: number,
+];
 
 // Part numbers and vendor part numbers as they appear in Ingram's published examples; prices and descriptions
 // are plausible inventions.
@@ -83,21 +91,68 @@ export const CARRIERS: Record<string, string> = {
 export const PHYSICAL_CARRIERS = ["RG", "UG", "4M", "O1", "FC", "GN", "PV", "OT"];
 
 export const END_USERS: string[] = [
-  "ABC TECHNOLOGIES", "FIRST NATIONAL BANK OF OMAHA", "MEDECISION INC", "NORTHWIND TRADERS", "CONTOSO LTD",
-  "FABRIKAM INC", "ADVENTURE WORKS", "WIDE WORLD IMPORTERS", "TAILSPIN TOYS", "LITWARE INC", "PROSEWARE INC",
-  "BLUE YONDER AIRLINES", "COHO WINERY", "MARGIE'S TRAVEL", "TREY RESEARCH", "GRAPHIC DESIGN INSTITUTE",
-  "LUCERNE PUBLISHING", "WINGTIP TOYS", "ALPINE SKI HOUSE", "CITY POWER & LIGHT", "SOUTHRIDGE VIDEO",
-  "HUMONGOUS INSURANCE", "WOODGROVE BANK", "FOURTH COFFEE", "A. DATUM CORPORATION",
+  "ABC TECHNOLOGIES",
+  "FIRST NATIONAL BANK OF OMAHA",
+  "MEDECISION INC",
+  "NORTHWIND TRADERS",
+  "CONTOSO LTD",
+  "FABRIKAM INC",
+  "ADVENTURE WORKS",
+  "WIDE WORLD IMPORTERS",
+  "TAILSPIN TOYS",
+  "LITWARE INC",
+  "PROSEWARE INC",
+  "BLUE YONDER AIRLINES",
+  "COHO WINERY",
+  "MARGIE'S TRAVEL",
+  "TREY RESEARCH",
+  "GRAPHIC DESIGN INSTITUTE",
+  "LUCERNE PUBLISHING",
+  "WINGTIP TOYS",
+  "ALPINE SKI HOUSE",
+  "CITY POWER & LIGHT",
+  "SOUTHRIDGE VIDEO",
+  "HUMONGOUS INSURANCE",
+  "WOODGROVE BANK",
+  "FOURTH COFFEE",
+  "A. DATUM CORPORATION",
 ];
 
 export const CITIES: [city: string, state: string, zip: string][] = [
-  ["LENEXA", "KS", "662191736"], ["SANTA ANA", "CA", "927054931"], ["FLAGSTAFF", "AZ", "860010000"],
-  ["BUFFALO", "NY", "142250001"], ["AUSTIN", "TX", "787011234"], ["DENVER", "CO", "802021010"],
-  ["COLUMBUS", "OH", "432150444"], ["SEATTLE", "WA", "981040009"], ["RALEIGH", "NC", "276010200"],
-  ["MIAMI", "FL", "331310500"], ["CHICAGO", "IL", "606040300"], ["BOSTON", "MA", "021100100"],
+  ["LENEXA", "KS", "662191736"],
+  ["SANTA ANA", "CA", "927054931"],
+  ["FLAGSTAFF", "AZ", "860010000"],
+  ["BUFFALO", "NY", "142250001"],
+  ["AUSTIN", "TX", "787011234"],
+  ["DENVER", "CO", "802021010"],
+  ["COLUMBUS", "OH", "432150444"],
+  ["SEATTLE", "WA", "981040009"],
+  ["RALEIGH", "NC", "276010200"],
+  ["MIAMI", "FL", "331310500"],
+  ["CHICAGO", "IL", "606040300"],
+  ["BOSTON", "MA", "021100100"],
 ];
 
-export const STREETS = ["17501 W 98TH ST", "1610 E SAINT ANDREW PL", "2502 N FORT VALLEY RD", "601 LEE RD",
-  "3351 MICHELSON DR", "100 MAIN ST", "455 MARKET ST", "9 TECHNOLOGY DR", "2200 MISSION COLLEGE BLVD"];
-export const CONTACTS = ["TOM SORENSEN", "AARON RICCITELLI", "MARIA GARCIA", "JAMES SMITH", "PRIYA PATEL",
-  "LI WEI", "SARAH JOHNSON", "DAVID KIM", "EMMA BROWN", "CARLOS RUIZ"];
+export const STREETS = [
+  "17501 W 98TH ST",
+  "1610 E SAINT ANDREW PL",
+  "2502 N FORT VALLEY RD",
+  "601 LEE RD",
+  "3351 MICHELSON DR",
+  "100 MAIN ST",
+  "455 MARKET ST",
+  "9 TECHNOLOGY DR",
+  "2200 MISSION COLLEGE BLVD",
+];
+export const CONTACTS = [
+  "TOM SORENSEN",
+  "AARON RICCITELLI",
+  "MARIA GARCIA",
+  "JAMES SMITH",
+  "PRIYA PATEL",
+  "LI WEI",
+  "SARAH JOHNSON",
+  "DAVID KIM",
+  "EMMA BROWN",
+  "CARLOS RUIZ",
+];

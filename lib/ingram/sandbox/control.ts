@@ -23,7 +23,12 @@ function parse<T>(schema: z.ZodType<T>, text: string): { ok: true; data: T } | {
 }
 
 /** Out-of-process control (e2e): faults, stats, clock, events, reset. Not part of Ingram's API. */
-export async function handleControl(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = req.method ?? "GET";
   const path = url.pathname.replace(/\/+$/, "");
   const body = await readCappedText(req, MAX_REQUEST_BODY_BYTES);

@@ -23,11 +23,14 @@ export const skuNotFound = (pn: string): string => `SKU-NOTFOUND    ${pn}`;
 export const duplicatePo = (po: string): FieldError => ({
   field: "customerOrderNumber",
   value: po,
-  message: "Duplicate customer order number. Send additionalAttributes allowDuplicateCustomerOrderNumber=true to allow it.",
+  message:
+    "Duplicate customer order number. Send additionalAttributes allowDuplicateCustomerOrderNumber=true to allow it.",
 });
 
 export function isDuplicatePo(store: SandboxStore, req: CreateRequest): boolean {
-  return !attrTrue(req.attrs, "allowDuplicateCustomerOrderNumber") && store.hasCustomerOrderNumber(req.customerOrderNumber);
+  return (
+    !attrTrue(req.attrs, "allowDuplicateCustomerOrderNumber") && store.hasCustomerOrderNumber(req.customerOrderNumber)
+  );
 }
 
 /** Creates the order from the known lines; unknown part numbers are rejected (EN). No order if every line is rejected. */

@@ -12,7 +12,12 @@ export function write(res: ServerResponse, reply: Reply): void {
 }
 
 /** Replies that replace the operation (it is not performed). */
-export async function writePreemptive(res: ServerResponse, fault: ActiveFault, base: Record<string, string>, life: Lifecycle): Promise<void> {
+export async function writePreemptive(
+  res: ServerResponse,
+  fault: ActiveFault,
+  base: Record<string, string>,
+  life: Lifecycle,
+): Promise<void> {
   switch (fault.kind) {
     case "status": {
       const headers: Record<string, string> = { ...base };
@@ -21,7 +26,11 @@ export async function writePreemptive(res: ServerResponse, fault: ActiveFault, b
         const body = typeof fault.body === "string" ? fault.body : JSON.stringify(fault.body);
         return write(res, { status: fault.status, headers: { ...headers, "content-type": "application/json" }, body });
       }
-      const err = errorResponse(fault.status, "/errors/server-error", "ConnectivityIssue/ERP issue Contact Ingram Micro API Support.");
+      const err = errorResponse(
+        fault.status,
+        "/errors/server-error",
+        "ConnectivityIssue/ERP issue Contact Ingram Micro API Support.",
+      );
       return write(res, { ...err, headers: { ...err.headers, ...headers } });
     }
     case "html200":
@@ -40,7 +49,12 @@ export async function writePreemptive(res: ServerResponse, fault: ActiveFault, b
 }
 
 /** Valid JSON of exactly `bytes` bytes (at least 16), chunked with no Content-Length so a client must count. */
-async function streamHuge(res: ServerResponse, bytes: number, base: Record<string, string>, life: Lifecycle): Promise<void> {
+async function streamHuge(
+  res: ServerResponse,
+  bytes: number,
+  base: Record<string, string>,
+  life: Lifecycle,
+): Promise<void> {
   res.writeHead(200, { ...base, "content-type": "application/json" });
   const head = '{"padding":"';
   const tail = '"}';
@@ -72,7 +86,12 @@ function wrongTypes(value: unknown, key?: string): unknown {
 }
 
 /** Writes a computed reply, bent by a non-preemptive fault. */
-export async function deliver(res: ServerResponse, reply: Reply, fault: ActiveFault | undefined, life: Lifecycle): Promise<void> {
+export async function deliver(
+  res: ServerResponse,
+  reply: Reply,
+  fault: ActiveFault | undefined,
+  life: Lifecycle,
+): Promise<void> {
   if (!fault) return write(res, reply);
   switch (fault.kind) {
     case "commitThenHang":
@@ -81,12 +100,20 @@ export async function deliver(res: ServerResponse, reply: Reply, fault: ActiveFa
     case "truncated": {
       const full = reply.body || '{"recordsFound":1,"orders":[{"ingramOrderNumber":"20-TRUNC"}]}';
       const status = reply.status === 204 ? 200 : reply.status;
-      return write(res, { status, headers: { "content-type": "application/json", ...reply.headers }, body: full.slice(0, Math.max(1, Math.floor(full.length / 2))) });
+      return write(res, {
+        status,
+        headers: { "content-type": "application/json", ...reply.headers },
+        body: full.slice(0, Math.max(1, Math.floor(full.length / 2))),
+      });
     }
     case "wrongTypes": {
       const parsed: unknown = reply.body ? JSON.parse(reply.body) : { recordsFound: 0, orders: {} };
       const status = reply.status === 204 ? 200 : reply.status;
-      return write(res, { status, headers: { "content-type": "application/json", ...reply.headers }, body: JSON.stringify(wrongTypes(parsed)) });
+      return write(res, {
+        status,
+        headers: { "content-type": "application/json", ...reply.headers },
+        body: JSON.stringify(wrongTypes(parsed)),
+      });
     }
     case "drip":
       return drip(res, reply, fault.bytesPerSecond, life);

@@ -36,7 +36,13 @@ export const SANDBOX_FIXTURES = {
   seedBaseDate: ymd(SEED_BASE_DATE),
 } as const;
 
-function fixedOrder(ctx: SeedContext, number: string, status: DetailStatus, ageDays: number, parts: [string, number][]): SandboxOrder {
+function fixedOrder(
+  ctx: SeedContext,
+  number: string,
+  status: DetailStatus,
+  ageDays: number,
+  parts: [string, number][],
+): SandboxOrder {
   const rng = createRng(number.split("").reduce((h, c) => h * 31 + c.charCodeAt(0), 7) >>> 0);
   ctx.taken.add(number);
   const createdAt = SEED_BASE_DATE - ageDays * DAY_MS;
@@ -77,7 +83,10 @@ function fixedOrder(ctx: SeedContext, number: string, status: DetailStatus, ageD
 
 function shippedFixture(ctx: SeedContext): SandboxOrder {
   const f = SANDBOX_FIXTURES.shippedOrder;
-  const order = fixedOrder(ctx, f.orderNumber, "Shipped", 10, [["4AW708", 2], ["2GZ200", 3]]);
+  const order = fixedOrder(ctx, f.orderNumber, "Shipped", 10, [
+    ["4AW708", 2],
+    ["2GZ200", 3],
+  ]);
   order.customerOrderNumber = f.customerOrderNumber;
   order.endCustomerOrderNumber = f.endCustomerOrderNumber;
   const shippedAt = SEED_BASE_DATE - 8 * DAY_MS;
@@ -107,14 +116,20 @@ function shippedFixture(ctx: SeedContext): SandboxOrder {
 export function buildFixtures(ctx: SeedContext): SandboxOrder[] {
   const fx = SANDBOX_FIXTURES;
   const held = fx.heldOrderNumbers.map((n, i) =>
-    fixedOrder(ctx, n, "On Hold", 0.1 * (i + 1), [["TSXML1", 2], ["2GZ200", 1]]),
+    fixedOrder(ctx, n, "On Hold", 0.1 * (i + 1), [
+      ["TSXML1", 2],
+      ["2GZ200", 1],
+    ]),
   );
   const canceled = fixedOrder(ctx, fx.canceledOrderNumber, "Canceled", 30, [["1C6094", 4]]);
   canceled.lines.forEach((l) => {
     l.lineStatus = "Canceled";
     l.quantityConfirmed = 0;
   });
-  const sap = fixedOrder(ctx, fx.sapOrderNumber, "Processing", 3, [["8RB884", 5], ["9YG948", 5]]);
+  const sap = fixedOrder(ctx, fx.sapOrderNumber, "Processing", 3, [
+    ["8RB884", 5],
+    ["9YG948", 5],
+  ]);
   sap.orderType = "S";
   sap.lines.forEach((l, i) => {
     l.ingramLineNumber = String((i + 1) * 10);

@@ -21,13 +21,26 @@ export function checkHeaders(ctx: SandboxContext, op: IngramOperation, h: Incomi
   const correlation = header(h, "im-correlationid");
   const sender = header(h, "im-senderid");
   if (!customer) fields.push({ field: "IM-CustomerNumber", message: "IM-CustomerNumber is missing." });
-  else if (customer.length > 10) fields.push({ field: "IM-CustomerNumber", value: customer, message: "IM-CustomerNumber must be in the format XX-XXXXXX" });
+  else if (customer.length > 10)
+    fields.push({
+      field: "IM-CustomerNumber",
+      value: customer,
+      message: "IM-CustomerNumber must be in the format XX-XXXXXX",
+    });
   if (!country) fields.push({ field: "IM-CountryCode", message: "Country Code is missing." });
-  else if (!/^[A-Za-z]{2}$/.test(country)) fields.push({ field: "IM-CountryCode", value: country, message: "IM-CountryCode is not valid" });
+  else if (!/^[A-Za-z]{2}$/.test(country))
+    fields.push({ field: "IM-CountryCode", value: country, message: "IM-CountryCode is not valid" });
   if (!correlation) fields.push({ field: "IM-CorrelationID", value: "", message: "IM-CorrelationID cannot be blank" });
-  else if (correlation.length > 32) fields.push({ field: "IM-CorrelationID", value: correlation, message: "IM-CorrelationID must be at most 32 characters" });
-  if (sender && sender.length > 32) fields.push({ field: "IM-SenderID", value: sender, message: "IM-SenderID must be at most 32 characters" });
-  if (fields.length) return op === "createV7" ? v7Error(400, "customer validation failed", fields) : validationFailed(fields);
+  else if (correlation.length > 32)
+    fields.push({
+      field: "IM-CorrelationID",
+      value: correlation,
+      message: "IM-CorrelationID must be at most 32 characters",
+    });
+  if (sender && sender.length > 32)
+    fields.push({ field: "IM-SenderID", value: sender, message: "IM-SenderID must be at most 32 characters" });
+  if (fields.length)
+    return op === "createV7" ? v7Error(400, "customer validation failed", fields) : validationFailed(fields);
   if (customer !== ctx.cfg.customerNumber) return invalidCustomer(customer!);
   return undefined;
 }

@@ -36,9 +36,16 @@ function createV6(ctx: SandboxContext, body: Json): Reply {
   if (isDuplicatePo(ctx.store, request)) return validationFailed([duplicatePo(request.customerOrderNumber)]);
   const outcome = createOrder(ctx.store, ctx.clock.now(), request);
   if (!outcome.order) {
-    return errorResponse(400, "/errors/validation-failed", "Order can not be created: every line was rejected", outcome.rejected.map((r) => ({
-      field: `lines[${r.line.index}].ingramPartNumber`, value: r.line.ingramPartNumber, message: r.rejectReason,
-    })));
+    return errorResponse(
+      400,
+      "/errors/validation-failed",
+      "Order can not be created: every line was rejected",
+      outcome.rejected.map((r) => ({
+        field: `lines[${r.line.index}].ingramPartNumber`,
+        value: r.line.ingramPartNumber,
+        message: r.rejectReason,
+      })),
+    );
   }
   return json(outcome.rejected.length ? 207 : 201, renderCreateResponse(request, outcome));
 }
@@ -53,7 +60,8 @@ export function runOperation(ctx: SandboxContext, req: OpRequest): Reply {
     case "create":
     case "createV7": {
       const body = parseBody(req.body);
-      if (!body || req.body.trim() === "") return req.op === "create" ? validationFailed([MALFORMED]) : v7Error(400, "Validation failed", [MALFORMED]);
+      if (!body || req.body.trim() === "")
+        return req.op === "create" ? validationFailed([MALFORMED]) : v7Error(400, "Validation failed", [MALFORMED]);
       return req.op === "create" ? createV6(ctx, body) : createV7(ctx, body);
     }
     case "cancel": {

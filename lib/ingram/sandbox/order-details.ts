@@ -19,7 +19,9 @@ const REGION_CODE = /^[A-Za-z0-9]{1,10}$/;
 export function regionCodeError(q: URLSearchParams): Reply | undefined {
   const region = q.get("regionCode");
   if (region === null || REGION_CODE.test(region)) return undefined;
-  return validationFailed([{ field: "regionCode", value: region, message: "regionCode must be 1-10 letters or digits" }]);
+  return validationFailed([
+    { field: "regionCode", value: region, message: "regionCode must be 1-10 letters or digits" },
+  ]);
 }
 
 function queryErrors(q: URLSearchParams): FieldError[] {
@@ -28,10 +30,15 @@ function queryErrors(q: URLSearchParams): FieldError[] {
   if (date !== null && !isValidYmd(date)) fields.push({ field: "ingramOrderDate", value: date, message: DATE_MESSAGE });
   const simulate = q.get("simulateStatus");
   if (simulate !== null && !SIMULATED_STATUSES.includes(simulate.toUpperCase() as Simulated)) {
-    fields.push({ field: "simulateStatus", value: simulate, message: `simulateStatus must be one of ${SIMULATED_STATUSES.join(", ")}` });
+    fields.push({
+      field: "simulateStatus",
+      value: simulate,
+      message: `simulateStatus must be one of ${SIMULATED_STATUSES.join(", ")}`,
+    });
   }
   const iml = q.get("isIml");
-  if (iml !== null && !/^(true|false)$/i.test(iml)) fields.push({ field: "isIml", value: iml, message: "isIml must be true or false" });
+  if (iml !== null && !/^(true|false)$/i.test(iml))
+    fields.push({ field: "isIml", value: iml, message: "isIml must be true or false" });
   return fields;
 }
 
@@ -62,7 +69,8 @@ function simulate(order: SandboxOrder, status: Simulated, now: number): SandboxO
     copy.status = "On Hold";
     return copy;
   }
-  const shipCount = status === "IM::PARTIALLY_SHIPPED" ? Math.max(1, Math.floor(copy.lines.length / 2)) : copy.lines.length;
+  const shipCount =
+    status === "IM::PARTIALLY_SHIPPED" ? Math.max(1, Math.floor(copy.lines.length / 2)) : copy.lines.length;
   copy.lines.forEach((line, i) => {
     if (i >= shipCount) {
       line.lineStatus = "In Progress";

@@ -12,7 +12,10 @@ export interface RateDecision {
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly limit: number | null, private readonly clock: SandboxClock) {}
+  constructor(
+    private readonly limit: number | null,
+    private readonly clock: SandboxClock,
+  ) {}
 
   check(key: string): RateDecision {
     if (this.limit === null) return { allowed: true, headers: {} };
@@ -42,5 +45,9 @@ export class RateLimiter {
 
 /** Portal shape `{ errors: [{ field: null, message: "too many requests" }] }`, plus ErrorResponse's id/type. */
 export function tooManyRequests(headers: Record<string, string>): Reply {
-  return json(429, { errors: [{ id: uuid(), type: "/errors/too-many-requests", field: null, message: "too many requests" }] }, headers);
+  return json(
+    429,
+    { errors: [{ id: uuid(), type: "/errors/too-many-requests", field: null, message: "too many requests" }] },
+    headers,
+  );
 }

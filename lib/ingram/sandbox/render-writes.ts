@@ -22,12 +22,14 @@ function createLine(line: SandboxLine): Record<string, unknown> {
     quantityBackOrdered: line.quantityBackOrdered,
     specialBidNumber: line.specialBidNumber,
     notes: line.notes ?? line.partDescription,
-    shipmentDetails: [{
-      carrierCode: line.carrierCode,
-      carrierName: line.carrierName,
-      shipFromWarehouseId: line.warehouseId,
-      shipFromLocation: warehouseName(line.warehouseId),
-    }],
+    shipmentDetails: [
+      {
+        carrierCode: line.carrierCode,
+        carrierName: line.carrierName,
+        shipFromWarehouseId: line.warehouseId,
+        shipFromLocation: warehouseName(line.warehouseId),
+      },
+    ],
   };
 }
 

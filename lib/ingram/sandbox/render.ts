@@ -2,8 +2,19 @@ import { activeLines, orderTotal, subOrderNumbers, subTotal, totalWeight, wareho
 import type { Address, DetailStatus, SandboxLine, SandboxOrder } from "./sandbox-types.ts";
 import { DAY_MS, isoWithOffset, round2, ymd } from "./util.ts";
 
-const ADDRESS_KEYS = ["contact", "companyName", "addressLine1", "addressLine2", "addressLine3", "city", "state",
-  "postalCode", "countryCode", "phoneNumber", "email"] as const;
+const ADDRESS_KEYS = [
+  "contact",
+  "companyName",
+  "addressLine1",
+  "addressLine2",
+  "addressLine3",
+  "city",
+  "state",
+  "postalCode",
+  "countryCode",
+  "phoneNumber",
+  "email",
+] as const;
 
 /** Only the spec's address keys, only strings (detail address objects are additionalProperties:false). */
 export function pickAddress(source: unknown): Address {
@@ -35,31 +46,37 @@ function detailShipments(order: SandboxOrder, line: SandboxLine): unknown[] {
   };
   const s = line.shipment;
   if (!s) return [base];
-  return [{
-    ...base,
-    deliveryNumber: s.deliveryNumber,
-    shippedDate: s.shippedDate,
-    estimatedDeliveryDate: s.estimatedDeliveryDate,
-    invoiceNumber: s.invoiceNumber,
-    invoiceDate: s.invoiceDate,
-    carrierDetails: [{
-      carrierCode: line.carrierCode,
-      carrierName: line.carrierName,
-      quantity: line.quantityOrdered,
+  return [
+    {
+      ...base,
+      deliveryNumber: s.deliveryNumber,
       shippedDate: s.shippedDate,
       estimatedDeliveryDate: s.estimatedDeliveryDate,
-      deliveredDate: s.deliveredDate,
-      carrierPickupDate: s.shippedDate,
-      trackingDetails: [{
-        trackingNumber: s.trackingNumber,
-        trackingUrl: s.trackingUrl,
-        packageWeight: s.packageWeight,
-        cartonNumber: s.cartonNumber,
-        quantityInBox: String(line.quantityOrdered),
-        serialNumbers: s.serialNumbers.map((serialNumber) => ({ serialNumber })),
-      }],
-    }],
-  }];
+      invoiceNumber: s.invoiceNumber,
+      invoiceDate: s.invoiceDate,
+      carrierDetails: [
+        {
+          carrierCode: line.carrierCode,
+          carrierName: line.carrierName,
+          quantity: line.quantityOrdered,
+          shippedDate: s.shippedDate,
+          estimatedDeliveryDate: s.estimatedDeliveryDate,
+          deliveredDate: s.deliveredDate,
+          carrierPickupDate: s.shippedDate,
+          trackingDetails: [
+            {
+              trackingNumber: s.trackingNumber,
+              trackingUrl: s.trackingUrl,
+              packageWeight: s.packageWeight,
+              cartonNumber: s.cartonNumber,
+              quantityInBox: String(line.quantityOrdered),
+              serialNumbers: s.serialNumbers.map((serialNumber) => ({ serialNumber })),
+            },
+          ],
+        },
+      ],
+    },
+  ];
 }
 
 function detailLine(order: SandboxOrder, line: SandboxLine): Record<string, unknown> {
@@ -92,20 +109,32 @@ function detailLine(order: SandboxOrder, line: SandboxLine): Record<string, unkn
     shipmentDetails: detailShipments(order, line),
     additionalAttributes: [],
     links: [orderLink(line.subOrderNumber)],
-    estimatedDates: line.lineStatus === "Canceled" ? [] : [{
-      ship: { shipDateType: line.shipment ? "Actual" : "Estimated", shipSource: "Ingram Micro", shipDate },
-      delivery: {
-        deliveryDateType: line.shipment?.deliveredDate ? "Actual" : "Estimated",
-        deliverySource: "Carrier",
-        deliveryDate: line.shipment?.deliveredDate ?? line.shipment?.estimatedDeliveryDate ?? line.promisedDeliveryDate,
-      },
-    }],
+    estimatedDates:
+      line.lineStatus === "Canceled"
+        ? []
+        : [
+            {
+              ship: { shipDateType: line.shipment ? "Actual" : "Estimated", shipSource: "Ingram Micro", shipDate },
+              delivery: {
+                deliveryDateType: line.shipment?.deliveredDate ? "Actual" : "Estimated",
+                deliverySource: "Carrier",
+                deliveryDate:
+                  line.shipment?.deliveredDate ?? line.shipment?.estimatedDeliveryDate ?? line.promisedDeliveryDate,
+              },
+            },
+          ],
   };
 }
 
 /** `OrderDetailB2B`; with `subOrderNumber`, only that sub-order's lines; with `keep`, only the lines it keeps. */
-export function renderDetail(order: SandboxOrder, subOrderNumber?: string, keep?: (line: SandboxLine) => boolean): Record<string, unknown> {
-  const lines = order.lines.filter((l) => (!subOrderNumber || l.subOrderNumber === subOrderNumber) && (!keep || keep(l)));
+export function renderDetail(
+  order: SandboxOrder,
+  subOrderNumber?: string,
+  keep?: (line: SandboxLine) => boolean,
+): Record<string, unknown> {
+  const lines = order.lines.filter(
+    (l) => (!subOrderNumber || l.subOrderNumber === subOrderNumber) && (!keep || keep(l)),
+  );
   const fees = order.miscellaneousCharges.reduce((s, c) => s + c.chargeAmount, 0);
   return {
     ingramOrderNumber: order.ingramOrderNumber,
@@ -129,7 +158,9 @@ export function renderDetail(order: SandboxOrder, subOrderNumber?: string, keep?
     endUserInfo: pickAddress(order.endUserInfo),
     lines: lines.map((l) => detailLine(order, l)),
     miscellaneousCharges: order.miscellaneousCharges.map((c) => ({ ...c, chargeAmount: c.chargeAmount.toFixed(2) })),
-    additionalAttributes: order.customerHold ? [{ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" }] : [],
+    additionalAttributes: order.customerHold
+      ? [{ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" }]
+      : [],
   };
 }
 
@@ -164,7 +195,10 @@ export function renderSearchEntry(order: SandboxOrder): Record<string, unknown> 
     subOrders: subOrderNumbers(order).map((sub) => ({
       subOrderNumber: sub,
       subOrderTotal: subTotal(order, sub),
-      subOrderStatus: linesStatus(order, order.lines.filter((l) => l.subOrderNumber === sub)),
+      subOrderStatus: linesStatus(
+        order,
+        order.lines.filter((l) => l.subOrderNumber === sub),
+      ),
       links: [orderLink(sub)],
     })),
     links: orderLink(order.ingramOrderNumber),

@@ -25,12 +25,15 @@ export function errorResponse(status: number, type: string, message: string, fie
 export const validationFailed = (fields: FieldError[]): Reply =>
   errorResponse(400, "/errors/validation-failed", "Validation failed", fields);
 
-export const notFound = (message = "Order not found."): Reply => errorResponse(404, "/errors/validation-error", message);
+export const notFound = (message = "Order not found."): Reply =>
+  errorResponse(404, "/errors/validation-error", message);
 
 /** v7 create errors: the spec examples wrap `{traceid, type, message, fields}` in `errors[]`. */
 export function v7Error(status: number, message: string, fields: FieldError[] = []): Reply {
   return json(status, {
-    errors: [{ traceid: uuid().replace(/-/g, ""), type: "/errors/validation-failed", message, fields: fields.map(cleanField) }],
+    errors: [
+      { traceid: uuid().replace(/-/g, ""), type: "/errors/validation-failed", message, fields: fields.map(cleanField) },
+    ],
   });
 }
 
@@ -47,5 +50,7 @@ export function invalidCustomer(customerNumber: string): Reply {
 }
 
 function cleanField(f: FieldError): FieldError {
-  return f.value === undefined ? { field: f.field, message: f.message } : { field: f.field, value: f.value, message: f.message };
+  return f.value === undefined
+    ? { field: f.field, message: f.message }
+    : { field: f.field, value: f.value, message: f.message };
 }

@@ -14,7 +14,9 @@ export function matchRoute(method: string, rawPath: string): Route {
   const path = rawPath.slice(prefix.length).replace(/\/+$/, "") || "/";
   const basePath = prefix + path;
   if (path === TOKEN_PATH) {
-    return method === "GET" || method === "POST" ? { kind: "op", op: "token", basePath } : { kind: "methodNotAllowed", allow: "GET, POST" };
+    return method === "GET" || method === "POST"
+      ? { kind: "op", op: "token", basePath }
+      : { kind: "methodNotAllowed", allow: "GET, POST" };
   }
   const { operations, param } = operationsAt(path);
   if (!operations.length) return { kind: "notFound" };

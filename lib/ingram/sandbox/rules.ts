@@ -7,7 +7,8 @@ import { type FieldError, errorResponse, json, validationFailed } from "./respon
 import type { SandboxOrder } from "./sandbox-types.ts";
 import { type Json, isObject } from "./validate.ts";
 
-const NOT_MODIFIABLE = "Order can not be modified/released. Order is already released or Order is not placed on Customer Hold";
+const NOT_MODIFIABLE =
+  "Order can not be modified/released. Order is already released or Order is not placed on Customer Hold";
 
 export const isModifiable = (order: SandboxOrder): boolean => order.customerHold && !order.released;
 
@@ -57,12 +58,17 @@ function validateModify(body: Json): FieldError[] {
   if (body.notes !== undefined && (typeof body.notes !== "string" || body.notes.length > 132)) {
     fields.push({ field: "notes", message: "notes must be a string of at most 132 characters" });
   }
-  if (body.shipToInfo !== undefined && !isObject(body.shipToInfo)) fields.push({ field: "shipToInfo", message: "shipToInfo must be an object" });
-  if (body.lines !== undefined && !Array.isArray(body.lines)) fields.push({ field: "lines", message: "lines must be an array" });
+  if (body.shipToInfo !== undefined && !isObject(body.shipToInfo))
+    fields.push({ field: "shipToInfo", message: "shipToInfo must be an object" });
+  if (body.lines !== undefined && !Array.isArray(body.lines))
+    fields.push({ field: "lines", message: "lines must be an array" });
   (Array.isArray(body.lines) ? body.lines : []).forEach((line, i) => {
     const action = isObject(line) ? String(line.addUpdateDeleteLine ?? "").toUpperCase() : "";
     if (!["ADD", "UPDATE", "DELETE"].includes(action)) {
-      fields.push({ field: `lines[${i}].addUpdateDeleteLine`, message: "addUpdateDeleteLine must be ADD, UPDATE or DELETE" });
+      fields.push({
+        field: `lines[${i}].addUpdateDeleteLine`,
+        message: "addUpdateDeleteLine must be ADD, UPDATE or DELETE",
+      });
     }
   });
   return fields;
@@ -84,16 +90,33 @@ export function modifyOrder(order: SandboxOrder, body: Json, now: number) {
       const item = findPart(pn);
       const cln = raw.customerLineNumber === undefined ? undefined : String(raw.customerLineNumber);
       if (!item) {
-        rejected.push({ customerLineNumber: cln, ingramPartNumber: pn, quantityOrdered: qty, rejectCode: "EN", rejectReason: skuNotFound(pn ?? "") });
+        rejected.push({
+          customerLineNumber: cln,
+          ingramPartNumber: pn,
+          quantityOrdered: qty,
+          rejectCode: "EN",
+          rejectReason: skuNotFound(pn ?? ""),
+        });
       } else if (!validQty(raw.quantity)) {
-        rejected.push({ customerLineNumber: cln, ingramPartNumber: pn, rejectCode: "EQ", rejectReason: "ERROR-INVALID-QTY" });
+        rejected.push({
+          customerLineNumber: cln,
+          ingramPartNumber: pn,
+          rejectCode: "EQ",
+          rejectReason: "ERROR-INVALID-QTY",
+        });
       } else {
         const number = nextLineNumber(order);
         const line = makeLine({
-          item, quantity: raw.quantity, ingramLineNumber: number, customerLineNumber: cln ?? number,
+          item,
+          quantity: raw.quantity,
+          ingramLineNumber: number,
+          customerLineNumber: cln ?? number,
           subOrderNumber: order.lines[0]?.subOrderNumber ?? `${order.ingramOrderNumber}-11`,
-          warehouseId: order.lines[0]?.warehouseId ?? "30", carrierCode: order.lines[0]?.carrierCode ?? "RG",
-          createdAt: now, held: true, notes: typeof raw.notes === "string" ? raw.notes : undefined,
+          warehouseId: order.lines[0]?.warehouseId ?? "30",
+          carrierCode: order.lines[0]?.carrierCode ?? "RG",
+          createdAt: now,
+          held: true,
+          notes: typeof raw.notes === "string" ? raw.notes : undefined,
         });
         order.lines.push(line);
         changed.push(modifyLine(line));
@@ -104,15 +127,29 @@ export function modifyOrder(order: SandboxOrder, body: Json, now: number) {
     const idx = order.lines.findIndex((l) => sameLine(l.ingramLineNumber, raw.ingramLineNumber));
     const line = order.lines[idx];
     if (!line) {
-      rejected.push({ ingramLineNumber: raw.ingramLineNumber === undefined ? undefined : String(raw.ingramLineNumber),
-        ingramPartNumber: pn, quantityOrdered: qty, rejectCode: "EL", rejectReason: "ERROR-LINE-NOT-FOUND" });
+      rejected.push({
+        ingramLineNumber: raw.ingramLineNumber === undefined ? undefined : String(raw.ingramLineNumber),
+        ingramPartNumber: pn,
+        quantityOrdered: qty,
+        rejectCode: "EL",
+        rejectReason: "ERROR-LINE-NOT-FOUND",
+      });
     } else if (action === "DELETE") {
       order.lines.splice(idx, 1);
-      changed.push({ ingramLineNumber: line.ingramLineNumber, customerLineNumber: line.customerLineNumber, ingramPartNumber: line.ingramPartNumber });
+      changed.push({
+        ingramLineNumber: line.ingramLineNumber,
+        customerLineNumber: line.customerLineNumber,
+        ingramPartNumber: line.ingramPartNumber,
+      });
       counts.deleted++;
     } else if (raw.quantity !== undefined && !validQty(raw.quantity)) {
-      rejected.push({ ingramLineNumber: line.ingramLineNumber, customerLineNumber: line.customerLineNumber,
-        ingramPartNumber: line.ingramPartNumber, rejectCode: "EQ", rejectReason: "ERROR-INVALID-QTY" });
+      rejected.push({
+        ingramLineNumber: line.ingramLineNumber,
+        customerLineNumber: line.customerLineNumber,
+        ingramPartNumber: line.ingramPartNumber,
+        rejectCode: "EQ",
+        rejectReason: "ERROR-INVALID-QTY",
+      });
     } else {
       if (validQty(raw.quantity)) {
         const stock = findPart(line.ingramPartNumber)?.stock ?? raw.quantity;
@@ -128,7 +165,8 @@ export function modifyOrder(order: SandboxOrder, body: Json, now: number) {
   if (typeof body.notes === "string") order.notes = body.notes;
   if (isObject(body.shipToInfo)) order.shipToInfo = { ...order.shipToInfo, ...pickAddress(body.shipToInfo) };
   order.modifiedAt = now;
-  const description = `Order modified: ${counts.added} line(s) added, ${counts.updated} updated, ${counts.deleted} deleted` +
+  const description =
+    `Order modified: ${counts.added} line(s) added, ${counts.updated} updated, ${counts.deleted} deleted` +
     (rejected.length ? `, ${rejected.length} rejected` : "");
   return json(rejected.length ? 207 : 200, renderModifyResponse(order, description, changed, rejected, now));
 }

@@ -81,7 +81,12 @@ export interface SandboxOrder {
   shipToInfo: Address;
   endUserInfo: Address;
   lines: SandboxLine[];
-  miscellaneousCharges: { subOrderNumber: string; chargeLineReference: string; chargeDescription: string; chargeAmount: number }[];
+  miscellaneousCharges: {
+    subOrderNumber: string;
+    chargeLineReference: string;
+    chargeDescription: string;
+    chargeAmount: number;
+  }[];
 }
 
 export interface CatalogItem {

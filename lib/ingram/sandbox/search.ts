@@ -14,8 +14,15 @@ const STATUS_FILTER: Record<string, DetailStatus[]> = {
 
 const DATE_MESSAGE = "input date format error expected format is - yyyy-MM-dd";
 const MAX_LEN: Record<string, number> = {
-  ingramOrderNumber: SEARCH_ORDER_NUMBER_MAX_LENGTH, customerOrderNumber: 35, endCustomerOrderNumber: 35, ingramPartNumber: 35, vendorPartNumber: 35,
-  serialNumber: 35, trackingNumber: 35, vendorName: 35, specialBidNumber: 35,
+  ingramOrderNumber: SEARCH_ORDER_NUMBER_MAX_LENGTH,
+  customerOrderNumber: 35,
+  endCustomerOrderNumber: 35,
+  ingramPartNumber: 35,
+  vendorPartNumber: 35,
+  serialNumber: 35,
+  trackingNumber: 35,
+  vendorName: 35,
+  specialBidNumber: 35,
 };
 
 /**
@@ -25,7 +32,8 @@ const MAX_LEN: Record<string, number> = {
 export const DEFAULT_WINDOW_DAYS = 20;
 const NOT_FILTERS = new Set(["pageSize", "pageNumber"]);
 
-const hasFilter = (q: URLSearchParams): boolean => [...q.entries()].some(([k, v]) => !NOT_FILTERS.has(k) && v.trim() !== "");
+const hasFilter = (q: URLSearchParams): boolean =>
+  [...q.entries()].some(([k, v]) => !NOT_FILTERS.has(k) && v.trim() !== "");
 
 type Pred = (o: SandboxOrder) => boolean;
 const ci = (a: string | undefined, b: string) => a !== undefined && a.toUpperCase() === b.toUpperCase();
@@ -35,7 +43,8 @@ const inRange = (d: string | undefined, [from, to]: string[]) => d !== undefined
 function ranges(q: URLSearchParams, key: string, fields: FieldError[], label = key): string[] | undefined {
   const values = q.getAll(key);
   if (values.length === 0) return undefined;
-  if (values.length !== 2) return void fields.push({ field: label, message: `${key} needs exactly 2 dates (start, end)` });
+  if (values.length !== 2)
+    return void fields.push({ field: label, message: `${key} needs exactly 2 dates (start, end)` });
   const bad = values.find((v) => !isValidYmd(v));
   if (bad !== undefined) return void fields.push({ field: label, value: bad, message: DATE_MESSAGE });
   return values;
@@ -46,7 +55,11 @@ function positiveInt(q: URLSearchParams, key: string, def: number, max: number, 
   if (raw === null || raw === "") return def;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 1 || n > max) {
-    fields.push({ field: key, value: raw, message: max < Infinity ? `${key} must be an integer between 1 and ${max}` : `${key} must be a positive integer` });
+    fields.push({
+      field: key,
+      value: raw,
+      message: max < Infinity ? `${key} must be an integer between 1 and ${max}` : `${key} must be a positive integer`,
+    });
   }
   return n;
 }
@@ -57,18 +70,25 @@ export function searchOrders(all: SandboxOrder[], q: URLSearchParams, basePath: 
   const preds: Pred[] = [];
   for (const [key, max] of Object.entries(MAX_LEN)) {
     const v = q.get(key);
-    if (v !== null && v.length > max) fields.push({ field: key, value: v, message: `${key} must be at most ${max} characters` });
+    if (v !== null && v.length > max)
+      fields.push({ field: key, value: v, message: `${key} must be at most ${max} characters` });
   }
   const statuses = [...q.getAll("orderStatus"), ...q.getAll("orderStatus-in")].map((s) => s.trim().toUpperCase());
   const badStatus = statuses.find((s) => !STATUS_FILTER[s]);
-  if (badStatus !== undefined) fields.push({ field: "orderStatus", value: badStatus, message: `orderStatus must be one of ${Object.keys(STATUS_FILTER).join(", ")}` });
+  if (badStatus !== undefined)
+    fields.push({
+      field: "orderStatus",
+      value: badStatus,
+      message: `orderStatus must be one of ${Object.keys(STATUS_FILTER).join(", ")}`,
+    });
   else if (statuses.length) {
     const wanted = new Set(statuses.flatMap((s) => STATUS_FILTER[s]!));
     preds.push((o) => wanted.has(o.status));
   }
   const orderDate = q.get("ingramOrderDate");
   if (orderDate !== null) {
-    if (!isValidYmd(orderDate)) fields.push({ field: "ingramOrderDate/ingramOrderDate-bt", value: orderDate, message: DATE_MESSAGE });
+    if (!isValidYmd(orderDate))
+      fields.push({ field: "ingramOrderDate/ingramOrderDate-bt", value: orderDate, message: DATE_MESSAGE });
     else preds.push((o) => ymd(o.createdAt) === orderDate);
   }
   const orderBt = ranges(q, "ingramOrderDate-bt", fields, "ingramOrderDate/ingramOrderDate-bt");
@@ -79,7 +99,9 @@ export function searchOrders(all: SandboxOrder[], q: URLSearchParams, basePath: 
   if (shipBt) preds.push((o) => o.lines.some((l) => inRange(l.shipment?.shippedDate, shipBt)));
   const deliveryBt = ranges(q, "deliveryDate_bt", fields);
   if (deliveryBt) {
-    preds.push((o) => o.lines.some((l) => inRange(l.shipment?.deliveredDate ?? l.shipment?.estimatedDeliveryDate, deliveryBt)));
+    preds.push((o) =>
+      o.lines.some((l) => inRange(l.shipment?.deliveredDate ?? l.shipment?.estimatedDeliveryDate, deliveryBt)),
+    );
   }
   const pageSize = positiveInt(q, "pageSize", 25, 100, fields);
   const pageNumber = positiveInt(q, "pageNumber", 1, Number.MAX_SAFE_INTEGER, fields);

@@ -35,12 +35,20 @@ export function randomAddress(rng: Rng, companyName: string): Address {
     postalCode,
     countryCode: "US",
     phoneNumber: `${int(rng, 200, 989)}-${digits(rng, 3)}-${digits(rng, 4)}`,
-    email: `${contact.split(" ")[0]!.toLowerCase()}@${companyName.replace(/[^A-Za-z]/g, "").toLowerCase().slice(0, 12)}.example`,
+    email: `${contact.split(" ")[0]!.toLowerCase()}@${companyName
+      .replace(/[^A-Za-z]/g, "")
+      .toLowerCase()
+      .slice(0, 12)}.example`,
   };
 }
 
 const STATUS_WEIGHTS: [DetailStatus, number][] = [
-  ["Shipped", 0.32], ["Delivered", 0.18], ["Processing", 0.18], ["Backordered", 0.1], ["On Hold", 0.08], ["Canceled", 0.14],
+  ["Shipped", 0.32],
+  ["Delivered", 0.18],
+  ["Processing", 0.18],
+  ["Backordered", 0.1],
+  ["On Hold", 0.08],
+  ["Canceled", 0.14],
 ];
 
 function pickStatus(rng: Rng): DetailStatus {
@@ -72,7 +80,10 @@ export function newOrderNumber(rng: Rng, taken: Set<string>, sap = false): strin
   }
 }
 
-export function randomOrder(ctx: SeedContext, overrides: { customerOrderNumber?: string; sap?: boolean } = {}): SandboxOrder {
+export function randomOrder(
+  ctx: SeedContext,
+  overrides: { customerOrderNumber?: string; sap?: boolean } = {},
+): SandboxOrder {
   const { rng } = ctx;
   const number = newOrderNumber(rng, ctx.taken, overrides.sap);
   const createdAt = SEED_BASE_DATE - Math.floor(rng() * 120 * DAY_MS);

@@ -28,7 +28,9 @@ function recordedBody(op: IngramOperation, text: string): unknown {
 }
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
-  return Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v ?? "")]));
+  return Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v ?? "")]),
+  );
 }
 
 /** The spec documents PUT's 401 (like its 404) with no body, unlike the gateway fault the other operations answer. */
@@ -37,19 +39,31 @@ function withoutPutAuthBody(op: IngramOperation, reply: Reply | undefined): Repl
   return empty(401);
 }
 
-async function handleOperation(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function handleOperation(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = req.method ?? "GET";
   const route = matchRoute(method, url.pathname);
-  if (route.kind === "notFound") return write(res, errorResponse(404, "/errors/not-found", `No resource at ${url.pathname}`));
+  if (route.kind === "notFound")
+    return write(res, errorResponse(404, "/errors/not-found", `No resource at ${url.pathname}`));
   if (route.kind === "methodNotAllowed") {
     const reply = errorResponse(405, "/errors/method-not-allowed", `Method ${method} not allowed`);
     return write(res, { ...reply, headers: { ...reply.headers, allow: route.allow } });
   }
   const body = await readCappedText(req, MAX_REQUEST_BODY_BYTES);
-  const op: IngramOperation = route.op === "modify" && url.searchParams.get("actionCode")?.toLowerCase() === "release" ? "release" : route.op;
+  const op: IngramOperation =
+    route.op === "modify" && url.searchParams.get("actionCode")?.toLowerCase() === "release" ? "release" : route.op;
   ctx.stats.record({
-    op, method, path: url.pathname, query: [...url.searchParams.entries()],
-    headers: flatHeaders(req), body: recordedBody(op, body), at: ctx.clock.now(),
+    op,
+    method,
+    path: url.pathname,
+    query: [...url.searchParams.entries()],
+    headers: flatHeaders(req),
+    body: recordedBody(op, body),
+    at: ctx.clock.now(),
   });
   const base = echoHeaders(req.headers);
   const fault = ctx.faults.take(op);
@@ -57,7 +71,13 @@ async function handleOperation(ctx: SandboxContext, req: IncomingMessage, res: S
   if (fault?.kind === "latency") await ctx.life.sleep(fault.ms);
   let reply: Reply;
   if (op === "token") {
-    reply = ctx.tokens.handle(method, url.searchParams, body, req.headers["content-type"] ?? "", req.headers.authorization);
+    reply = ctx.tokens.handle(
+      method,
+      url.searchParams,
+      body,
+      req.headers["content-type"] ?? "",
+      req.headers.authorization,
+    );
   } else {
     const rejected = withoutPutAuthBody(op, checkHeaders(ctx, op, req.headers));
     let rate: Record<string, string> = {};
@@ -67,8 +87,16 @@ async function handleOperation(ctx: SandboxContext, req: IncomingMessage, res: S
       rate = decision.headers;
       if (!decision.allowed) limited = tooManyRequests(rate);
     }
-    const result = rejected ?? limited ??
-      runOperation(ctx, { op, orderNumber: route.orderNumber, basePath: route.basePath, query: url.searchParams, body });
+    const result =
+      rejected ??
+      limited ??
+      runOperation(ctx, {
+        op,
+        orderNumber: route.orderNumber,
+        basePath: route.basePath,
+        query: url.searchParams,
+        body,
+      });
     reply = { ...result, headers: { ...rate, ...result.headers } };
   }
   return deliver(res, { ...reply, headers: { ...base, ...reply.headers } }, fault, ctx.life);
@@ -78,11 +106,15 @@ async function handleOperation(ctx: SandboxContext, req: IncomingMessage, res: S
 export function createListener(ctx: SandboxContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? "/", "http://sandbox.local");
-    const work = url.pathname.startsWith("/__sandbox/") ? handleControl(ctx, req, res, url) : handleOperation(ctx, req, res, url);
+    const work = url.pathname.startsWith("/__sandbox/")
+      ? handleControl(ctx, req, res, url)
+      : handleOperation(ctx, req, res, url);
     work.catch((err: unknown) => {
       if (err instanceof SandboxClosedError) return void res.destroy();
-      if (err instanceof BodyTooLargeError) return write(res, errorResponse(413, "/errors/validation-failed", err.message));
-      if (!res.headersSent) write(res, json(500, { errors: [{ id: "sandbox", type: "/errors/server-error", message: String(err) }] }));
+      if (err instanceof BodyTooLargeError)
+        return write(res, errorResponse(413, "/errors/validation-failed", err.message));
+      if (!res.headersSent)
+        write(res, json(500, { errors: [{ id: "sandbox", type: "/errors/server-error", message: String(err) }] }));
       else res.destroy();
     });
   };

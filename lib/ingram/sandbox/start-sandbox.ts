@@ -91,7 +91,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stats: new SandboxStats(),
     rates: new RateLimiter(cfg.rateLimitPerMinute, clock),
     life,
-    webhooks: new WebhookSender({ url: cfg.webhookUrl, secret: cfg.webhookSecret, retryDelaysMs: cfg.webhookRetryDelaysMs }, life),
+    webhooks: new WebhookSender(
+      { url: cfg.webhookUrl, secret: cfg.webhookSecret, retryDelaysMs: cfg.webhookRetryDelaysMs },
+      life,
+    ),
     async emitStatusEvent(orderNumber, eventType) {
       const order = store.getOrder(orderNumber);
       if (!order) throw new Error(`unknown order ${orderNumber}`);

@@ -64,7 +64,10 @@ export class SandboxStats {
   }
 
   toJSON(): { counts: Record<IngramOperation, number>; perMinute: MinuteCounts[]; requests: RequestRecord[] } {
-    const counts = Object.fromEntries(INGRAM_CALLS.map((op) => [op, this.count(op)])) as Record<IngramOperation, number>;
+    const counts = Object.fromEntries(INGRAM_CALLS.map((op) => [op, this.count(op)])) as Record<
+      IngramOperation,
+      number
+    >;
     return { counts, perMinute: this.perMinute(), requests: this.requests };
   }
 }

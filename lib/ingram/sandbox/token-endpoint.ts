@@ -13,7 +13,10 @@ export interface TokenConfig {
 export class TokenStore {
   private tokens = new Map<string, number>();
 
-  constructor(private readonly cfg: TokenConfig, private readonly clock: SandboxClock) {}
+  constructor(
+    private readonly cfg: TokenConfig,
+    private readonly clock: SandboxClock,
+  ) {}
 
   issue(): { token: string; expiresIn: number } {
     const token = randomAlnum(28, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
@@ -36,7 +39,13 @@ export class TokenStore {
   }
 
   /** POST form (portal) or GET query (spec); also accepts HTTP Basic client credentials. */
-  handle(method: string, query: URLSearchParams, body: string, contentType: string, authorization: string | undefined): Reply {
+  handle(
+    method: string,
+    query: URLSearchParams,
+    body: string,
+    contentType: string,
+    authorization: string | undefined,
+  ): Reply {
     if (method !== "GET" && method !== "POST") return json(405, { message: `Method ${method} not allowed` });
     const params = new URLSearchParams(query);
     if (method === "POST" && body) {
@@ -61,6 +70,10 @@ export class TokenStore {
       return gatewayFault(401, "Invalid client identifier {0}", "oauth.v2.InvalidClientIdentifier");
     }
     const { token, expiresIn } = this.issue();
-    return json(200, { access_token: token, token_type: "Bearer", expires_in: String(expiresIn) }, { "cache-control": "no-store" });
+    return json(
+      200,
+      { access_token: token, token_type: "Bearer", expires_in: String(expiresIn) },
+      { "cache-control": "no-store" },
+    );
   }
 }

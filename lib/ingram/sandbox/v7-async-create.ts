@@ -22,7 +22,8 @@ export function createV7(ctx: SandboxContext, body: Json): Reply {
   return json(200, {
     quoteNumber: typeof body.quoteNumber === "string" ? body.quoteNumber : null,
     confirmationNumber,
-    message: "Thank you for submitting the order request. The order request is being processed and you will be notified via webhook once the order is created.",
+    message:
+      "Thank you for submitting the order request. The order request is being processed and you will be notified via webhook once the order is created.",
   });
 }
 
@@ -35,9 +36,16 @@ function processV7(ctx: SandboxContext, request: CreateRequest, confirmationNumb
     const outcome = createOrder(ctx.store, now, request);
     event = outcome.order
       ? v7ResultEvent(renderCreateResponse(request, outcome), now)
-      : v7FailureEvent(request, confirmationNumber, outcome.rejected.map((r) => ({
-        field: `lines[${r.line.index}].ingramPartNumber`, value: r.line.ingramPartNumber, message: skuNotFound(r.line.ingramPartNumber),
-      })), now);
+      : v7FailureEvent(
+          request,
+          confirmationNumber,
+          outcome.rejected.map((r) => ({
+            field: `lines[${r.line.index}].ingramPartNumber`,
+            value: r.line.ingramPartNumber,
+            message: skuNotFound(r.line.ingramPartNumber),
+          })),
+          now,
+        );
   }
   if (ctx.webhooks.configured) ctx.webhooks.send(event.payload, event.eventId).catch(() => undefined);
 }

@@ -10,7 +10,8 @@ export function attributes(body: Json): Map<string, string> {
   const list = body.additionalAttributes;
   if (!Array.isArray(list)) return out;
   for (const a of list) {
-    if (isObject(a) && typeof a.attributeName === "string") out.set(a.attributeName.toLowerCase(), String(a.attributeValue ?? ""));
+    if (isObject(a) && typeof a.attributeName === "string")
+      out.set(a.attributeName.toLowerCase(), String(a.attributeValue ?? ""));
   }
   return out;
 }
@@ -48,12 +49,16 @@ function checkString(fields: FieldError[], body: Json, key: string, max: number,
     return;
   }
   if (typeof v !== "string") fields.push({ field: label, value: String(v), message: `${label} must be a string` });
-  else if (v.length > max) fields.push({ field: label, value: v, message: `${label} must be at most ${max} characters` });
+  else if (v.length > max)
+    fields.push({ field: label, value: v, message: `${label} must be at most ${max} characters` });
 }
 
 /** Ingram refuses an `endUserInfo` that is present but carries no value ("Values under endUserInfo object cannot be empty"). */
 function isBlankInfo(v: unknown): boolean {
-  return isObject(v) && Object.values(v).every((x) => x === null || x === undefined || (typeof x === "string" && x.trim() === ""));
+  return (
+    isObject(v) &&
+    Object.values(v).every((x) => x === null || x === undefined || (typeof x === "string" && x.trim() === ""))
+  );
 }
 
 /** Shared create-body validation; v6 allows a 35-char PO, v7 only 18 and strict JSON types. */
@@ -64,17 +69,35 @@ export function validateCreate(body: Json, version: "v6" | "v7"): { fields: Fiel
   checkString(fields, body, "endCustomerOrderNumber", poMax, false);
   checkString(fields, body, "notes", 132, false);
   if (version === "v7") {
-    if (body.acceptBackOrder !== undefined && body.acceptBackOrder !== null && typeof body.acceptBackOrder !== "boolean") {
-      fields.push({ field: "acceptBackOrder", value: String(body.acceptBackOrder), message: "acceptBackOrder must be a boolean" });
+    if (
+      body.acceptBackOrder !== undefined &&
+      body.acceptBackOrder !== null &&
+      typeof body.acceptBackOrder !== "boolean"
+    ) {
+      fields.push({
+        field: "acceptBackOrder",
+        value: String(body.acceptBackOrder),
+        message: "acceptBackOrder must be a boolean",
+      });
     }
     for (const key of ["resellerInfo", "shipToInfo", "endUserInfo"]) {
       const info = body[key];
-      if (isObject(info) && info.phoneNumber !== undefined && info.phoneNumber !== null && typeof info.phoneNumber !== "string") {
-        fields.push({ field: `${key}.phoneNumber`, value: String(info.phoneNumber), message: "phoneNumber must be a string" });
+      if (
+        isObject(info) &&
+        info.phoneNumber !== undefined &&
+        info.phoneNumber !== null &&
+        typeof info.phoneNumber !== "string"
+      ) {
+        fields.push({
+          field: `${key}.phoneNumber`,
+          value: String(info.phoneNumber),
+          message: "phoneNumber must be a string",
+        });
       }
     }
   }
-  if (isBlankInfo(body.endUserInfo)) fields.push({ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" });
+  if (isBlankInfo(body.endUserInfo))
+    fields.push({ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" });
   const lines: LineRequest[] = [];
   if (!Array.isArray(body.lines) || body.lines.length === 0) {
     fields.push({ field: "lines", message: "At least one line is required" });
@@ -83,15 +106,29 @@ export function validateCreate(body: Json, version: "v6" | "v7"): { fields: Fiel
       const at = `lines[${index}]`;
       if (!isObject(raw)) return void fields.push({ field: at, message: "Line must be an object" });
       const pn = raw.ingramPartNumber;
-      if (typeof pn !== "string" || pn.trim() === "") fields.push({ field: `${at}.ingramPartNumber`, message: "Required field is missing" });
-      else if (pn.length > 18) fields.push({ field: `${at}.ingramPartNumber`, value: pn, message: "ingramPartNumber must be at most 18 characters" });
+      if (typeof pn !== "string" || pn.trim() === "")
+        fields.push({ field: `${at}.ingramPartNumber`, message: "Required field is missing" });
+      else if (pn.length > 18)
+        fields.push({
+          field: `${at}.ingramPartNumber`,
+          value: pn,
+          message: "ingramPartNumber must be at most 18 characters",
+        });
       const q = raw.quantity;
       if (typeof q !== "number" || !Number.isInteger(q) || q < 1) {
-        fields.push({ field: `${at}.quantity`, value: q === undefined ? undefined : String(q), message: "quantity must be an integer of at least 1" });
+        fields.push({
+          field: `${at}.quantity`,
+          value: q === undefined ? undefined : String(q),
+          message: "quantity must be an integer of at least 1",
+        });
       }
       const cln = raw.customerLineNumber;
       if (cln !== undefined && cln !== null && String(cln).length > 3) {
-        fields.push({ field: `${at}.customerLineNumber`, value: String(cln), message: "customerLineNumber must be at most 3 characters" });
+        fields.push({
+          field: `${at}.customerLineNumber`,
+          value: String(cln),
+          message: "customerLineNumber must be at most 3 characters",
+        });
       }
       if (typeof pn === "string" && typeof q === "number") {
         lines.push({

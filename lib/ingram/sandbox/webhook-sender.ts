@@ -20,7 +20,10 @@ export const newEventId = (): string => randomAlnum(18);
 
 /** POSTs one webhook body, retrying non-2xx and network failures a bounded number of times. */
 export class WebhookSender {
-  constructor(private readonly cfg: WebhookConfig, private readonly life: Lifecycle) {}
+  constructor(
+    private readonly cfg: WebhookConfig,
+    private readonly life: Lifecycle,
+  ) {}
 
   get configured(): boolean {
     return Boolean(this.cfg.url);

@@ -7,152 +7,180 @@ import { qAttribute, qPhone, qStr, rArr, rBool, rNum, rObj, rStr } from "./primi
 
 const n = <T extends z.ZodType>(t: T) => t.nullable();
 
-const vendorAttribute = z.strictObject({
-  vendorName: qStr(),
-  productId: qStr(),
-  additionalAttributes: z.array(
-    z.strictObject({
-      attributeName: qStr(),
-      attributeValue: qStr(),
-      attributeDescription: qStr(),
-      attributeHint: qStr(),
-      choices: z.array(
-        z.strictObject({
+const vendorAttribute = z
+  .strictObject({
+    vendorName: qStr(),
+    productId: qStr(),
+    additionalAttributes: z.array(
+      z
+        .strictObject({
+          attributeName: qStr(),
           attributeValue: qStr(),
           attributeDescription: qStr(),
-          choices: z.array(z.strictObject({ attributename: qStr(), attributeValue: qStr() }).partial()),
-        }).partial(),
-      ),
-    }).partial(),
-  ),
-}).partial();
-
-const v7Line = z.strictObject({
-  customerLineNumber: qStr(3),
-  ingramPartNumber: qStr(18),
-  vendorPartNumber: qStr(),
-  quantity: z.number().int().min(0),
-  unitPrice: z.number().finite(),
-  specialBidNumber: qStr(36),
-  endUserPrice: z.number().finite(),
-  notes: qStr(),
-  resourceId: qStr(),
-  planid: qStr(),
-  subscriptionPeriod: z.array(
-    z.strictObject({
-      type: qStr(),
-      duration: z.number().int(),
-      startDate: qStr(),
-      endDateAlignmentType: qStr(),
-      subscriptionId: qStr(),
-    }).partial(),
-  ),
-  billingPeriod: z.array(z.strictObject({ type: qStr(), duration: z.number().int() }).partial()),
-  margin: z.number().finite(),
-  endCustomerPrice: z.number().finite(),
-  vriAdditionalAttributes: z.array(vendorAttribute),
-  endUserInfo: z.array(
-    z.strictObject({
-      endUserId: qStr(10),
-      endUserType: qStr(),
-      companyName: qStr(),
-      addressLine1: qStr(),
-      addressLine2: qStr(),
-      contact: qStr(),
-      city: qStr(),
-      state: qStr(),
-      postalCode: qStr(),
-      countryCode: qStr(),
-      phoneNumber: qPhone(30),
-      email: qStr(241),
-    }).partial(),
-  ),
-  additionalAttributes: z.array(qAttribute),
-  warrantyInfo: z.strictObject({
-    hardwareLineLink: qStr(),
-    warrantyLineLink: qStr(),
-    directLineLink: qStr(25),
-    serialInfo: z.array(
-      z.strictObject({
-        dateOfPurchase: qStr(8),
-        shipDate: qStr(8),
-        primarySerialNumber: qStr(),
-        secondarySerialNumber: qStr(),
-      }).partial(),
+          attributeHint: qStr(),
+          choices: z.array(
+            z
+              .strictObject({
+                attributeValue: qStr(),
+                attributeDescription: qStr(),
+                choices: z.array(z.strictObject({ attributename: qStr(), attributeValue: qStr() }).partial()),
+              })
+              .partial(),
+          ),
+        })
+        .partial(),
     ),
-  }).partial(),
-  vmfAdditionalAttributesLines: z.array(qAttribute),
-}).partial();
+  })
+  .partial();
 
-export const OrderCreateV7Request = z.strictObject({
-  quoteNumber: n(qStr(35)),
-  customerOrderNumber: qStr(18),
-  endCustomerOrderNumber: n(qStr(18)),
-  notes: qStr(),
-  billToAddressId: qStr(),
-  specialBidNumber: n(qStr()),
-  acceptBackOrder: n(z.boolean()),
-  vendAuthNumber: n(qStr()),
-  resellerInfo: n(
-    z.strictObject({
-      resellerId: n(qStr()),
-      companyName: n(qStr(40)),
-      contact: n(qStr()),
-      addressLine1: n(qStr()),
-      addressLine2: n(qStr()),
-      city: n(qStr()),
-      state: n(qStr()),
-      postalCode: n(qStr(10)),
-      countryCode: n(qStr(10)),
-      phoneNumber: n(qPhone()),
-      email: n(qStr()),
-    }).partial(),
-  ),
-  endUserInfo: z.strictObject({
-    endUserId: n(qStr()),
-    contact: n(qStr()),
-    companyName: n(qStr(40)),
-    addressLine1: n(qStr(70)),
-    addressLine2: n(qStr(70)),
-    city: n(qStr(25)),
-    state: n(qStr(3)),
-    postalCode: n(qStr(10)),
-    countryCode: n(qStr(10)),
-    phoneNumber: n(qPhone()),
-    email: n(qStr()),
-  }).partial(),
-  shipToInfo: n(
-    z.strictObject({
-      addressId: qStr(10),
-      contact: n(qStr(70)),
-      companyName: n(qStr(40)),
-      addressLine1: n(qStr(70)),
-      addressLine2: n(qStr(70)),
-      city: n(qStr(25)),
-      state: n(qStr(3)),
-      postalCode: n(qStr()),
-      countryCode: n(qStr(10)),
-      email: n(qStr()),
-      shippingNotes: n(qStr()),
-      phoneNumber: n(qPhone()),
-    }).partial(),
-  ),
-  shipmentDetails: n(
-    z.strictObject({
-      carrierCode: n(qStr(10)),
-      requestedDeliveryDate: n(qStr(8)),
-      shipComplete: n(qStr(1)),
-      shippingInstructions: n(qStr(132)),
-      freightAccountNumber: n(qStr()),
-      signatureRequired: n(z.boolean()),
-    }).partial(),
-  ),
-  additionalAttributes: n(z.array(n(z.strictObject({ attributeName: n(qStr()), attributeValue: n(qStr()) }).partial()))),
-  vmfAdditionalAttributes: z.array(qAttribute),
-  vmfVendorAdditionalAttributes: z.array(vendorAttribute),
-  vriAdditionalAttributes: z.array(vendorAttribute),
-  lines: z.array(v7Line),
-}).partial();
+const v7Line = z
+  .strictObject({
+    customerLineNumber: qStr(3),
+    ingramPartNumber: qStr(18),
+    vendorPartNumber: qStr(),
+    quantity: z.number().int().min(0),
+    unitPrice: z.number().finite(),
+    specialBidNumber: qStr(36),
+    endUserPrice: z.number().finite(),
+    notes: qStr(),
+    resourceId: qStr(),
+    planid: qStr(),
+    subscriptionPeriod: z.array(
+      z
+        .strictObject({
+          type: qStr(),
+          duration: z.number().int(),
+          startDate: qStr(),
+          endDateAlignmentType: qStr(),
+          subscriptionId: qStr(),
+        })
+        .partial(),
+    ),
+    billingPeriod: z.array(z.strictObject({ type: qStr(), duration: z.number().int() }).partial()),
+    margin: z.number().finite(),
+    endCustomerPrice: z.number().finite(),
+    vriAdditionalAttributes: z.array(vendorAttribute),
+    endUserInfo: z.array(
+      z
+        .strictObject({
+          endUserId: qStr(10),
+          endUserType: qStr(),
+          companyName: qStr(),
+          addressLine1: qStr(),
+          addressLine2: qStr(),
+          contact: qStr(),
+          city: qStr(),
+          state: qStr(),
+          postalCode: qStr(),
+          countryCode: qStr(),
+          phoneNumber: qPhone(30),
+          email: qStr(241),
+        })
+        .partial(),
+    ),
+    additionalAttributes: z.array(qAttribute),
+    warrantyInfo: z
+      .strictObject({
+        hardwareLineLink: qStr(),
+        warrantyLineLink: qStr(),
+        directLineLink: qStr(25),
+        serialInfo: z.array(
+          z
+            .strictObject({
+              dateOfPurchase: qStr(8),
+              shipDate: qStr(8),
+              primarySerialNumber: qStr(),
+              secondarySerialNumber: qStr(),
+            })
+            .partial(),
+        ),
+      })
+      .partial(),
+    vmfAdditionalAttributesLines: z.array(qAttribute),
+  })
+  .partial();
+
+export const OrderCreateV7Request = z
+  .strictObject({
+    quoteNumber: n(qStr(35)),
+    customerOrderNumber: qStr(18),
+    endCustomerOrderNumber: n(qStr(18)),
+    notes: qStr(),
+    billToAddressId: qStr(),
+    specialBidNumber: n(qStr()),
+    acceptBackOrder: n(z.boolean()),
+    vendAuthNumber: n(qStr()),
+    resellerInfo: n(
+      z
+        .strictObject({
+          resellerId: n(qStr()),
+          companyName: n(qStr(40)),
+          contact: n(qStr()),
+          addressLine1: n(qStr()),
+          addressLine2: n(qStr()),
+          city: n(qStr()),
+          state: n(qStr()),
+          postalCode: n(qStr(10)),
+          countryCode: n(qStr(10)),
+          phoneNumber: n(qPhone()),
+          email: n(qStr()),
+        })
+        .partial(),
+    ),
+    endUserInfo: z
+      .strictObject({
+        endUserId: n(qStr()),
+        contact: n(qStr()),
+        companyName: n(qStr(40)),
+        addressLine1: n(qStr(70)),
+        addressLine2: n(qStr(70)),
+        city: n(qStr(25)),
+        state: n(qStr(3)),
+        postalCode: n(qStr(10)),
+        countryCode: n(qStr(10)),
+        phoneNumber: n(qPhone()),
+        email: n(qStr()),
+      })
+      .partial(),
+    shipToInfo: n(
+      z
+        .strictObject({
+          addressId: qStr(10),
+          contact: n(qStr(70)),
+          companyName: n(qStr(40)),
+          addressLine1: n(qStr(70)),
+          addressLine2: n(qStr(70)),
+          city: n(qStr(25)),
+          state: n(qStr(3)),
+          postalCode: n(qStr()),
+          countryCode: n(qStr(10)),
+          email: n(qStr()),
+          shippingNotes: n(qStr()),
+          phoneNumber: n(qPhone()),
+        })
+        .partial(),
+    ),
+    shipmentDetails: n(
+      z
+        .strictObject({
+          carrierCode: n(qStr(10)),
+          requestedDeliveryDate: n(qStr(8)),
+          shipComplete: n(qStr(1)),
+          shippingInstructions: n(qStr(132)),
+          freightAccountNumber: n(qStr()),
+          signatureRequired: n(z.boolean()),
+        })
+        .partial(),
+    ),
+    additionalAttributes: n(
+      z.array(n(z.strictObject({ attributeName: n(qStr()), attributeValue: n(qStr()) }).partial())),
+    ),
+    vmfAdditionalAttributes: z.array(qAttribute),
+    vmfVendorAdditionalAttributes: z.array(vendorAttribute),
+    vriAdditionalAttributes: z.array(vendorAttribute),
+    lines: z.array(v7Line),
+  })
+  .partial();
 export type OrderCreateV7Request = z.input<typeof OrderCreateV7Request>;
 
 /**

@@ -37,51 +37,59 @@ const v6Address = {
   email: qStr(),
 };
 
-const lineEndUser = z.strictObject({
-  endUserType: qStr(),
-  endUserId: qStr(10),
-  contact: qStr(),
-  companyName: qStr(),
-  name1: qStr(35),
-  name2: qStr(),
-  addressLine1: qStr(),
-  addressLine2: qStr(),
-  addressLine3: qStr(),
-  addressLine4: qStr(),
-  city: qStr(),
-  state: qStr(),
-  postalCode: qStr(),
-  countryCode: qStr(3),
-  phoneNumber: qPhone(30),
-  email: qStr(241),
-}).partial();
+const lineEndUser = z
+  .strictObject({
+    endUserType: qStr(),
+    endUserId: qStr(10),
+    contact: qStr(),
+    companyName: qStr(),
+    name1: qStr(35),
+    name2: qStr(),
+    addressLine1: qStr(),
+    addressLine2: qStr(),
+    addressLine3: qStr(),
+    addressLine4: qStr(),
+    city: qStr(),
+    state: qStr(),
+    postalCode: qStr(),
+    countryCode: qStr(3),
+    phoneNumber: qPhone(30),
+    email: qStr(241),
+  })
+  .partial();
 
-const warrantyInfo = z.strictObject({
-  directLineLink: qStr(25),
-  warrantyLineLink: qStr(),
-  hardwareLineLink: qStr(),
-  serialInfo: z.array(
-    z.strictObject({
-      dateofPurchase: qDate,
-      shipDate: qDate,
-      primarySerialNumber: qStr(),
-      secondarySerialNumber: qStr(),
-    }).partial(),
-  ),
-}).partial();
+const warrantyInfo = z
+  .strictObject({
+    directLineLink: qStr(25),
+    warrantyLineLink: qStr(),
+    hardwareLineLink: qStr(),
+    serialInfo: z.array(
+      z
+        .strictObject({
+          dateofPurchase: qDate,
+          shipDate: qDate,
+          primarySerialNumber: qStr(),
+          secondarySerialNumber: qStr(),
+        })
+        .partial(),
+    ),
+  })
+  .partial();
 
-const createLine = z.strictObject({
-  customerLineNumber: qStr(3),
-  ingramPartNumber: qStr(18),
-  quantity: z.number().int().min(0),
-  specialBidNumber: qStr(36),
-  notes: qStr(),
-  unitPrice: z.number().finite(),
-  endUserPrice: z.number().finite(),
-  additionalAttributes: z.array(qAttribute),
-  warrantyInfo: z.array(warrantyInfo),
-  endUserInfo: z.array(lineEndUser),
-}).partial();
+const createLine = z
+  .strictObject({
+    customerLineNumber: qStr(3),
+    ingramPartNumber: qStr(18),
+    quantity: z.number().int().min(0),
+    specialBidNumber: qStr(36),
+    notes: qStr(),
+    unitPrice: z.number().finite(),
+    endUserPrice: z.number().finite(),
+    additionalAttributes: z.array(qAttribute),
+    warrantyInfo: z.array(warrantyInfo),
+    endUserInfo: z.array(lineEndUser),
+  })
+  .partial();
 
 export const OrderCreateRequest = z.strictObject({
   customerOrderNumber: z.string().min(1).max(35),
@@ -90,32 +98,44 @@ export const OrderCreateRequest = z.strictObject({
   specialBidNumber: qStr().optional(),
   notes: qStr().optional(),
   acceptBackOrder: z.boolean().optional(),
-  resellerInfo: z.strictObject({
-    resellerId: qStr(),
-    companyName: qStr(40),
-    contact: qStr(),
-    addressLine1: qStr(70),
-    addressLine2: qStr(70),
-    addressLine3: qStr(70),
-    city: qStr(25),
-    state: qStr(3),
-    postalCode: qStr(10),
-    countryCode: qStr(10),
-    phoneNumber: qPhone(),
-    email: qStr(),
-  }).partial().optional(),
+  resellerInfo: z
+    .strictObject({
+      resellerId: qStr(),
+      companyName: qStr(40),
+      contact: qStr(),
+      addressLine1: qStr(70),
+      addressLine2: qStr(70),
+      addressLine3: qStr(70),
+      city: qStr(25),
+      state: qStr(3),
+      postalCode: qStr(10),
+      countryCode: qStr(10),
+      phoneNumber: qPhone(),
+      email: qStr(),
+    })
+    .partial()
+    .optional(),
   vmf: z.strictObject({ vendAuthNumber: qStr() }).partial().optional(),
-  shipToInfo: z.strictObject({ addressId: qStr(10), ...v6Address }).partial().optional(),
-  endUserInfo: z.strictObject({ endUserId: qStr(), ...v6Address }).partial().optional(),
+  shipToInfo: z
+    .strictObject({ addressId: qStr(10), ...v6Address })
+    .partial()
+    .optional(),
+  endUserInfo: z
+    .strictObject({ endUserId: qStr(), ...v6Address })
+    .partial()
+    .optional(),
   lines: z.array(createLine).optional(),
-  shipmentDetails: z.strictObject({
-    carrierCode: qStr(10),
-    freightAccountNumber: qStr(),
-    shipComplete: qStr(1),
-    requestedDeliveryDate: qDate,
-    signatureRequired: z.boolean(),
-    shippingInstructions: qStr(132),
-  }).partial().optional(),
+  shipmentDetails: z
+    .strictObject({
+      carrierCode: qStr(10),
+      freightAccountNumber: qStr(),
+      shipComplete: qStr(1),
+      requestedDeliveryDate: qDate,
+      signatureRequired: z.boolean(),
+      shippingInstructions: qStr(132),
+    })
+    .partial()
+    .optional(),
   additionalAttributes: z.array(qAttribute).optional(),
 });
 export type OrderCreateRequest = z.input<typeof OrderCreateRequest>;

@@ -12,9 +12,7 @@ import { z } from "zod";
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** String field; numbers and booleans are stringified (e.g. a numeric postalCode). */
-export const rStr = z
-  .union([z.string(), z.number().transform(String), z.boolean().transform(String)])
-  .nullish();
+export const rStr = z.union([z.string(), z.number().transform(String), z.boolean().transform(String)]).nullish();
 
 /** Number field; numeric strings are coerced, an empty string reads as null. */
 export const rNum = z
@@ -49,9 +47,7 @@ export function rArr<T extends z.ZodType>(item: T) {
 
 /** Array field that some payloads send as a single object; always read as an array. */
 export function rOneOrMany<T extends z.ZodType>(item: T) {
-  return z
-    .union([z.array(item), item.transform((v) => [v] as z.output<T>[])])
-    .nullish();
+  return z.union([z.array(item), item.transform((v) => [v] as z.output<T>[])]).nullish();
 }
 
 /** Tolerant object: unknown keys kept. */

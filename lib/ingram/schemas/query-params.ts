@@ -9,37 +9,41 @@ export const ORDER_STATUS_FILTERS = ["SHIPPED", "PROCESSING", "ON HOLD", "BACKOR
 const s35 = z.string().max(35);
 const range = z.tuple([qDate, qDate]);
 
-export const SearchOrdersQuery = z.strictObject({
-  ingramOrderNumber: z.union([z.literal(""), searchOrderNumberSchema]),
-  orderStatus: z.enum(ORDER_STATUS_FILTERS),
-  "orderStatus-in": z.array(z.string().min(1).max(35)).max(10),
-  ingramOrderDate: qDate,
-  "ingramOrderDate-bt": range,
-  customerOrderNumber: s35,
-  endCustomerOrderNumber: s35,
-  invoiceDate_bt: range,
-  shipDate_bt: range,
-  deliveryDate_bt: range,
-  ingramPartNumber: s35,
-  vendorPartNumber: s35,
-  serialNumber: s35,
-  trackingNumber: s35,
-  vendorName: s35,
-  specialBidNumber: s35,
-  pageSize: z.number().int().min(1).max(100),
-  pageNumber: z.number().int().min(1),
-}).partial();
+export const SearchOrdersQuery = z
+  .strictObject({
+    ingramOrderNumber: z.union([z.literal(""), searchOrderNumberSchema]),
+    orderStatus: z.enum(ORDER_STATUS_FILTERS),
+    "orderStatus-in": z.array(z.string().min(1).max(35)).max(10),
+    ingramOrderDate: qDate,
+    "ingramOrderDate-bt": range,
+    customerOrderNumber: s35,
+    endCustomerOrderNumber: s35,
+    invoiceDate_bt: range,
+    shipDate_bt: range,
+    deliveryDate_bt: range,
+    ingramPartNumber: s35,
+    vendorPartNumber: s35,
+    serialNumber: s35,
+    trackingNumber: s35,
+    vendorName: s35,
+    specialBidNumber: s35,
+    pageSize: z.number().int().min(1).max(100),
+    pageNumber: z.number().int().min(1),
+  })
+  .partial();
 export type SearchOrdersQuery = z.input<typeof SearchOrdersQuery>;
 
 export const SIMULATE_STATUSES = ["IM::SHIPPED", "IM::PARTIALLY_SHIPPED", "IM::HOLD", "IM::INVOICED"] as const;
 
-export const GetOrderQuery = z.strictObject({
-  ingramOrderDate: qDate,
-  vendorNumber: z.string().max(35),
-  simulateStatus: z.enum(SIMULATE_STATUSES),
-  isIml: z.boolean(),
-  regionCode: z.string().max(10),
-}).partial();
+export const GetOrderQuery = z
+  .strictObject({
+    ingramOrderDate: qDate,
+    vendorNumber: z.string().max(35),
+    simulateStatus: z.enum(SIMULATE_STATUSES),
+    isIml: z.boolean(),
+    regionCode: z.string().max(10),
+  })
+  .partial();
 export type GetOrderQuery = z.input<typeof GetOrderQuery>;
 
 /*

@@ -22,13 +22,21 @@ export async function apiAs(who: Role | { email: string; password: string }): Pr
   return api;
 }
 
-export interface CreatedOrder { orderNumber: string; customerOrderNumber: string }
+export interface CreatedOrder {
+  orderNumber: string;
+  customerOrderNumber: string;
+}
 
 /** A fresh order on customer hold (v6 create of one TSXML1 line), for tests that need a held order of their own. */
 export async function createHeldOrder(api: APIRequestContext, customerOrderNumber: string): Promise<CreatedOrder> {
   const res = await api.post("/api/orders", {
     headers: { "Idempotency-Key": randomUUID() },
-    data: { mode: "sync", customerOrderNumber, customerHold: true, lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] },
+    data: {
+      mode: "sync",
+      customerOrderNumber,
+      customerHold: true,
+      lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }],
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const body = (await res.json()) as { result: { orders: { orderNumber: string }[] } };

@@ -12,7 +12,11 @@ export async function submitLogin(page: Page, email: string, password: string): 
  * Signs in through the login form as a demo role (or any email + password) and waits until the portal shell
  * shows that user. `from` is where to start (default /login, which lands on /orders).
  */
-export async function signIn(page: Page, who: Role | { email: string; password: string }, from = "/login"): Promise<void> {
+export async function signIn(
+  page: Page,
+  who: Role | { email: string; password: string },
+  from = "/login",
+): Promise<void> {
   const email = typeof who === "string" ? USERS[who] : who.email;
   const password = typeof who === "string" ? DEMO_PASSWORD : who.password;
   await page.goto(from);

@@ -33,6 +33,9 @@ export const FIXTURES = {
 /** A PO unique to this run and call (Ingram v7 allows at most 18 characters). */
 export function uniquePo(prefix: string): string {
   const stamp = Date.now().toString(36).slice(-6).toUpperCase();
-  const rand = Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, "0").toUpperCase();
+  const rand = Math.floor(Math.random() * 36 ** 3)
+    .toString(36)
+    .padStart(3, "0")
+    .toUpperCase();
   return `${prefix}-${stamp}${rand}`.slice(0, 18);
 }

@@ -1,4 +1,11 @@
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from "@playwright/test";
 import { PORTAL } from "./env";
 import { sandboxStats } from "./sandbox";
 
@@ -6,7 +13,10 @@ import { sandboxStats } from "./sandbox";
 const FORBIDDEN = ["sandbox-secret", "access_token"];
 const BODY_TYPES = /text\/html|text\/x-component|application\/json|text\/csv|javascript|text\/plain/;
 
-interface Captured { url: string; body: string }
+interface Captured {
+  url: string;
+  body: string;
+}
 
 /**
  * Watches every response the browser gets from the portal: no secret or Ingram access token in any HTML, RSC
@@ -30,7 +40,7 @@ export class PayloadGuard {
           this.headerProblems.push(`${res.request().method()} ${url.pathname} ${res.status()} Cache-Control: "${cc}"`);
         }
       }
-      if (!BODY_TYPES.test(headers["content-type"] ?? "") || res.status() >= 300 && res.status() < 400) return;
+      if (!BODY_TYPES.test(headers["content-type"] ?? "") || (res.status() >= 300 && res.status() < 400)) return;
       const read = res.text().then(
         (body) => void this.bodies.push({ url: res.url(), body }),
         () => undefined,
@@ -58,7 +68,9 @@ export class PayloadGuard {
     }
     const needles = [...FORBIDDEN, ...tokens];
     const hits = this.bodies.flatMap(({ url, body }) =>
-      needles.filter((n) => body.includes(n)).map((n) => `${url} contains ${FORBIDDEN.includes(n) ? n : "an Ingram access token"}`),
+      needles
+        .filter((n) => body.includes(n))
+        .map((n) => `${url} contains ${FORBIDDEN.includes(n) ? n : "an Ingram access token"}`),
     );
     expect(hits, "secrets or tokens in payloads sent to the browser").toEqual([]);
     expect(this.headerProblems, "/api responses without Cache-Control: private, no-store").toEqual([]);

@@ -56,16 +56,26 @@ describe("database unavailable", () => {
     const spoolDir = tempSpoolDir();
     const intents = await Promise.all(
       range(30).map((i) =>
-        recordIntent({ actor: buyer, action: "order.release", orderNumber: `20-S${i}`, correlationId: correlationId(i) }, { db: t.db, spoolDir }),
+        recordIntent(
+          { actor: buyer, action: "order.release", orderNumber: `20-S${i}`, correlationId: correlationId(i) },
+          { db: t.db, spoolDir },
+        ),
       ),
     );
     const results = await Promise.all(
       intents.map((intent, i) =>
-        recordOutcome(intent, { outcome: i % 3 ? "succeeded" : "failed", after: { n: i }, ingramStatus: 200 }, { db: down, spoolDir }),
+        recordOutcome(
+          intent,
+          { outcome: i % 3 ? "succeeded" : "failed", after: { n: i }, ingramStatus: 200 },
+          { db: down, spoolDir },
+        ),
       ),
     );
     expect(results.every((r) => r.spooled && r.seq === null)).toBe(true);
-    const event = await recordEvent({ action: "user.sign_in", outcome: "failed", request: { email: "x@example.com", password: "p" } }, { db: down, spoolDir });
+    const event = await recordEvent(
+      { action: "user.sign_in", outcome: "failed", request: { email: "x@example.com", password: "p" } },
+      { db: down, spoolDir },
+    );
     expect(event.spooled).toBe(true);
     // Appends during the outage try a flush first, which moves pending lines to batch files: nothing is lost.
     const files = readdirSync(spoolDir);
@@ -94,7 +104,10 @@ describe("database unavailable", () => {
 
   it("never writes a spooled event twice, even if a batch is replayed", async () => {
     const spoolDir = tempSpoolDir();
-    const intent = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: "20-D1", correlationId: correlationId(9) }, { db: t.db, spoolDir });
+    const intent = await recordIntent(
+      { actor: buyer, action: "order.modify", orderNumber: "20-D1", correlationId: correlationId(9) },
+      { db: t.db, spoolDir },
+    );
     const r = await recordOutcome(intent, { outcome: "succeeded" }, { db: down, spoolDir });
     const pending = `${spoolDir}/pending-${process.pid}.jsonl`;
     const line = readFileSync(pending, "utf8");
@@ -106,9 +119,15 @@ describe("database unavailable", () => {
 
   it("flushes pending outcomes before the next append, keeping their order ahead of it", async () => {
     const spoolDir = tempSpoolDir();
-    const intent = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-F1", correlationId: correlationId(3) }, { db: t.db, spoolDir });
+    const intent = await recordIntent(
+      { actor: buyer, action: "order.cancel", orderNumber: "20-F1", correlationId: correlationId(3) },
+      { db: t.db, spoolDir },
+    );
     const spooled = await recordOutcome(intent, { outcome: "succeeded" }, { db: down, spoolDir });
-    const next = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-F2", correlationId: correlationId(4) }, { db: t.db, spoolDir });
+    const next = await recordIntent(
+      { actor: buyer, action: "order.cancel", orderNumber: "20-F2", correlationId: correlationId(4) },
+      { db: t.db, spoolDir },
+    );
     const row = await t.db.auditEvent.findUniqueOrThrow({ where: { id: spooled.id } });
     expect(Number(row.seq)).toBe(next.seq - 1);
     expect(readdirSync(spoolDir)).toEqual([]);

@@ -34,10 +34,21 @@ beforeAll(async () => {
   spooled = await Promise.all(
     range(N).map(async (i) => {
       const intent = await recordIntent(
-        { actor: buyer, action: "order.modify", orderNumber: `20-T${i}`, correlationId: correlationId(i), request: { notes: `n${i}`, token: "x" }, before: { notes: "old" } },
+        {
+          actor: buyer,
+          action: "order.modify",
+          orderNumber: `20-T${i}`,
+          correlationId: correlationId(i),
+          request: { notes: `n${i}`, token: "x" },
+          before: { notes: "old" },
+        },
         { db: t.db, spoolDir },
       );
-      const r = await recordOutcome(intent, { outcome: "succeeded", after: { notes: `n${i}` }, ingramStatus: 200 }, { db: t.db, spoolDir });
+      const r = await recordOutcome(
+        intent,
+        { outcome: "succeeded", after: { notes: `n${i}` }, ingramStatus: 200 },
+        { db: t.db, spoolDir },
+      );
       return r.spooled;
     }),
   );
@@ -74,10 +85,16 @@ describe("audit chain under concurrency", () => {
       const db = own.db;
       const base = 4;
       for (let i = 0; i < base / 2; i++) {
-        const seed = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: `20-S${i}`, correlationId: correlationId(8000 + i) }, { db, spoolDir });
+        const seed = await recordIntent(
+          { actor: buyer, action: "order.modify", orderNumber: `20-S${i}`, correlationId: correlationId(8000 + i) },
+          { db, spoolDir },
+        );
         await recordOutcome(seed, { outcome: "succeeded", ingramStatus: 200 }, { db, spoolDir });
       }
-      const intent = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-PL1", correlationId: correlationId(9001) }, { db, spoolDir });
+      const intent = await recordIntent(
+        { actor: buyer, action: "order.cancel", orderNumber: "20-PL1", correlationId: correlationId(9001) },
+        { db, spoolDir },
+      );
       const open = await cli(own.url);
       expect(open.code).toBe(0);
       expect(open.out).toContain("open intents: 1");
@@ -88,15 +105,36 @@ describe("audit chain under concurrency", () => {
       // Planted past the unique index (outcome_of left NULL), yet hash-chained and with the head moved.
       const head = await db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
       const planted = {
-        seq: head.seq + 1n, id: randomUUID(), at: new Date(), actorId: null, actorEmail: null, action: "order.cancel",
-        orderNumber: "20-PL1", correlationId: null, intentId: intent.id, outcome: "failed", request: null, before: null,
-        after: null, ingramStatus: null, ingramErrors: null, prevHash: head.hash,
+        seq: head.seq + 1n,
+        id: randomUUID(),
+        at: new Date(),
+        actorId: null,
+        actorEmail: null,
+        action: "order.cancel",
+        orderNumber: "20-PL1",
+        correlationId: null,
+        intentId: intent.id,
+        outcome: "failed",
+        request: null,
+        before: null,
+        after: null,
+        ingramStatus: null,
+        ingramErrors: null,
+        prevHash: head.hash,
       };
       const hash = eventHash(planted);
       await db.$executeRawUnsafe(
         `INSERT INTO "audit_events" (seq, id, at, action, order_number, intent_id, outcome, prev_hash, hash)
          VALUES ($1, $2::uuid, $3, $4, $5, $6::uuid, $7, $8, $9)`,
-        planted.seq, planted.id, planted.at, planted.action, planted.orderNumber, planted.intentId, planted.outcome, planted.prevHash, hash,
+        planted.seq,
+        planted.id,
+        planted.at,
+        planted.action,
+        planted.orderNumber,
+        planted.intentId,
+        planted.outcome,
+        planted.prevHash,
+        hash,
       );
       await db.$executeRawUnsafe(`UPDATE "audit_head" SET seq = $1, hash = $2 WHERE id = 1`, planted.seq, hash);
       expect((await verifyChain(db)).ok).toBe(true);
@@ -116,7 +154,12 @@ describe("audit chain under concurrency", () => {
     const victim = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 137n } });
     await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = 'failed' WHERE seq = 137`);
     const r = await verifyChain(t.db, { batchSize: 50 });
-    expect(r).toEqual({ ok: false, count: 136, lastSeq: 136, firstBroken: { seq: 137, id: victim.id, reason: "hash mismatch" } });
+    expect(r).toEqual({
+      ok: false,
+      count: 136,
+      lastSeq: 136,
+      firstBroken: { seq: 137, id: victim.id, reason: "hash mismatch" },
+    });
     const { code, out } = await cli();
     expect(code).toBe(1);
     expect(out).toContain("#137");
@@ -131,7 +174,10 @@ describe("audit chain under concurrency", () => {
     const row = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 10n } });
     await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET after = '{"notes":"forged"}' WHERE seq = 10`);
     expect((await verifyChain(t.db)).firstBroken).toEqual({ seq: 10, id: row.id, reason: "hash mismatch" });
-    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET after = $1::jsonb WHERE seq = 10`, JSON.stringify(row.after));
+    await t.db.$executeRawUnsafe(
+      `UPDATE "audit_events" SET after = $1::jsonb WHERE seq = 10`,
+      JSON.stringify(row.after),
+    );
     expect((await verifyChain(t.db)).ok).toBe(true);
 
     // An edit that also recomputes the row's own hash breaks the next link instead.
@@ -140,13 +186,20 @@ describe("audit chain under concurrency", () => {
     const forged = eventHash({ ...r20, outcome: "failed" });
     await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = 'failed', hash = $1 WHERE seq = 20`, forged);
     expect((await verifyChain(t.db)).firstBroken).toEqual({ seq: 21, id: r21.id, reason: "prevHash mismatch" });
-    await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = $1, hash = $2 WHERE seq = 20`, r20.outcome, r20.hash);
+    await t.db.$executeRawUnsafe(
+      `UPDATE "audit_events" SET outcome = $1, hash = $2 WHERE seq = 20`,
+      r20.outcome,
+      r20.hash,
+    );
     expect((await verifyChain(t.db)).ok).toBe(true);
 
     const fresh = await openTestDatabase();
     try {
       for (let i = 1; i <= 5; i++) {
-        await recordIntent({ actor: null, action: "order.cancel", orderNumber: "20-X", correlationId: correlationId(i) }, { db: fresh.db, spoolDir });
+        await recordIntent(
+          { actor: null, action: "order.cancel", orderNumber: "20-X", correlationId: correlationId(i) },
+          { db: fresh.db, spoolDir },
+        );
       }
       const third = await fresh.db.auditEvent.findUniqueOrThrow({ where: { seq: 3n } });
       const fourth = await fresh.db.auditEvent.findUniqueOrThrow({ where: { seq: 4n } });

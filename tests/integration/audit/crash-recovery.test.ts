@@ -115,7 +115,11 @@ describe(`crash mid-change, then restart (${process.env.TEST_DB === "postgres" ?
     for (const [name, c] of Object.entries(cases)) {
       const events = await t.db.auditEvent.findMany({ where: { intentId: intents.get(name)! } });
       expect(events, name).toHaveLength(1);
-      expect(events[0], name).toMatchObject({ outcome: c.expected, outcomeOf: intents.get(name), request: { reconciled: true } });
+      expect(events[0], name).toMatchObject({
+        outcome: c.expected,
+        outcomeOf: intents.get(name),
+        request: { reconciled: true },
+      });
     }
     const store = sb.sandbox.store;
     expect(store.listOrders().filter((o) => o.customerOrderNumber === po)).toHaveLength(1);

@@ -25,11 +25,17 @@ describe(`two instances appending concurrently (${process.env.TEST_DB === "postg
       range(60).map(async (i) => {
         const n = offset + i;
         if (i % 4 === 0) {
-          const r = await recordEvent({ action: "user.sign_in", outcome: "succeeded", actor: buyer, correlationId: correlationId(n) }, { db, spoolDir });
+          const r = await recordEvent(
+            { action: "user.sign_in", outcome: "succeeded", actor: buyer, correlationId: correlationId(n) },
+            { db, spoolDir },
+          );
           expect(r.spooled).toBe(false);
           return;
         }
-        const intent = await recordIntent({ actor: buyer, action: "order.release", orderNumber: `20-I${n}`, correlationId: correlationId(n) }, { db, spoolDir });
+        const intent = await recordIntent(
+          { actor: buyer, action: "order.release", orderNumber: `20-I${n}`, correlationId: correlationId(n) },
+          { db, spoolDir },
+        );
         const r = await recordOutcome(intent, { outcome: "succeeded", ingramStatus: 200 }, { db, spoolDir });
         expect(r.spooled).toBe(false);
       });

@@ -46,13 +46,23 @@ describe("outcome after action", () => {
       ingram.set(orderNumber, { ingramOrderNumber: orderNumber, orderStatus: "ON HOLD" });
       const fate: Fate = (["ok", "db_dies", "crash"] as const)[Math.floor(random() * 3)]!;
       const intent = await recordIntent(
-        { actor: buyer, action: "order.cancel", orderNumber, correlationId: correlationId(i), before: ingram.get(orderNumber) },
+        {
+          actor: buyer,
+          action: "order.cancel",
+          orderNumber,
+          correlationId: correlationId(i),
+          before: ingram.get(orderNumber),
+        },
         { db: t.db, spoolDir, instanceId: fate === "crash" ? crashed : undefined },
       );
       fates.set(intent.id, { fate, orderNumber });
       ingram.set(orderNumber, { ingramOrderNumber: orderNumber, orderStatus: "CANCELLED" }); // the Ingram call
       if (fate === "crash") continue; // the process died before writing anything
-      const r = await recordOutcome(intent, { outcome: "succeeded", ingramStatus: 200 }, { db: fate === "db_dies" ? down : t.db, spoolDir });
+      const r = await recordOutcome(
+        intent,
+        { outcome: "succeeded", ingramStatus: 200 },
+        { db: fate === "db_dies" ? down : t.db, spoolDir },
+      );
       expect(r.spooled).toBe(fate === "db_dies");
     }
     const count = (f: Fate) => [...fates.values()].filter((x) => x.fate === f).length;
@@ -98,7 +108,10 @@ describe("outcome after action", () => {
   it("records unknown with the read error when the order cannot be re-read, and leaves young intents alone", async () => {
     const spoolDir = tempSpoolDir();
     const dead = randomUUID();
-    const a = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: "20-RE1", correlationId: correlationId(1) }, { db: t.db, spoolDir, instanceId: dead });
+    const a = await recordIntent(
+      { actor: buyer, action: "order.modify", orderNumber: "20-RE1", correlationId: correlationId(1) },
+      { db: t.db, spoolDir, instanceId: dead },
+    );
     await killInstance(t.db, dead);
     const young = await reconcileOpenIntents(async () => ({}), { db: t.db, spoolDir });
     expect(young).toEqual({ reconciled: 0, spooled: 0 });
@@ -107,7 +120,11 @@ describe("outcome after action", () => {
     const r = await reconcileOpenIntents(async () => Promise.reject(failing), { db: t.db, spoolDir, olderThanMs: 0 });
     expect(r.reconciled).toBe(1);
     const o = await t.db.auditEvent.findFirstOrThrow({ where: { intentId: a.id } });
-    expect(o).toMatchObject({ outcome: "unknown", ingramStatus: 503, request: { reconciled: true, readError: "Ingram unavailable" } });
+    expect(o).toMatchObject({
+      outcome: "unknown",
+      ingramStatus: 503,
+      request: { reconciled: true, readError: "Ingram unavailable" },
+    });
     expect(await openIntentCount(t.db)).toBe(0);
   });
 });

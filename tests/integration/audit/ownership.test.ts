@@ -36,7 +36,10 @@ async function eventsOf(intentId: string) {
 
 async function waitForIntent(orderNumber: string): Promise<string> {
   for (let i = 0; i < 200; i++) {
-    const row = await t.db.auditEvent.findFirst({ where: { orderNumber, outcome: "intent" }, orderBy: { seq: "desc" } });
+    const row = await t.db.auditEvent.findFirst({
+      where: { orderNumber, outcome: "intent" },
+      orderBy: { seq: "desc" },
+    });
     if (row) return row.id;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -88,7 +91,13 @@ describe(`audit ownership across instances (${process.env.TEST_DB === "postgres"
     const owner = randomUUID();
     const n = FX.heldOrderNumbers[2];
     const intent = await recordIntent(
-      { actor: buyer, action: "order.cancel", orderNumber: n, correlationId: correlationId(103), request: { cancel: true } },
+      {
+        actor: buyer,
+        action: "order.cancel",
+        orderNumber: n,
+        correlationId: correlationId(103),
+        request: { cancel: true },
+      },
       { db: a, spoolDir, instanceId: owner },
     );
     // A looks dead (say, cut off from the database for a while) but its call is still running.
@@ -151,7 +160,10 @@ describe(`audit ownership across instances (${process.env.TEST_DB === "postgres"
 describe("one outcome per intent, by the database", () => {
   it("refuses a second outcome inserted directly", async () => {
     const spoolDir = tempSpoolDir();
-    const intent = await recordIntent({ actor: buyer, action: "order.modify", orderNumber: "20-UQ1", correlationId: correlationId(105) }, { db: a, spoolDir });
+    const intent = await recordIntent(
+      { actor: buyer, action: "order.modify", orderNumber: "20-UQ1", correlationId: correlationId(105) },
+      { db: a, spoolDir },
+    );
     await recordOutcome(intent, { outcome: "succeeded" }, { db: a, spoolDir });
     const head = await t.db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
     await expect(

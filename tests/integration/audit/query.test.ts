@@ -13,21 +13,43 @@ let modifyOutcomeId = "";
 beforeAll(async () => {
   const opts = { db: t.db, spoolDir };
   for (const i of range(120)) {
-    await recordEvent({ actor: { id: `u${i % 3}`, email: `user${i % 3}@example.com` }, action: "user.sign_in", outcome: "succeeded" }, opts);
+    await recordEvent(
+      { actor: { id: `u${i % 3}`, email: `user${i % 3}@example.com` }, action: "user.sign_in", outcome: "succeeded" },
+      opts,
+    );
   }
-  const before = { orderStatus: "ON HOLD", notes: "old", lines: [{ ingramOrderLineNumber: "001", quantityOrdered: 1 }] };
+  const before = {
+    orderStatus: "ON HOLD",
+    notes: "old",
+    lines: [{ ingramOrderLineNumber: "001", quantityOrdered: 1 }],
+  };
   const intent = await recordIntent(
-    { actor: buyer, action: "order.modify", orderNumber: "20-RD3QV", correlationId: correlationId(1), request: { notes: '=cmd|" /C calc"!A0' }, before },
+    {
+      actor: buyer,
+      action: "order.modify",
+      orderNumber: "20-RD3QV",
+      correlationId: correlationId(1),
+      request: { notes: '=cmd|" /C calc"!A0' },
+      before,
+    },
     opts,
   );
   modifyIntentId = intent.id;
   const out = await recordOutcome(
     intent,
-    { outcome: "partially_succeeded", after: { ...before, notes: "new", lines: [{ ingramOrderLineNumber: "001", quantityOrdered: 3 }] }, ingramStatus: 207, ingramErrors: [{ message: "line 002 rejected" }] },
+    {
+      outcome: "partially_succeeded",
+      after: { ...before, notes: "new", lines: [{ ingramOrderLineNumber: "001", quantityOrdered: 3 }] },
+      ingramStatus: 207,
+      ingramErrors: [{ message: "line 002 rejected" }],
+    },
     opts,
   );
   modifyOutcomeId = out.id;
-  const create = await recordIntent({ actor: buyer, action: "order.create", correlationId: correlationId(2), request: { customerOrderNumber: "PO-9" } }, opts);
+  const create = await recordIntent(
+    { actor: buyer, action: "order.create", correlationId: correlationId(2), request: { customerOrderNumber: "PO-9" } },
+    opts,
+  );
   await recordOutcome(create, { outcome: "succeeded", orderNumber: "20-RD3QV", ingramStatus: 201 }, opts);
   await recordEvent({ action: "webhook.order_status", outcome: "succeeded", orderNumber: "20-OTHER" }, opts);
 });
@@ -60,12 +82,21 @@ describe("audit queries", () => {
     expect((await listAuditEvents(viewer, { action: "order.modify" }, db)).total).toBe(2);
     const partial = await listAuditEvents(viewer, { outcome: "partially_succeeded" }, db);
     expect(partial.rows.map((r) => r.id)).toEqual([modifyOutcomeId]);
-    expect(partial.rows[0]).toMatchObject({ ingramStatus: 207, ingramErrors: [{ message: "line 002 rejected" }], actor: { email: buyer.email } });
+    expect(partial.rows[0]).toMatchObject({
+      ingramStatus: 207,
+      ingramErrors: [{ message: "line 002 rejected" }],
+      actor: { email: buyer.email },
+    });
     // Day bounds taken from the events' own timestamps, not the wall clock: the set-up may straddle midnight.
-    const days = (await t.db.auditEvent.findMany({ select: { at: true }, orderBy: { seq: "asc" } })).map((e) => e.at.toISOString().slice(0, 10));
+    const days = (await t.db.auditEvent.findMany({ select: { at: true }, orderBy: { seq: "asc" } })).map((e) =>
+      e.at.toISOString().slice(0, 10),
+    );
     expect((await listAuditEvents(viewer, { from: days[0], to: days.at(-1) }, db)).total).toBe(125);
     expect((await listAuditEvents(viewer, { to: "2000-01-01" }, db)).total).toBe(0);
-    await expect(listAuditEvents(viewer, { pageSize: "500" }, db)).rejects.toMatchObject({ code: "validation_failed", fields: { pageSize: expect.any(String) } });
+    await expect(listAuditEvents(viewer, { pageSize: "500" }, db)).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { pageSize: expect.any(String) },
+    });
   });
 
   it("gets one event by seq or id with the before/after diff from its intent", async () => {
@@ -103,7 +134,8 @@ describe("audit queries", () => {
     const modify = lines.find((l) => l.includes("calc"))!;
     expect(modify).toContain('"{""notes"":""=cmd|\\"" /C calc\\""!A0""}"');
     const filtered: string[] = [];
-    for await (const line of auditCsv(viewer, { action: "user.sign_in", actor: "user2" }, { db: t.db })) filtered.push(line);
+    for await (const line of auditCsv(viewer, { action: "user.sign_in", actor: "user2" }, { db: t.db }))
+      filtered.push(line);
     expect(filtered).toHaveLength(41);
   });
 });

@@ -49,7 +49,10 @@ describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
 
   it("appends, reads and verifies, but may not update or delete audit events", async () => {
     const spoolDir = tempSpoolDir();
-    const intent = await recordIntent({ actor: buyer, action: "order.cancel", orderNumber: "20-R1", correlationId: correlationId(1) }, { db: app, spoolDir });
+    const intent = await recordIntent(
+      { actor: buyer, action: "order.cancel", orderNumber: "20-R1", correlationId: correlationId(1) },
+      { db: app, spoolDir },
+    );
     const out = await recordOutcome(intent, { outcome: "succeeded", ingramStatus: 200 }, { db: app, spoolDir });
     expect(out.spooled).toBe(false);
     expect(await verifyChain(app)).toEqual({ ok: true, count: 2, lastSeq: 2 });
@@ -57,7 +60,9 @@ describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
     const c = new pg.Client({ connectionString: appUrl });
     await c.connect();
     try {
-      await expect(c.query(`UPDATE "audit_events" SET outcome = 'failed' WHERE seq = 1`)).rejects.toThrow(/permission denied/);
+      await expect(c.query(`UPDATE "audit_events" SET outcome = 'failed' WHERE seq = 1`)).rejects.toThrow(
+        /permission denied/,
+      );
       await expect(c.query(`DELETE FROM "audit_events" WHERE seq = 1`)).rejects.toThrow(/permission denied/);
       await expect(c.query(`TRUNCATE "audit_events"`)).rejects.toThrow(/permission denied/);
     } finally {

@@ -34,7 +34,13 @@ async function csrf(get: Handler) {
   return { csrfToken, cookie: cookiesOf(res).map(pair).join("; ") };
 }
 
-async function signIn(post: Handler, get: Handler, email: string, password: string, extra: Record<string, string> = {}) {
+async function signIn(
+  post: Handler,
+  get: Handler,
+  email: string,
+  password: string,
+  extra: Record<string, string> = {},
+) {
   const { csrfToken, cookie } = await csrf(get);
   return post(
     new Request(`${ORIGIN}/api/auth/callback/credentials`, {
@@ -59,7 +65,9 @@ describe("next-auth credentials flow through the route handler", () => {
     expect(set).toMatch(/Path=\//);
     const actor = await actorFor(pair(set));
     expect(actor).toMatchObject({ id: u.id, role: "buyer" });
-    const audit = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id },
+    });
     expect(audit).toHaveLength(1);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).lastSignInAt).not.toBeNull();
 
@@ -72,7 +80,10 @@ describe("next-auth credentials flow through the route handler", () => {
 
   it("the session token next-auth mints carries only id, role, session version and sign-in time", async () => {
     const u = await makeUser(t.db, "viewer", { password: PASSWORD });
-    const token = pair(sessionSetCookie(await signIn(POST, GET, u.email, PASSWORD))!).split("=").slice(1).join("=");
+    const token = pair(sessionSetCookie(await signIn(POST, GET, u.email, PASSWORD))!)
+      .split("=")
+      .slice(1)
+      .join("=");
     const payload = await decode({ token, secret: env.nextauthSecret });
     expect(Object.keys(payload ?? {}).sort()).toEqual(["at", "exp", "iat", "jti", "role", "sub", "sv"]);
     expect(payload).toMatchObject({ sub: u.id, role: "viewer", sv: u.sessionVersion });
@@ -175,7 +186,12 @@ describe("next-auth credentials flow through the route handler", () => {
       },
     });
     const big = await POST(
-      new Request(`${ORIGIN}/api/auth/callback/credentials`, { method: "POST", headers, body: huge, duplex: "half" } as RequestInit),
+      new Request(`${ORIGIN}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers,
+        body: huge,
+        duplex: "half",
+      } as RequestInit),
     );
     expect(big.status).toBe(413);
     expect(((await big.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
@@ -207,7 +223,11 @@ describe("next-auth credentials flow through the route handler", () => {
     const out = await POST(
       new Request(`${ORIGIN}/api/auth/signout`, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, cookie: `${cookie}; ${csrfCookie}` },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: ORIGIN,
+          cookie: `${cookie}; ${csrfCookie}`,
+        },
         body: new URLSearchParams({ csrfToken, json: "true" }),
       }),
     );

@@ -21,7 +21,12 @@ let handler: (req: Request) => Promise<Response>;
 beforeAll(async () => {
   idp = await startFakeOidc();
   const base = createAuthOptions({ hasher: bcryptHasher, trustProxy: false });
-  const sso = oidcProvider({ issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: "Test SSO" });
+  const sso = oidcProvider({
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    name: "Test SSO",
+  });
   const providers = [...base.providers.filter((p) => p.id !== OIDC_PROVIDER_ID), sso];
   // The route file's GET and POST, over options that add the test identity provider.
   const nextAuth: AuthRouteHandler = NextAuth({ ...base, providers });
@@ -74,7 +79,9 @@ async function ssoSignIn(identity: FakeIdentity, opts: { callbackUrl?: string; f
   const back = atIdp.headers.get("location") ?? "";
   expect(back.startsWith(`${CALLBACK}?`)).toBe(true);
 
-  const callback = await handler(new Request(back, { headers: { cookie: opts.foreignBrowser ? "" : cookieHeader(jar) } }));
+  const callback = await handler(
+    new Request(back, { headers: { cookie: opts.foreignBrowser ? "" : cookieHeader(jar) } }),
+  );
   absorb(jar, callback);
   expect(callback.status).toBe(302);
   let location = callback.headers.get("location") ?? "";
@@ -129,7 +136,9 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     const cookie = `${sessionCookieName()}=${result.session}`;
     const actor = await actorFor(cookie);
     expect(actor).toMatchObject({ id: u.id, email: u.email, role: "buyer" });
-    const audit = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.request).toMatchObject({ provider: OIDC_PROVIDER_ID });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).lastSignInAt).not.toBeNull();
@@ -147,7 +156,9 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     const u = await makeUser(t.db, "buyer", { disabled: true });
     expectRefused(await ssoSignIn(identityFor(u.email)), "AccessDenied");
     expect((await failedSignIns(u.email)).map((r) => r.after)).toEqual([{ reason: "disabled" }]);
-    expect(await t.db.auditEvent.count({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } })).toBe(0);
+    expect(
+      await t.db.auditEvent.count({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } }),
+    ).toBe(0);
   });
 
   it("refuses an email the identity provider marks as unverified", async () => {
@@ -178,7 +189,9 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     // The IdP did issue tokens: the refusal is the relying party rejecting the id_token.
     expect(idp.tokenRequests.at(-1)).toEqual({ authMethod: "basic", status: 200 });
     expectRefused(result, "OAuthCallback");
-    expect(await t.db.auditEvent.count({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } })).toBe(0);
+    expect(
+      await t.db.auditEvent.count({ where: { action: "user.sign_in", outcome: "succeeded", actorId: u.id } }),
+    ).toBe(0);
   });
 
   it("refuses a callback replayed in another browser (no state/PKCE cookies) before redeeming the code", async () => {

@@ -87,9 +87,15 @@ describe("getActor", () => {
     const dead = createDb("postgresql://nobody@127.0.0.1:1/none?sslmode=disable", 1);
     slot.orderdeskDb = dead;
     try {
-      const err = await getActor(cookie).then(() => null, (e: unknown) => e);
+      const err = await getActor(cookie).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(toAppError(err).status).toBe(503);
-      const res = await callAuthRoute(authRoute.GET, new Request("http://localhost:3000/api/auth/session", { headers: { cookie } }));
+      const res = await callAuthRoute(
+        authRoute.GET,
+        new Request("http://localhost:3000/api/auth/session", { headers: { cookie } }),
+      );
       expect(res.headers.getSetCookie().some((c) => /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(false);
     } finally {
       slot.orderdeskDb = live;

@@ -26,7 +26,12 @@ let clock = new Date("2026-11-27T10:00:00Z");
 const deps = (hasher: PasswordHasher, trustProxy = false) => ({ hasher, trustProxy, now: () => clock });
 const NO_HEADERS = {};
 
-async function attempt(email: string, password: string, hasher: PasswordHasher, headers: Record<string, string> = NO_HEADERS) {
+async function attempt(
+  email: string,
+  password: string,
+  hasher: PasswordHasher,
+  headers: Record<string, string> = NO_HEADERS,
+) {
   try {
     return (await authorizeCredentials({ email, password }, headers, deps(hasher, true))) ? "ok" : "denied";
   } catch (err) {
@@ -45,7 +50,8 @@ describe("login throttling", () => {
     const u = await makeUser(t.db, "buyer", { password: "correct horse battery" });
     const hasher = countingHasher();
     const results: string[] = [];
-    for (let i = 0; i < 200; i++) results.push(await attempt(u.email, `wrong-${i}`, hasher, { "x-forwarded-for": `10.0.${i >> 8}.${i & 255}` }));
+    for (let i = 0; i < 200; i++)
+      results.push(await attempt(u.email, `wrong-${i}`, hasher, { "x-forwarded-for": `10.0.${i >> 8}.${i & 255}` }));
     expect(hasher.compares).toBe(ACCOUNT_LIMIT);
     expect(results.filter((r) => r === "denied")).toHaveLength(ACCOUNT_LIMIT);
     expect(results.slice(ACCOUNT_LIMIT).every((r) => r === "throttled")).toBe(true);
@@ -55,7 +61,9 @@ describe("login throttling", () => {
     expect(state.retryAfterSeconds).toBe(WINDOW_SECONDS);
 
     // Even the right password is refused, unhashed, until the window ends.
-    expect(await attempt(u.email, "correct horse battery", hasher, { "x-forwarded-for": "10.9.9.9" })).toBe("throttled");
+    expect(await attempt(u.email, "correct horse battery", hasher, { "x-forwarded-for": "10.9.9.9" })).toBe(
+      "throttled",
+    );
     expect(hasher.compares).toBe(ACCOUNT_LIMIT);
     clock = new Date(clock.getTime() + WINDOW_SECONDS * 1000);
     expect(await attempt(u.email, "correct horse battery", hasher, { "x-forwarded-for": "10.9.9.9" })).toBe("ok");
@@ -65,7 +73,9 @@ describe("login throttling", () => {
     const u = await makeUser(t.db, "viewer", { password: "correct horse battery" });
     const hasher = countingHasher();
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => attempt(u.email, `wrong-${i}`, hasher, { "x-forwarded-for": `10.1.${i >> 8}.${i & 255}` })),
+      Array.from({ length: 200 }, (_, i) =>
+        attempt(u.email, `wrong-${i}`, hasher, { "x-forwarded-for": `10.1.${i >> 8}.${i & 255}` }),
+      ),
     );
     expect(hasher.compares).toBeLessThanOrEqual(ACCOUNT_LIMIT);
     expect(results.filter((r) => r === "throttled").length).toBeGreaterThanOrEqual(200 - ACCOUNT_LIMIT);
@@ -83,7 +93,8 @@ describe("login throttling", () => {
   it("many accounts from one address: refused after 50 failures, without hashing", async () => {
     const hasher = countingHasher();
     const ip = { "x-forwarded-for": "192.0.2.44" };
-    for (let i = 0; i < ADDRESS_LIMIT; i++) expect(await attempt(`nobody-${i}@test.local`, "guess", hasher, ip)).toBe("denied");
+    for (let i = 0; i < ADDRESS_LIMIT; i++)
+      expect(await attempt(`nobody-${i}@test.local`, "guess", hasher, ip)).toBe("denied");
     expect(hasher.compares).toBe(ADDRESS_LIMIT);
     const u = await makeUser(t.db, "buyer", { password: "correct horse battery" });
     expect(await attempt(u.email, "correct horse battery", hasher, ip)).toBe("throttled");
@@ -97,8 +108,12 @@ describe("login throttling", () => {
     const u = await makeUser(t.db, "buyer", { password: "correct horse battery" });
     const hasher = countingHasher();
     for (let i = 0; i < ACCOUNT_LIMIT + 3; i++) await attempt(u.email, "Sup3rSecretGuess!", hasher);
-    const rows = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "failed", actorEmail: u.email } });
-    const throttled = await t.db.auditEvent.findMany({ where: { action: "user.sign_in", outcome: "failed", actorEmail: null } });
+    const rows = await t.db.auditEvent.findMany({
+      where: { action: "user.sign_in", outcome: "failed", actorEmail: u.email },
+    });
+    const throttled = await t.db.auditEvent.findMany({
+      where: { action: "user.sign_in", outcome: "failed", actorEmail: null },
+    });
     expect(rows).toHaveLength(ACCOUNT_LIMIT);
     expect(rows.every((r) => (r.after as { reason: string }).reason === "bad_password")).toBe(true);
     expect(throttled.filter((r) => (r.request as { email?: string }).email === u.email)).toHaveLength(1);

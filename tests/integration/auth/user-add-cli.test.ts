@@ -9,10 +9,20 @@ import { useTestDatabase } from "@/tests/support/db";
 const t = useTestDatabase();
 
 function run(args: string[], stdin: string): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-C", "react-server", "lib/cli/user-add.ts", ...args], {
-    cwd: process.cwd(),
-    env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", DATABASE_URL: t.url, DATA_DIR: mkdtempSync(join(tmpdir(), "od-cli-")), LOG_LEVEL: "silent" },
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "-C", "react-server", "lib/cli/user-add.ts", ...args],
+    {
+      cwd: process.cwd(),
+      env: {
+        NODE_ENV: "test",
+        PATH: process.env.PATH ?? "",
+        DATABASE_URL: t.url,
+        DATA_DIR: mkdtempSync(join(tmpdir(), "od-cli-")),
+        LOG_LEVEL: "silent",
+      },
+    },
+  );
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -36,17 +46,21 @@ describe("npm run user:add", () => {
   });
 
   // Four CLI runs, each starting tsx: slow on a loaded machine.
-  it("generates and prints a password with --generate; refuses duplicates and weak input", { timeout: 90_000 }, async () => {
-    const r = await run(["--email", "gen@example.com", "--role", "viewer", "--generate"], "");
-    expect(r.code).toBe(0);
-    const printed = /Password \(shown once\): (\S+)/.exec(r.out)?.[1];
-    const u = await t.db.user.findUniqueOrThrow({ where: { email: "gen@example.com" } });
-    expect(await compare(printed!, u.passwordHash!)).toBe(true);
+  it(
+    "generates and prints a password with --generate; refuses duplicates and weak input",
+    { timeout: 90_000 },
+    async () => {
+      const r = await run(["--email", "gen@example.com", "--role", "viewer", "--generate"], "");
+      expect(r.code).toBe(0);
+      const printed = /Password \(shown once\): (\S+)/.exec(r.out)?.[1];
+      const u = await t.db.user.findUniqueOrThrow({ where: { email: "gen@example.com" } });
+      expect(await compare(printed!, u.passwordHash!)).toBe(true);
 
-    expect((await run(["--email", "gen@example.com", "--role", "viewer"], "another-long-password")).code).toBe(1);
-    const weak = await run(["--email", "weak@example.com", "--role", "viewer"], "short");
-    expect(weak.code).toBe(2);
-    expect(weak.err).toContain("password");
-    expect((await run(["--email", "x@example.com", "--role", "root"], "a-very-long-password")).code).toBe(2);
-  });
+      expect((await run(["--email", "gen@example.com", "--role", "viewer"], "another-long-password")).code).toBe(1);
+      const weak = await run(["--email", "weak@example.com", "--role", "viewer"], "short");
+      expect(weak.code).toBe(2);
+      expect(weak.err).toContain("password");
+      expect((await run(["--email", "x@example.com", "--role", "root"], "a-very-long-password")).code).toBe(2);
+    },
+  );
 });

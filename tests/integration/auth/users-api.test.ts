@@ -13,7 +13,8 @@ const t = useTestDatabase();
 const cookies: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
-  for (const role of ["admin", "buyer", "viewer"] as Role[]) cookies[role] = await sessionCookie(await makeUser(t.db, role));
+  for (const role of ["admin", "buyer", "viewer"] as Role[])
+    cookies[role] = await sessionCookie(await makeUser(t.db, role));
   const disabled = await makeUser(t.db, "admin", { disabled: true });
   cookies.disabled = await sessionCookie(disabled);
   cookies.anonymous = undefined;
@@ -23,7 +24,11 @@ function call(method: string, path: string, who: string, body?: unknown): Reques
   const headers: Record<string, string> = { origin: ORIGIN };
   if (cookies[who]) headers.cookie = cookies[who]!;
   if (body !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${ORIGIN}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return new Request(`${ORIGIN}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 const params = (id: string) => ({ id });
 let n = 0;
@@ -45,9 +50,15 @@ describe("users API authorization matrix", () => {
     expect(add.status).toBe(postStatus);
     expect(await t.db.user.count()).toBe(before + (postStatus === 201 ? 1 : 0));
     const target = await makeUser(t.db, "viewer");
-    const patch = await callRoute(PATCH, call("PATCH", `/api/users/${target.id}`, who, { role: "buyer" }), params(target.id));
+    const patch = await callRoute(
+      PATCH,
+      call("PATCH", `/api/users/${target.id}`, who, { role: "buyer" }),
+      params(target.id),
+    );
     expect(patch.status).toBe(getStatus);
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe(getStatus === 200 ? "buyer" : "viewer");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe(
+      getStatus === 200 ? "buyer" : "viewer",
+    );
   });
 });
 
@@ -60,11 +71,18 @@ describe("users admin", () => {
 
   it("adds a user with a cost-12 hash and audits it; rejects duplicates and short passwords", async () => {
     const input = newUser();
-    const res = await callRoute(POST, call("POST", "/api/users", "admin", { ...input, email: input.email.toUpperCase() }));
+    const res = await callRoute(
+      POST,
+      call("POST", "/api/users", "admin", { ...input, email: input.email.toUpperCase() }),
+    );
     expect(res.status).toBe(201);
     const row = await t.db.user.findUniqueOrThrow({ where: { email: input.email } });
     expect(row.passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    expect(await t.db.auditEvent.count({ where: { action: "user.create", request: { path: ["email"], equals: input.email } } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: "user.create", request: { path: ["email"], equals: input.email } },
+      }),
+    ).toBe(1);
     expect((await callRoute(POST, call("POST", "/api/users", "admin", input))).status).toBe(409);
     const short = await callRoute(POST, call("POST", "/api/users", "admin", { ...newUser(), password: "short" }));
     expect(short.status).toBe(422);
@@ -81,40 +99,64 @@ describe("users admin", () => {
     expect(row.sessionVersion).toBe(u.sessionVersion + 1);
     expect(await actorFor(old)).toBeNull();
     const audit = await t.db.auditEvent.findMany({ where: { action: "user.change_role" } });
-    expect(audit.some((a) => (a.after as { role: string }).role === "viewer" && (a.before as { role: string }).role === "buyer")).toBe(true);
+    expect(
+      audit.some(
+        (a) => (a.after as { role: string }).role === "viewer" && (a.before as { role: string }).role === "buyer",
+      ),
+    ).toBe(true);
   });
 
   it("disable and enable are audited and end sessions", async () => {
     const u = await makeUser(t.db, "viewer");
     const old = await sessionCookie(u);
-    expect((await callRoute(PATCH, call("PATCH", `/api/users/${u.id}`, "admin", { disabled: true }), params(u.id))).status).toBe(200);
+    expect(
+      (await callRoute(PATCH, call("PATCH", `/api/users/${u.id}`, "admin", { disabled: true }), params(u.id))).status,
+    ).toBe(200);
     expect(await actorFor(old)).toBeNull();
-    expect((await callRoute(PATCH, call("PATCH", `/api/users/${u.id}`, "admin", { disabled: false }), params(u.id))).status).toBe(200);
+    expect(
+      (await callRoute(PATCH, call("PATCH", `/api/users/${u.id}`, "admin", { disabled: false }), params(u.id))).status,
+    ).toBe(200);
     expect(await actorFor(old)).toBeNull();
-    const toggles = await t.db.auditEvent.findMany({ where: { request: { path: ["user", "id"], equals: u.id } }, orderBy: { seq: "asc" } });
+    const toggles = await t.db.auditEvent.findMany({
+      where: { request: { path: ["user", "id"], equals: u.id } },
+      orderBy: { seq: "asc" },
+    });
     expect(toggles.map((e) => e.action)).toEqual(["user.disable", "user.enable"]);
   });
 
   it("an admin cannot demote or disable themselves; unknown ids are 404", async () => {
     const me = await makeUser(t.db, "admin");
     cookies.me = await sessionCookie(me);
-    expect((await callRoute(PATCH, call("PATCH", `/api/users/${me.id}`, "me", { role: "buyer" }), params(me.id))).status).toBe(409);
-    expect((await callRoute(PATCH, call("PATCH", `/api/users/${me.id}`, "me", { disabled: true }), params(me.id))).status).toBe(409);
+    expect(
+      (await callRoute(PATCH, call("PATCH", `/api/users/${me.id}`, "me", { role: "buyer" }), params(me.id))).status,
+    ).toBe(409);
+    expect(
+      (await callRoute(PATCH, call("PATCH", `/api/users/${me.id}`, "me", { disabled: true }), params(me.id))).status,
+    ).toBe(409);
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect((await callRoute(PATCH, call("PATCH", `/api/users/${missing}`, "me", { role: "buyer" }), params(missing))).status).toBe(404);
-    expect((await callRoute(PATCH, call("PATCH", "/api/users/..%2F", "me", { role: "buyer" }), params("../"))).status).toBe(404);
+    expect(
+      (await callRoute(PATCH, call("PATCH", `/api/users/${missing}`, "me", { role: "buyer" }), params(missing))).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(PATCH, call("PATCH", "/api/users/..%2F", "me", { role: "buyer" }), params("../"))).status,
+    ).toBe(404);
   });
 
   it("refuses cross-site writes", async () => {
     const req = call("POST", "/api/users", "admin", newUser());
-    const foreign = new Request(req, { headers: { ...Object.fromEntries(req.headers), origin: "https://evil.example" } });
+    const foreign = new Request(req, {
+      headers: { ...Object.fromEntries(req.headers), origin: "https://evil.example" },
+    });
     expect((await callRoute(POST, foreign)).status).toBe(403);
   });
 });
 
 describe("seedDemoUsers", () => {
   it("creates the three demo users once and keeps their role", async () => {
-    const fast = { hash: async (p: string) => `plain:${p}`, compare: async (p: string, h: string) => h === `plain:${p}` };
+    const fast = {
+      hash: async (p: string) => `plain:${p}`,
+      compare: async (p: string, h: string) => h === `plain:${p}`,
+    };
     await seedDemoUsers("demo-password-1", t.db, fast);
     await t.db.user.update({ where: { email: "buyer@demo.local" }, data: { role: "viewer" } });
     await seedDemoUsers("demo-password-1", t.db, fast);
@@ -125,6 +167,8 @@ describe("seedDemoUsers", () => {
       ["viewer@demo.local", "viewer"],
     ]);
     await seedDemoUsers("demo-password-2", t.db, fast);
-    expect((await t.db.user.findUniqueOrThrow({ where: { email: "admin@demo.local" } })).passwordHash).toBe("plain:demo-password-2");
+    expect((await t.db.user.findUniqueOrThrow({ where: { email: "admin@demo.local" } })).passwordHash).toBe(
+      "plain:demo-password-2",
+    );
   });
 });

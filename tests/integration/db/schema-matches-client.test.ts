@@ -82,7 +82,8 @@ describe(`migrations match the generated client (${process.env.TEST_DB ?? "pglit
           (d) => d.startsWith(unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") && d.endsWith(`(${cols.join(", ")})`),
         );
       expect(has(true, model.id.map(col)), `${model.table} primary key`).toBe(true);
-      for (const f of model.fields.filter((f) => f.unique)) expect(has(true, [f.column]), `${f.column} unique`).toBe(true);
+      for (const f of model.fields.filter((f) => f.unique))
+        expect(has(true, [f.column]), `${f.column} unique`).toBe(true);
       for (const u of model.uniques) expect(has(true, u.map(col)), `${model.table} @@unique`).toBe(true);
       for (const i of model.indexes) expect(has(false, i.map(col)), `${model.table} @@index ${i}`).toBe(true);
     }
@@ -111,7 +112,14 @@ describe(`migrations match the generated client (${process.env.TEST_DB ?? "pglit
     expect(throttle.lockedUntil).toBeNull();
     await db.auditHead.create({ data: { seq: 0n, hash: "0".repeat(64) } });
     const event = await db.auditEvent.create({
-      data: { seq: 1n, action: "order.cancel", outcome: "intent", request: { a: [1, "b"] }, prevHash: "0".repeat(64), hash: "h1" },
+      data: {
+        seq: 1n,
+        action: "order.cancel",
+        outcome: "intent",
+        request: { a: [1, "b"] },
+        prevHash: "0".repeat(64),
+        hash: "h1",
+      },
     });
     expect(event.seq).toBe(1n);
     expect(event.request).toEqual({ a: [1, "b"] });
@@ -119,7 +127,9 @@ describe(`migrations match the generated client (${process.env.TEST_DB ?? "pglit
       data: { userId: user.id, key: "k-1", operation: "order.create", requestHash: "x", state: "in_flight" },
     });
     await expect(
-      db.idempotencyRecord.create({ data: { userId: user.id, key: "k-1", operation: "o", requestHash: "y", state: "in_flight" } }),
+      db.idempotencyRecord.create({
+        data: { userId: user.id, key: "k-1", operation: "o", requestHash: "y", state: "in_flight" },
+      }),
     ).rejects.toThrow();
     expect(idem.responseStatus).toBeNull();
     const request = await db.orderRequest.create({

@@ -7,7 +7,11 @@ import { hold, json, startFakeIngram, type FakeIngram } from "@/tests/support/fa
 import { testConfig } from "@/tests/support/ingram-test-config";
 
 const ctx = () => ({ correlationId: newCorrelationId() });
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as IngramError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as IngramError,
+  );
 let fake: FakeIngram;
 beforeEach(async () => {
   fake = await startFakeIngram();
@@ -91,7 +95,11 @@ describe("bad payloads", () => {
   it.each([
     ["HTML with 200", "text/html", "<html><body>Maintenance</body></html>"],
     ["truncated JSON", "application/json", '{"ingramOrderNumber":"20-RD128","lines":[{"ingramOrderLineNumber":"0'],
-    ["wrong types", "application/json", JSON.stringify({ ingramOrderNumber: "20-RD128", orderTotal: { amount: 1 }, lines: "none" })],
+    [
+      "wrong types",
+      "application/json",
+      JSON.stringify({ ingramOrderNumber: "20-RD128", orderTotal: { amount: 1 }, lines: "none" }),
+    ],
     ["a JSON string", "application/json", '"ok"'],
   ])("%s is a bad payload, never partial data", async (_name, type, body) => {
     fake.handle = (_req, res) => {
@@ -115,7 +123,11 @@ describe("bad payloads", () => {
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       while (written < 50 * 1024 * 1024 && !res.destroyed) {
         written += chunk.length;
-        if (!res.write(chunk)) await new Promise<void>((r) => { res.once("drain", r); res.once("close", r); });
+        if (!res.write(chunk))
+          await new Promise<void>((r) => {
+            res.once("drain", r);
+            res.once("close", r);
+          });
       }
       res.end("]}");
     };
@@ -138,12 +150,53 @@ describe("bad payloads", () => {
 
 describe("error statuses are typed with normalized details", () => {
   it.each([
-    [400, { errors: [{ id: "1", "1ype": "/errors/validation-failed", message: "Validation failed", fields: [{ field: "customerOrderNumber", message: "Required" }] }] }, [{ message: "Validation failed", type: "/errors/validation-failed", fields: [{ field: "customerOrderNumber", message: "Required" }] }]],
-    [400, { traceid: "123", type: "/errors/validation-failed", message: "customer validation failed", fields: [] }, [{ message: "customer validation failed", type: "/errors/validation-failed" }]],
-    [500, { errors: [{ traceid: "123", type: "/errors/system-errors", message: "unexpected" }] }, [{ message: "unexpected", type: "/errors/system-errors" }]],
-    [500, { fault: { faultstring: "Gateway Timeout", detail: { errorcode: "messaging.adaptors.http.flow.GatewayTimeout" } } }, [{ message: "Gateway Timeout", type: "messaging.adaptors.http.flow.GatewayTimeout" }]],
-    [400, { faultcode: "Server", faultstring: "Invalid customer number" }, [{ message: "Invalid customer number", type: "Server" }]],
-    [405, { errors: [{ id: "x", type: "/errors/validation-error", message: "Order can not be deleted" }] }, [{ message: "Order can not be deleted", type: "/errors/validation-error" }]],
+    [
+      400,
+      {
+        errors: [
+          {
+            id: "1",
+            "1ype": "/errors/validation-failed",
+            message: "Validation failed",
+            fields: [{ field: "customerOrderNumber", message: "Required" }],
+          },
+        ],
+      },
+      [
+        {
+          message: "Validation failed",
+          type: "/errors/validation-failed",
+          fields: [{ field: "customerOrderNumber", message: "Required" }],
+        },
+      ],
+    ],
+    [
+      400,
+      { traceid: "123", type: "/errors/validation-failed", message: "customer validation failed", fields: [] },
+      [{ message: "customer validation failed", type: "/errors/validation-failed" }],
+    ],
+    [
+      500,
+      { errors: [{ traceid: "123", type: "/errors/system-errors", message: "unexpected" }] },
+      [{ message: "unexpected", type: "/errors/system-errors" }],
+    ],
+    [
+      500,
+      {
+        fault: { faultstring: "Gateway Timeout", detail: { errorcode: "messaging.adaptors.http.flow.GatewayTimeout" } },
+      },
+      [{ message: "Gateway Timeout", type: "messaging.adaptors.http.flow.GatewayTimeout" }],
+    ],
+    [
+      400,
+      { faultcode: "Server", faultstring: "Invalid customer number" },
+      [{ message: "Invalid customer number", type: "Server" }],
+    ],
+    [
+      405,
+      { errors: [{ id: "x", type: "/errors/validation-error", message: "Order can not be deleted" }] },
+      [{ message: "Order can not be deleted", type: "/errors/validation-error" }],
+    ],
     [404, undefined, []],
   ])("HTTP %i", async (status, body, errors) => {
     fake.handle = (_req, res) => json(res, status, body);
@@ -161,6 +214,10 @@ describe("error statuses are typed with normalized details", () => {
       res.end("<html>Bad Gateway</html>");
     };
     const client = createIngramClient(testConfig(fake));
-    await expect(client.createOrder({ customerOrderNumber: "PO" }, ctx())).rejects.toMatchObject({ kind: "http", status: 502, errors: [] });
+    await expect(client.createOrder({ customerOrderNumber: "PO" }, ctx())).rejects.toMatchObject({
+      kind: "http",
+      status: 502,
+      errors: [],
+    });
   });
 });

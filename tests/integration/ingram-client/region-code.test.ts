@@ -41,14 +41,31 @@ async function callAll(regionCode?: string): Promise<Record<string, string | nul
 
 describe("regionCode on the wire", () => {
   it("is sent on details, modify, release and cancel, and not on search or either create", async () => {
-    expect(await callAll("CS")).toEqual({ search: null, get: "CS", create: null, createV7: null, modify: "CS", release: "CS", cancel: "CS" });
-    expect(sb.stats.requests.find((r) => r.op === "release")?.query).toEqual(expect.arrayContaining([["actionCode", "release"], ["regionCode", "CS"]]));
+    expect(await callAll("CS")).toEqual({
+      search: null,
+      get: "CS",
+      create: null,
+      createV7: null,
+      modify: "CS",
+      release: "CS",
+      cancel: "CS",
+    });
+    expect(sb.stats.requests.find((r) => r.op === "release")?.query).toEqual(
+      expect.arrayContaining([
+        ["actionCode", "release"],
+        ["regionCode", "CS"],
+      ]),
+    );
   });
 
   it("is not sent when unset, and a caller's own regionCode on details wins", async () => {
     expect(Object.values(await callAll()).every((v) => v === null)).toBe(true);
     sb.stats.reset();
-    await createIngramClient(config({ regionCode: "CS" })).getOrder(F.processingOrderNumber, { regionCode: "US" }, ctx());
+    await createIngramClient(config({ regionCode: "CS" })).getOrder(
+      F.processingOrderNumber,
+      { regionCode: "US" },
+      ctx(),
+    );
     expect(sb.stats.requests.find((r) => r.op === "get")?.query).toContainEqual(["regionCode", "US"]);
   });
 

@@ -6,7 +6,11 @@ import { json, startFakeIngram, type FakeIngram } from "@/tests/support/fake-ing
 import { testConfig } from "@/tests/support/ingram-test-config";
 
 const ctx = () => ({ correlationId: newCorrelationId() });
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as IngramError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as IngramError,
+  );
 let fake: FakeIngram;
 beforeEach(async () => {
   fake = await startFakeIngram();
@@ -37,12 +41,18 @@ describe("retries", () => {
   });
 
   it("a Retry-After beyond the budget is not waited for", async () => {
-    fake.handle = (_req, res) => json(res, 429, { errors: [{ field: null, message: "too many requests" }] }, { "retry-after": "30" });
+    fake.handle = (_req, res) =>
+      json(res, 429, { errors: [{ field: null, message: "too many requests" }] }, { "retry-after": "30" });
     const client = createIngramClient(testConfig(fake, { timeoutMs: 2000 }));
     const started = Date.now();
     const err = await failure(client.searchOrders({}, ctx()));
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(err).toMatchObject({ kind: "rate_limited", status: 429, retryAfterSeconds: 30, errors: [{ message: "too many requests" }] });
+    expect(err).toMatchObject({
+      kind: "rate_limited",
+      status: 429,
+      retryAfterSeconds: 30,
+      errors: [{ message: "too many requests" }],
+    });
     expect(fake.requests).toHaveLength(1);
     // the pacer now holds this endpoint instead of hammering upstream
     await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "rate_limited", status: 0 });
@@ -103,7 +113,9 @@ describe("pacing", () => {
 
   it("callers wait for a slot that fits their deadline", async () => {
     let offset = 0;
-    const client = createIngramClient(testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 2000, now: () => Date.now() + offset }));
+    const client = createIngramClient(
+      testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 2000, now: () => Date.now() + offset }),
+    );
     const windowStart = Date.now();
     await Promise.all(Array.from({ length: 3 }, () => client.searchOrders({}, ctx())));
     // The window frees a slot about 600 ms from now, however long the first three calls took on a busy machine.
@@ -119,8 +131,11 @@ describe("circuit breaker", () => {
   it("opens after the threshold, fails fast without I/O, probes once per window, closes on success", async () => {
     let healthy = false;
     fake.handle = (_req, res) => (healthy ? json(res, 200, null) : json(res, 503, {}));
-    const client = createIngramClient(testConfig(fake, { breakerFailureThreshold: 4, breakerOpenMs: 400, maxRetries: 0 }));
-    for (let i = 0; i < 4; i++) await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "http", status: 503 });
+    const client = createIngramClient(
+      testConfig(fake, { breakerFailureThreshold: 4, breakerOpenMs: 400, maxRetries: 0 }),
+    );
+    for (let i = 0; i < 4; i++)
+      await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "http", status: 503 });
     expect(fake.requests).toHaveLength(4);
 
     const started = Date.now();
@@ -146,9 +161,11 @@ describe("circuit breaker", () => {
   it("timeouts count as failures; 4xx answers do not", async () => {
     fake.handle = (_req, res) => json(res, 404, {});
     const client = createIngramClient(testConfig(fake, { breakerFailureThreshold: 2, timeoutMs: 300 }));
-    for (let i = 0; i < 5; i++) await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ status: 404 });
+    for (let i = 0; i < 5; i++)
+      await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ status: 404 });
     fake.handle = () => new Promise(() => {});
-    for (let i = 0; i < 2; i++) await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "timeout" });
+    for (let i = 0; i < 2; i++)
+      await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "timeout" });
     await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "circuit_open" });
   });
 });

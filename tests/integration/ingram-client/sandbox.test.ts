@@ -9,7 +9,11 @@ import { useSandboxServer } from "@/tests/support/sandbox";
 /* Upstream faults the client must survive (slow, dripping, failing, rate-limiting Ingram), against the real sandbox. */
 
 const ctx = () => ({ correlationId: newCorrelationId() });
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as IngramError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as IngramError,
+  );
 const sb = useSandboxServer();
 const config = (over: Partial<IngramConfig> = {}): IngramConfig => ({
   baseUrl: sb.url,
@@ -29,7 +33,9 @@ beforeEach(() => sb.reset());
 describe("client against the sandbox", () => {
   it("token single-flight: 200 concurrent cold calls, then one refresh after revocation", async () => {
     const client = createIngramClient(config({ rateLimitPerMinute: 1000, timeoutMs: 10_000 }));
-    const all = await Promise.all(Array.from({ length: 200 }, (_, i) => client.getOrder(i % 2 ? "20-SHP01" : "20-PRC01", {}, ctx())));
+    const all = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => client.getOrder(i % 2 ? "20-SHP01" : "20-PRC01", {}, ctx())),
+    );
     expect(all.every((r) => r.status === 200)).toBe(true);
     expect(sb.stats.count("token")).toBe(1);
     sb.revokeAllTokens();
@@ -61,8 +67,18 @@ describe("client against the sandbox", () => {
     const results = await Promise.all([
       failure(client.searchOrders({}, ctx())),
       failure(client.getOrder("20-SHP01", {}, ctx())),
-      failure(client.createOrder({ customerOrderNumber: "PO-BAD", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] }, ctx())),
-      failure(client.createOrderV7({ customerOrderNumber: "PO-BAD7", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] }, ctx())),
+      failure(
+        client.createOrder(
+          { customerOrderNumber: "PO-BAD", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] },
+          ctx(),
+        ),
+      ),
+      failure(
+        client.createOrderV7(
+          { customerOrderNumber: "PO-BAD7", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] },
+          ctx(),
+        ),
+      ),
     ]);
     for (const err of results) expect(err).toMatchObject({ kind: "bad_payload" });
     expect(sb.stats.count("create")).toBe(1);
@@ -73,7 +89,9 @@ describe("client against the sandbox", () => {
     const client = createIngramClient(config());
     sb.faults.set({ op: "create", kind: "commitThenHang", ms: 5000 });
     const po = "PO-HANG-1";
-    await expect(client.createOrder({ customerOrderNumber: po, lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] }, ctx())).rejects.toMatchObject({
+    await expect(
+      client.createOrder({ customerOrderNumber: po, lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] }, ctx()),
+    ).rejects.toMatchObject({
       kind: "timeout",
     });
     expect(sb.stats.count("create")).toBe(1);
@@ -83,10 +101,12 @@ describe("client against the sandbox", () => {
   it("503 storm: the breaker opens, fails fast, probes, and closes after recovery", async () => {
     const client = createIngramClient(config({ breakerFailureThreshold: 10, breakerOpenMs: 300, maxRetries: 0 }));
     const storm = sb.faults.set({ kind: "status", status: 503 });
-    for (let i = 0; i < 10; i++) await expect(client.getOrder("20-SHP01", {}, ctx())).rejects.toMatchObject({ status: 503 });
+    for (let i = 0; i < 10; i++)
+      await expect(client.getOrder("20-SHP01", {}, ctx())).rejects.toMatchObject({ status: 503 });
     const before = sb.stats.requests.length;
     const started = Date.now();
-    for (let i = 0; i < 100; i++) await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "circuit_open" });
+    for (let i = 0; i < 100; i++)
+      await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "circuit_open" });
     expect(Date.now() - started).toBeLessThan(500);
     expect(sb.stats.requests.length).toBe(before);
     sb.faults.clear(storm);
@@ -98,7 +118,12 @@ describe("client against the sandbox", () => {
   it("an upstream 429 reaches the caller as rate_limited with retryAfterSeconds", async () => {
     const limited = await startSandbox({ rateLimitPerMinute: 2 });
     try {
-      const client = createIngramClient({ ...config({ maxRetries: 0 }), baseUrl: limited.url, tokenUrl: limited.tokenUrl, rateLimitPerMinute: 1000 });
+      const client = createIngramClient({
+        ...config({ maxRetries: 0 }),
+        baseUrl: limited.url,
+        tokenUrl: limited.tokenUrl,
+        rateLimitPerMinute: 1000,
+      });
       await client.searchOrders({}, ctx());
       await client.searchOrders({}, ctx());
       const err = await failure(client.searchOrders({}, ctx()));

@@ -57,7 +57,8 @@ describe("token handling", () => {
 
   it("caps a very long expires_in at 24 h", async () => {
     let t = 0;
-    fake.token = (_req, res) => json(res, 200, { access_token: `tok-${fake.tokenRequests.length}`, expires_in: 2592000 });
+    fake.token = (_req, res) =>
+      json(res, 200, { access_token: `tok-${fake.tokenRequests.length}`, expires_in: 2592000 });
     const client = createIngramClient(testConfig(fake, { now: () => t }));
     await client.cancelOrder("20-RD128", ctx());
     t += 86_400_000;
@@ -66,7 +67,10 @@ describe("token handling", () => {
   });
 
   it("on a 401 refreshes once and retries once, also for writes", async () => {
-    fake.handle = (req, res) => (req.headers.authorization === "Bearer tok-1" ? json(res, 401, undefined) : json(res, 201, { customerOrderNumber: "PO" }));
+    fake.handle = (req, res) =>
+      req.headers.authorization === "Bearer tok-1"
+        ? json(res, 401, undefined)
+        : json(res, 201, { customerOrderNumber: "PO" });
     const client = createIngramClient(testConfig(fake));
     const r = await client.createOrder({ customerOrderNumber: "PO" }, ctx());
     expect(r.status).toBe(201);

@@ -30,9 +30,27 @@ const held = (who: Who, pair: [string, string]) => (who === "admin" ? pair[1] : 
 const [H1, H2, H3, H4, H5] = FX.heldOrderNumbers;
 
 const CELLS: Cell[] = [
-  { name: "GET /api/orders", handler: orders.GET, path: "/api/orders", opts: () => ({ query: "pageSize=5" }), expect: read },
-  { name: "GET /api/orders/[n]", handler: one.GET, path: "/api/orders/x", opts: () => ({ params: { orderNumber: FX.shippedOrder.orderNumber } }), expect: read },
-  { name: "GET /api/orders/export", handler: exportRoute.GET, path: "/api/orders/export", opts: () => ({ query: `customerOrderNumber=${FX.shippedOrder.customerOrderNumber}` }), expect: read },
+  {
+    name: "GET /api/orders",
+    handler: orders.GET,
+    path: "/api/orders",
+    opts: () => ({ query: "pageSize=5" }),
+    expect: read,
+  },
+  {
+    name: "GET /api/orders/[n]",
+    handler: one.GET,
+    path: "/api/orders/x",
+    opts: () => ({ params: { orderNumber: FX.shippedOrder.orderNumber } }),
+    expect: read,
+  },
+  {
+    name: "GET /api/orders/export",
+    handler: exportRoute.GET,
+    path: "/api/orders/export",
+    opts: () => ({ query: `customerOrderNumber=${FX.shippedOrder.customerOrderNumber}` }),
+    expect: read,
+  },
   {
     name: "POST /api/orders",
     handler: orders.POST,
@@ -40,25 +58,64 @@ const CELLS: Cell[] = [
     opts: () => ({ method: "POST", body: orderInput(), headers: { "idempotency-key": newKey() } }),
     expect: write(201),
   },
-  { name: "PUT /api/orders/[n]", handler: one.PUT, path: "/api/orders/x", opts: () => ({ method: "PUT", params: { orderNumber: H1 }, body: { notes: "matrix" } }), expect: write(200) },
-  { name: "DELETE /api/orders/[n]", handler: one.DELETE, path: "/api/orders/x", opts: (w) => ({ method: "DELETE", params: { orderNumber: held(w, [H2, H3]) } }), expect: write(200) },
-  { name: "POST /api/orders/[n]/release", handler: release.POST, path: "/api/orders/x/release", opts: (w) => ({ method: "POST", params: { orderNumber: held(w, [H4, H5]) } }), expect: write(200) },
+  {
+    name: "PUT /api/orders/[n]",
+    handler: one.PUT,
+    path: "/api/orders/x",
+    opts: () => ({ method: "PUT", params: { orderNumber: H1 }, body: { notes: "matrix" } }),
+    expect: write(200),
+  },
+  {
+    name: "DELETE /api/orders/[n]",
+    handler: one.DELETE,
+    path: "/api/orders/x",
+    opts: (w) => ({ method: "DELETE", params: { orderNumber: held(w, [H2, H3]) } }),
+    expect: write(200),
+  },
+  {
+    name: "POST /api/orders/[n]/release",
+    handler: release.POST,
+    path: "/api/orders/x/release",
+    opts: (w) => ({ method: "POST", params: { orderNumber: held(w, [H4, H5]) } }),
+    expect: write(200),
+  },
   {
     name: "POST /api/order-requests",
     handler: requests.POST,
     path: "/api/order-requests",
-    opts: () => ({ method: "POST", body: orderInput({ customerOrderNumber: `M-${newKey().slice(-10)}` }), headers: { "idempotency-key": newKey() } }),
+    opts: () => ({
+      method: "POST",
+      body: orderInput({ customerOrderNumber: `M-${newKey().slice(-10)}` }),
+      headers: { "idempotency-key": newKey() },
+    }),
     expect: write(202),
   },
-  { name: "GET /api/order-requests", handler: requests.GET, path: "/api/order-requests", opts: () => ({ query: "scope=all" }), expect: read },
-  { name: "GET /api/order-requests/[id]", handler: requestsOne.GET, path: "/api/order-requests/x", opts: () => ({ params: { id: requestId } }), expect: read },
+  {
+    name: "GET /api/order-requests",
+    handler: requests.GET,
+    path: "/api/order-requests",
+    opts: () => ({ query: "scope=all" }),
+    expect: read,
+  },
+  {
+    name: "GET /api/order-requests/[id]",
+    handler: requestsOne.GET,
+    path: "/api/order-requests/x",
+    opts: () => ({ params: { id: requestId } }),
+    expect: read,
+  },
   { name: "GET /api/audit", handler: audit.GET, path: "/api/audit", opts: () => ({}), expect: read },
 ];
 
-const upstreamCalls = () => INGRAM_CALLS.filter((op) => op !== "token").reduce((n, op) => n + h.sb.sandbox.stats.count(op), 0);
+const upstreamCalls = () =>
+  INGRAM_CALLS.filter((op) => op !== "token").reduce((n, op) => n + h.sb.sandbox.stats.count(op), 0);
 
 beforeAll(async () => {
-  const res = await call(h, requests.POST, "/api/order-requests", { method: "POST", body: orderInput({ customerOrderNumber: "MATRIX-SEED" }), headers: { "idempotency-key": newKey() } });
+  const res = await call(h, requests.POST, "/api/order-requests", {
+    method: "POST",
+    body: orderInput({ customerOrderNumber: "MATRIX-SEED" }),
+    headers: { "idempotency-key": newKey() },
+  });
   requestId = (await res.json()).request.id;
 });
 

@@ -33,7 +33,12 @@ export interface CallOptions {
 
 /** sandboxOpts may be a function, read when the sandbox starts (e.g. a webhook receiver's URL). */
 export function useOrdersHarness(sandboxOpts: UseSandboxOptions | (() => UseSandboxOptions) = {}): Harness {
-  const h: Harness = { t: useTestDatabase(), sb: useSandbox(sandboxOpts), cookies: {} as Harness["cookies"], users: {} };
+  const h: Harness = {
+    t: useTestDatabase(),
+    sb: useSandbox(sandboxOpts),
+    cookies: {} as Harness["cookies"],
+    users: {},
+  };
   beforeAll(async () => {
     h.cookies.anonymous = null;
     for (const who of ["viewer", "buyer", "admin", "disabled"] as const) {

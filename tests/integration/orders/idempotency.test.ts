@@ -23,8 +23,19 @@ describe("Idempotency-Key on POST /api/orders", () => {
     expect(new Set(bodies).size).toBe(1);
     expect(all.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(24);
     const orderNumber = JSON.parse(bodies[0]!).result.orders[0].orderNumber;
-    expect(h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber)).toHaveLength(1);
-    expect(await h.t.db.auditEvent.count({ where: { action: "order.create", outcome: "intent" , correlationId: { not: null }, request: { path: ["idempotencyKey"], equals: key } } })).toBe(1);
+    expect(
+      h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber),
+    ).toHaveLength(1);
+    expect(
+      await h.t.db.auditEvent.count({
+        where: {
+          action: "order.create",
+          outcome: "intent",
+          correlationId: { not: null },
+          request: { path: ["idempotencyKey"], equals: key },
+        },
+      }),
+    ).toBe(1);
     expect(orderNumber).toMatch(/^[A-Z0-9-]+$/);
   });
 
@@ -43,7 +54,12 @@ describe("Idempotency-Key on POST /api/orders", () => {
     const input = orderInput();
     const before = h.sb.sandbox.stats.count("create");
     expect((await post(key, input)).status).toBe(201);
-    const other = await call(h, orders.POST, "/api/orders", { as: "admin", method: "POST", body: { ...input, customerOrderNumber: `${input.customerOrderNumber}-B` }, headers: { "idempotency-key": key } });
+    const other = await call(h, orders.POST, "/api/orders", {
+      as: "admin",
+      method: "POST",
+      body: { ...input, customerOrderNumber: `${input.customerOrderNumber}-B` },
+      headers: { "idempotency-key": key },
+    });
     expect(other.status).toBe(201);
     expect(h.sb.sandbox.stats.count("create") - before).toBe(2);
   });
@@ -69,7 +85,11 @@ describe("Idempotency-Key on POST /api/orders", () => {
     ["too long", "k".repeat(101)],
   ])("refuses a %s key with 400 and no upstream call", async (_label, key) => {
     const before = h.sb.sandbox.stats.count("create");
-    const res = await call(h, orders.POST, "/api/orders", { method: "POST", body: orderInput(), headers: key === undefined ? {} : { "idempotency-key": key } });
+    const res = await call(h, orders.POST, "/api/orders", {
+      method: "POST",
+      body: orderInput(),
+      headers: key === undefined ? {} : { "idempotency-key": key },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/Idempotency-Key/);
     expect(h.sb.sandbox.stats.count("create")).toBe(before);
@@ -92,7 +112,9 @@ describe("Idempotency-Key on POST /api/order-requests", () => {
     const key = newKey();
     const input = orderInput({ customerOrderNumber: `V7-${Date.now().toString(36).slice(-6)}` });
     const before = h.sb.sandbox.stats.count("createV7");
-    const all = await Promise.all(Array.from({ length: 10 }, () => post(key, input, requests.POST, "/api/order-requests")));
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () => post(key, input, requests.POST, "/api/order-requests")),
+    );
     expect(new Set(all.map((r) => r.status))).toEqual(new Set([202]));
     expect(new Set(await Promise.all(all.map((r) => r.text()))).size).toBe(1);
     expect(h.sb.sandbox.stats.count("createV7") - before).toBe(1);

@@ -15,7 +15,10 @@ type RequestJson = { input?: { customerOrderNumber?: string } };
 
 describe("reads", () => {
   it("searches with Ingram's wire names and maps to portal summaries", async () => {
-    const res = await call(h, orders.GET, "/api/orders", { as: "viewer", query: `customerOrderNumber=${FX.multiPagePo.term}&pageSize=25&pageNumber=3&sort=orderNumber&dir=desc` });
+    const res = await call(h, orders.GET, "/api/orders", {
+      as: "viewer",
+      query: `customerOrderNumber=${FX.multiPagePo.term}&pageSize=25&pageNumber=3&sort=orderNumber&dir=desc`,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     const body = await res.json();
@@ -24,16 +27,26 @@ describe("reads", () => {
     const numbers = body.orders.map((o: { orderNumber: string }) => o.orderNumber);
     expect(numbers).toEqual([...numbers].sort().reverse());
     const sent = h.sb.sandbox.stats.requests.filter((r) => r.op === "search").at(-1)!;
-    expect(sent.query).toEqual(expect.arrayContaining([["customerOrderNumber", FX.multiPagePo.term], ["pageNumber", "3"]]));
+    expect(sent.query).toEqual(
+      expect.arrayContaining([
+        ["customerOrderNumber", FX.multiPagePo.term],
+        ["pageNumber", "3"],
+      ]),
+    );
     expect(sent.query.some(([k]) => k === "sort" || k === "dir")).toBe(false);
   });
 
   it("sends date ranges as repeated keys and answers 204 as an empty page", async () => {
-    const res = await call(h, orders.GET, "/api/orders", { query: "ingramOrderDate-bt=2001-01-01&ingramOrderDate-bt=2001-01-02" });
+    const res = await call(h, orders.GET, "/api/orders", {
+      query: "ingramOrderDate-bt=2001-01-01&ingramOrderDate-bt=2001-01-02",
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ orders: [], total: 0, page: 1, pageSize: 25, pageCount: 0 });
     const sent = h.sb.sandbox.stats.requests.filter((r) => r.op === "search").at(-1)!;
-    expect(sent.query.filter(([k]) => k === "ingramOrderDate-bt").map(([, v]) => v)).toEqual(["2001-01-01", "2001-01-02"]);
+    expect(sent.query.filter(([k]) => k === "ingramOrderDate-bt").map(([, v]) => v)).toEqual([
+      "2001-01-01",
+      "2001-01-02",
+    ]);
   });
 
   it("rejects a bad filter with a field message and no upstream call", async () => {
@@ -47,13 +60,17 @@ describe("reads", () => {
   });
 
   it("shows an order's detail", async () => {
-    const res = await call(h, one.GET, `/api/orders/${FX.shippedOrder.orderNumber}`, { params: { orderNumber: FX.shippedOrder.orderNumber } });
+    const res = await call(h, one.GET, `/api/orders/${FX.shippedOrder.orderNumber}`, {
+      params: { orderNumber: FX.shippedOrder.orderNumber },
+    });
     expect(res.status).toBe(200);
     const { order } = await res.json();
     expect(order.orderNumber).toBe(FX.shippedOrder.orderNumber);
     expect(order.customerOrderNumber).toBe(FX.shippedOrder.customerOrderNumber);
     expect(order.status.state).toBe("shipped");
-    const tracking = order.lines.flatMap((l: OrderLineJson) => l.shipments.flatMap((s) => s.tracking.map((t) => t.trackingNumber)));
+    const tracking = order.lines.flatMap((l: OrderLineJson) =>
+      l.shipments.flatMap((s) => s.tracking.map((t) => t.trackingNumber)),
+    );
     expect(tracking).toContain(FX.shippedOrder.trackingNumber);
   });
 
@@ -64,7 +81,10 @@ describe("reads", () => {
 
   it("exports every page as CSV", async () => {
     const before = h.sb.sandbox.stats.count("search");
-    const res = await call(h, exportRoute.GET, "/api/orders/export", { as: "viewer", query: `customerOrderNumber=${FX.multiPagePo.term}` });
+    const res = await call(h, exportRoute.GET, "/api/orders/export", {
+      as: "viewer",
+      query: `customerOrderNumber=${FX.multiPagePo.term}`,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="orders-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -81,29 +101,55 @@ describe("reads", () => {
 describe("writes", () => {
   it("creates an order (v6) with intent and outcome in the audit log", async () => {
     const input = orderInput({ lines: [{ ingramPartNumber: FX.inStockPartNumber, quantity: 2 }] });
-    const res = await call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": newKey() } });
+    const res = await call(h, orders.POST, "/api/orders", {
+      method: "POST",
+      body: input,
+      headers: { "idempotency-key": newKey() },
+    });
     expect(res.status).toBe(201);
     const { result } = await res.json();
     expect(result.outcome).toBe("succeeded");
     expect(result.orders).toHaveLength(1);
-    expect(result.lines).toEqual([expect.objectContaining({ ingramPartNumber: FX.inStockPartNumber, result: "accepted", quantity: 2 })]);
+    expect(result.lines).toEqual([
+      expect.objectContaining({ ingramPartNumber: FX.inStockPartNumber, result: "accepted", quantity: 2 }),
+    ]);
     const created = h.sb.sandbox.stats.requests.filter((r) => r.op === "create").at(-1)!;
     const sentBody = created.body as { additionalAttributes?: unknown[] };
-    expect(sentBody.additionalAttributes).toContainEqual({ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" });
+    expect(sentBody.additionalAttributes).toContainEqual({
+      attributeName: "allowOrderOnCustomerHold",
+      attributeValue: "true",
+    });
     const rows = await auditRows(h, { action: "order.create" });
-    const intent = rows.find((r) => (r.request as RequestJson | null)?.input?.customerOrderNumber === input.customerOrderNumber)!;
+    const intent = rows.find(
+      (r) => (r.request as RequestJson | null)?.input?.customerOrderNumber === input.customerOrderNumber,
+    )!;
     const outcome = rows.find((r) => r.intentId === intent.id)!;
-    expect(outcome).toMatchObject({ outcome: "succeeded", ingramStatus: 201, orderNumber: result.orders[0].orderNumber });
+    expect(outcome).toMatchObject({
+      outcome: "succeeded",
+      ingramStatus: 201,
+      orderNumber: result.orders[0].orderNumber,
+    });
   });
 
   it("shows a 207 line by line and records partially_succeeded", async () => {
-    const input = orderInput({ lines: [{ ingramPartNumber: FX.inStockPartNumber, quantity: 1 }, { ingramPartNumber: FX.unknownPartNumber, quantity: 1 }] });
-    const res = await call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": newKey() } });
+    const input = orderInput({
+      lines: [
+        { ingramPartNumber: FX.inStockPartNumber, quantity: 1 },
+        { ingramPartNumber: FX.unknownPartNumber, quantity: 1 },
+      ],
+    });
+    const res = await call(h, orders.POST, "/api/orders", {
+      method: "POST",
+      body: input,
+      headers: { "idempotency-key": newKey() },
+    });
     expect(res.status).toBe(207);
     const { result } = await res.json();
     expect(result.outcome).toBe("partially_succeeded");
     const rejected = result.lines.filter((l: LineResultJson) => l.result === "rejected");
-    expect(rejected).toEqual([expect.objectContaining({ ingramPartNumber: FX.unknownPartNumber, reason: expect.stringMatching(/SKU/) })]);
+    expect(rejected).toEqual([
+      expect.objectContaining({ ingramPartNumber: FX.unknownPartNumber, reason: expect.stringMatching(/SKU/) }),
+    ]);
     expect(result.lines.filter((l: LineResultJson) => l.result === "accepted")).toHaveLength(1);
     const outcome = (await auditRows(h, { action: "order.create", outcome: "partially_succeeded" })).at(-1)!;
     expect(outcome.ingramStatus).toBe(207);
@@ -120,14 +166,21 @@ describe("writes", () => {
     const { result } = await put.json();
     expect(result.outcome).toBe("succeeded");
     const sent = h.sb.sandbox.stats.requests.filter((r) => r.op === "modify").at(-1)!;
-    expect(sent.body).toMatchObject({ notes: "Deliver to dock 4", lines: [{ addUpdateDeleteLine: "UPDATE", ingramLineNumber: "001", quantity: 5 }] });
+    expect(sent.body).toMatchObject({
+      notes: "Deliver to dock 4",
+      lines: [{ addUpdateDeleteLine: "UPDATE", ingramLineNumber: "001", quantity: 5 }],
+    });
     const modifies = await auditRows(h, { orderNumber: n, action: "order.modify" });
     const intent = modifies.at(-2)!;
     const outcome = modifies.at(-1)!;
     expect(intent.outcome).toBe("intent");
     expect((intent.before as { ingramOrderNumber?: string }).ingramOrderNumber).toBe(n);
     expect(outcome).toMatchObject({ outcome: "succeeded", intentId: intent.id });
-    expect((outcome.after as { lines: { ingramOrderLineNumber: string; quantityOrdered: number }[] }).lines.find((l) => l.ingramOrderLineNumber === "001")?.quantityOrdered).toBe(5);
+    expect(
+      (outcome.after as { lines: { ingramOrderLineNumber: string; quantityOrdered: number }[] }).lines.find(
+        (l) => l.ingramOrderLineNumber === "001",
+      )?.quantityOrdered,
+    ).toBe(5);
 
     const rel = await call(h, release.POST, `/api/orders/${n}/release`, { method: "POST", params: { orderNumber: n } });
     expect(rel.status).toBe(200);
@@ -158,7 +211,11 @@ describe("writes", () => {
 
   it("refuses to modify an order that is not on hold", async () => {
     const n = FX.processingOrderNumber;
-    const res = await call(h, one.PUT, `/api/orders/${n}`, { method: "PUT", params: { orderNumber: n }, body: { notes: "x" } });
+    const res = await call(h, one.PUT, `/api/orders/${n}`, {
+      method: "PUT",
+      params: { orderNumber: n },
+      body: { notes: "x" },
+    });
     expect([409, 422]).toContain(res.status);
     expect((await res.json()).error.message).toMatch(/Ingram Micro/);
   });

@@ -26,7 +26,9 @@ describe("intent before action", () => {
   it("database unreachable: cancel answers 503 and Ingram saw 0 DELETE calls", async () => {
     const actor = { id: h.users.buyer!.id, email: h.users.buyer!.email, name: null, role: "buyer" as const };
     const before = h.sb.sandbox.stats.count("cancel");
-    const err = await withDeadDatabase(() => cancelOrder(actor, FX.heldOrderNumbers[0], { correlationId: "a".repeat(32) }).catch((e) => e));
+    const err = await withDeadDatabase(() =>
+      cancelOrder(actor, FX.heldOrderNumbers[0], { correlationId: "a".repeat(32) }).catch((e) => e),
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(503);
     expect(h.sb.sandbox.stats.count("cancel")).toBe(before);
@@ -35,7 +37,9 @@ describe("intent before action", () => {
 
   it("database unreachable through the route: 503 with a generic body, 0 DELETE calls", async () => {
     const before = h.sb.sandbox.stats.count("cancel");
-    const res = await withDeadDatabase(() => call(h, one.DELETE, "/api/orders/x", { method: "DELETE", params: { orderNumber: FX.heldOrderNumbers[0] } }));
+    const res = await withDeadDatabase(() =>
+      call(h, one.DELETE, "/api/orders/x", { method: "DELETE", params: { orderNumber: FX.heldOrderNumbers[0] } }),
+    );
     expect(res.status).toBe(503);
     const text = await res.text();
     expect(text).not.toMatch(/prisma|ECONNREFUSED|127\.0\.0\.1|SELECT|INSERT/i);
@@ -50,13 +54,19 @@ describe("unknown outcome", () => {
     h.sb.sandbox.faults.set({ op: "create", times: 1, kind: "commitThenHang", ms: 4500 });
     const before = h.sb.sandbox.stats.count("create");
     const started = Date.now();
-    const res = await call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": newKey() } });
+    const res = await call(h, orders.POST, "/api/orders", {
+      method: "POST",
+      body: input,
+      headers: { "idempotency-key": newKey() },
+    });
     expect(Date.now() - started).toBeLessThan(3000 + 2500);
     expect(res.status).toBe(201);
     const { result } = await res.json();
     expect(result.orders).toHaveLength(1);
     expect(h.sb.sandbox.stats.count("create") - before).toBe(1);
-    expect(h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber)).toHaveLength(1);
+    expect(
+      h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber),
+    ).toHaveLength(1);
     const outcome = (await auditRows(h, { action: "order.create", orderNumber: result.orders[0].orderNumber })).at(-1)!;
     expect(outcome.outcome).toBe("succeeded");
     expect((outcome.after as { resolvedBy?: string }).resolvedBy).toBe("search");
@@ -67,12 +77,20 @@ describe("unknown outcome", () => {
     h.sb.sandbox.faults.set({ op: "create", times: 1, kind: "commitThenHang", ms: 4500 });
     h.sb.sandbox.faults.set({ op: "search", times: 5, kind: "status", status: 500 });
     const before = h.sb.sandbox.stats.count("create");
-    const res = await call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": newKey() } });
+    const res = await call(h, orders.POST, "/api/orders", {
+      method: "POST",
+      body: input,
+      headers: { "idempotency-key": newKey() },
+    });
     h.sb.sandbox.faults.clear();
     expect(res.status).toBe(504);
     expect((await res.json()).error.message).toMatch(/may or may not/);
     expect(h.sb.sandbox.stats.count("create") - before).toBe(1);
-    const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find((r) => (r.request as { input: { customerOrderNumber: string } }).input.customerOrderNumber === input.customerOrderNumber)!;
+    const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find(
+      (r) =>
+        (r.request as { input: { customerOrderNumber: string } }).input.customerOrderNumber ===
+        input.customerOrderNumber,
+    )!;
     const [outcome] = await auditRows(h, { intentId: intent.id });
     expect(outcome?.outcome).toBe("unknown");
   });
@@ -82,6 +100,9 @@ describe("unknown outcome", () => {
     h.sb.sandbox.faults.set({ op: "cancel", times: 1, kind: "commitThenHang", ms: 4500 });
     const res = await call(h, one.DELETE, "/api/orders/x", { method: "DELETE", params: { orderNumber: n } });
     expect(res.status).toBe(504);
-    expect((await auditRows(h, { orderNumber: n, action: "order.cancel" })).map((r) => r.outcome)).toEqual(["intent", "unknown"]);
+    expect((await auditRows(h, { orderNumber: n, action: "order.cancel" })).map((r) => r.outcome)).toEqual([
+      "intent",
+      "unknown",
+    ]);
   });
 });

@@ -69,7 +69,11 @@ describe("sandbox faults", () => {
     const n = F.heldOrderNumbers[0];
     h.sb.faults.set({ op: "cancel", times: 1, kind: "commitThenHang", ms: 5_000 });
     const controller = new AbortController();
-    const pending = fetch(`${h.sb.url}/resellers/v6/orders/${n}`, { method: "DELETE", headers: imHeaders(h.token), signal: controller.signal });
+    const pending = fetch(`${h.sb.url}/resellers/v6/orders/${n}`, {
+      method: "DELETE",
+      headers: imHeaders(h.token),
+      signal: controller.signal,
+    });
     await expect.poll(() => h.sb.store.getOrder(n)!.status, { timeout: 2_000 }).toBe("Canceled");
     controller.abort();
     await expect(pending).rejects.toThrow();
@@ -99,20 +103,35 @@ describe("sandbox faults", () => {
   });
 
   it("the HTTP control API sets and clears faults, advances the clock and reports stats", async () => {
-    const set = await fetch(`${h.sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ op: "search", kind: "status", status: 500 }) });
+    const set = await fetch(`${h.sb.url}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ op: "search", kind: "status", status: 500 }),
+    });
     expect(set.status).toBe(201);
     expect((await h.api("GET", "/resellers/v6/orders/search")).status).toBe(500);
     expect((await fetch(`${h.sb.url}/__sandbox/faults`, { method: "DELETE" })).status).toBe(200);
     expect((await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1")).status).toBe(200);
-    expect((await fetch(`${h.sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ kind: "bogus" }) })).status).toBe(400);
+    expect(
+      (await fetch(`${h.sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ kind: "bogus" }) })).status,
+    ).toBe(400);
 
     const before = h.sb.clock.now();
-    const clock = await fetch(`${h.sb.url}/__sandbox/clock`, { method: "POST", body: JSON.stringify({ advanceMs: 3_600_000 }) });
+    const clock = await fetch(`${h.sb.url}/__sandbox/clock`, {
+      method: "POST",
+      body: JSON.stringify({ advanceMs: 3_600_000 }),
+    });
     expect((await clock.json()).now).toBeGreaterThanOrEqual(before + 3_600_000);
 
     const stats = await (await fetch(`${h.sb.url}/__sandbox/stats`)).json();
     expect(stats.counts.search).toBe(h.sb.stats.count("search"));
-    expect(stats.requests.at(-1)).toMatchObject({ op: "search", method: "GET", query: [["customerOrderNumber", "ROLLOUT"], ["pageSize", "1"]] });
+    expect(stats.requests.at(-1)).toMatchObject({
+      op: "search",
+      method: "GET",
+      query: [
+        ["customerOrderNumber", "ROLLOUT"],
+        ["pageSize", "1"],
+      ],
+    });
 
     h.sb.faults.set({ kind: "status", status: 500 });
     const reset = await fetch(`${h.sb.url}/__sandbox/reset`, { method: "POST" });

@@ -1,5 +1,11 @@
 import { useLifecycle } from "@/tests/support/lifecycle";
-import { type Sandbox, type SandboxOptions, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from "@/lib/ingram/sandbox/start-sandbox";
+import {
+  type Sandbox,
+  type SandboxOptions,
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  startSandbox,
+} from "@/lib/ingram/sandbox/start-sandbox";
 
 /** A sandbox reply body as the tests read it: parsed JSON, shape checked by each assertion. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes; the assertions check it.
@@ -15,7 +21,11 @@ export interface ApiResult {
 export interface Harness {
   sb: Sandbox;
   token: string;
-  api(method: string, path: string, init?: { body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<ApiResult>;
+  api(
+    method: string,
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<ApiResult>;
   newToken(): Promise<string>;
 }
 
@@ -23,7 +33,11 @@ export async function fetchToken(sb: Sandbox): Promise<string> {
   const res = await fetch(sb.tokenUrl, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: SANDBOX_CLIENT_ID,
+      client_secret: SANDBOX_CLIENT_SECRET,
+    }),
   });
   if (res.status !== 200) throw new Error(`token request failed: ${res.status}`);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -66,7 +80,11 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
 
 /** A harness for the calling suite: started in beforeAll, closed in afterAll. `opts` may be a function, read at start. */
 export function useHarness(opts: SandboxOptions | (() => SandboxOptions) = {}): Harness {
-  const life = useLifecycle("the sandbox harness", () => harness(typeof opts === "function" ? opts() : opts), (h) => h.sb.close());
+  const life = useLifecycle(
+    "the sandbox harness",
+    () => harness(typeof opts === "function" ? opts() : opts),
+    (h) => h.sb.close(),
+  );
   return {
     get sb() {
       return life.get().sb;

@@ -11,7 +11,9 @@ describe("sandbox follows Ingram", () => {
   const h = useHarness({ webhookDelayMs: 60_000 });
 
   it("a search without any filter covers the last 20 days only; a date range reaches older orders", async () => {
-    const created = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "WINDOW-1", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] } });
+    const created = await h.api("POST", "/resellers/v6/orders", {
+      body: { customerOrderNumber: "WINDOW-1", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] },
+    });
     expect(created.status).toBe(201);
     const from = ymd(h.sb.clock.now() - DEFAULT_WINDOW_DAYS * DAY_MS);
     const all = h.sb.store.listOrders();
@@ -22,33 +24,60 @@ describe("sandbox follows Ingram", () => {
     expect(res.status).toBe(200);
     expect(res.json.recordsFound).toBe(inWindow.length);
     for (const o of res.json.orders) expect(o.ingramOrderDate >= from).toBe(true);
-    expect(res.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).toContain(created.json.orders[0].ingramOrderNumber);
+    expect(res.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).toContain(
+      created.json.orders[0].ingramOrderNumber,
+    );
 
     // 20-CXL01 is 30 days older than the seed's base date: outside the default window, inside an explicit range.
     const old = all.find((o) => o.ingramOrderNumber === F.canceledOrderNumber)!;
     expect(ymd(old.createdAt) < from).toBe(true);
-    const noFilter = await h.api("GET", `/resellers/v6/orders/search?pageSize=100&pageNumber=${Math.ceil(inWindow.length / 100) || 1}`);
-    expect(noFilter.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).not.toContain(F.canceledOrderNumber);
+    const noFilter = await h.api(
+      "GET",
+      `/resellers/v6/orders/search?pageSize=100&pageNumber=${Math.ceil(inWindow.length / 100) || 1}`,
+    );
+    expect(noFilter.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).not.toContain(
+      F.canceledOrderNumber,
+    );
     const range = `ingramOrderDate-bt=${ymd(old.createdAt)}&ingramOrderDate-bt=${ymd(old.createdAt)}`;
     const ranged = await h.api("GET", `/resellers/v6/orders/search?${range}&pageSize=100`);
-    expect(ranged.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).toContain(F.canceledOrderNumber);
+    expect(ranged.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).toContain(
+      F.canceledOrderNumber,
+    );
     // Any other filter is a filter too: no window is applied.
     const byPo = await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=FIX-20CXL01");
-    expect(byPo.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).toEqual([F.canceledOrderNumber]);
+    expect(byPo.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).toEqual([
+      F.canceledOrderNumber,
+    ]);
   });
 
   it("refuses an empty endUserInfo on v6 (ErrorResponse) and v7 (v7 error shape), at once", async () => {
     const line = [{ ingramPartNumber: "TSXML1", quantity: 1 }];
-    const v6 = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "EU-EMPTY-6", endUserInfo: {}, lines: line } });
+    const v6 = await h.api("POST", "/resellers/v6/orders", {
+      body: { customerOrderNumber: "EU-EMPTY-6", endUserInfo: {}, lines: line },
+    });
     expect(v6.status).toBe(400);
-    expect(v6.json.errors[0]).toMatchObject({ type: "/errors/validation-failed", fields: [{ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" }] });
-    const blank = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "EU-EMPTY-6B", endUserInfo: { companyName: " " }, lines: line } });
+    expect(v6.json.errors[0]).toMatchObject({
+      type: "/errors/validation-failed",
+      fields: [{ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" }],
+    });
+    const blank = await h.api("POST", "/resellers/v6/orders", {
+      body: { customerOrderNumber: "EU-EMPTY-6B", endUserInfo: { companyName: " " }, lines: line },
+    });
     expect(blank.status).toBe(400);
-    const v7 = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "EU-EMPTY-7", endUserInfo: {}, lines: line } });
+    const v7 = await h.api("POST", "/resellers/v7/orders", {
+      body: { customerOrderNumber: "EU-EMPTY-7", endUserInfo: {}, lines: line },
+    });
     expect(v7.status).toBe(400);
-    expect(v7.json.errors[0]).toMatchObject({ traceid: expect.any(String), fields: [{ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" }] });
-    expect(h.sb.store.hasCustomerOrderNumber("EU-EMPTY-6") || h.sb.store.hasCustomerOrderNumber("EU-EMPTY-6B")).toBe(false);
-    const filled = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "EU-FULL-6", endUserInfo: { companyName: "ACME" }, lines: line } });
+    expect(v7.json.errors[0]).toMatchObject({
+      traceid: expect.any(String),
+      fields: [{ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" }],
+    });
+    expect(h.sb.store.hasCustomerOrderNumber("EU-EMPTY-6") || h.sb.store.hasCustomerOrderNumber("EU-EMPTY-6B")).toBe(
+      false,
+    );
+    const filled = await h.api("POST", "/resellers/v6/orders", {
+      body: { customerOrderNumber: "EU-FULL-6", endUserInfo: { companyName: "ACME" }, lines: line },
+    });
     expect(filled.status).toBe(201);
   });
 
@@ -56,7 +85,10 @@ describe("sandbox follows Ingram", () => {
     const token = h.token;
     h.token = "revoked-token";
     try {
-      for (const path of [`/resellers/v6/orders/${F.heldOrderNumbers[0]}`, `/resellers/v6/orders/${F.heldOrderNumbers[0]}?actionCode=release`]) {
+      for (const path of [
+        `/resellers/v6/orders/${F.heldOrderNumbers[0]}`,
+        `/resellers/v6/orders/${F.heldOrderNumbers[0]}?actionCode=release`,
+      ]) {
         const put = await h.api("PUT", path, { body: { notes: "x" } });
         expect(put.status).toBe(401);
         expect(put.text).toBe("");
@@ -112,7 +144,12 @@ describe("order details query parameters", () => {
   it("a one-line order partially shipped ships half its quantity and backorders the rest", async () => {
     const res = (await detail(F.backorderedOrderNumber, "simulateStatus=IM::PARTIALLY_SHIPPED")).json;
     expect(res.lines).toHaveLength(1);
-    expect(res.lines[0]).toMatchObject({ lineStatus: "Shipped", quantityOrdered: 3, quantityConfirmed: 2, quantityBackOrdered: 1 });
+    expect(res.lines[0]).toMatchObject({
+      lineStatus: "Shipped",
+      quantityOrdered: 3,
+      quantityConfirmed: 2,
+      quantityBackOrdered: 1,
+    });
   });
 
   it("vendorNumber keeps only that vendor's lines", async () => {
@@ -120,7 +157,9 @@ describe("order details query parameters", () => {
     const all = (await detail(s.orderNumber)).json.lines as { vendorName: string }[];
     const vendors = [...new Set(all.map((l) => l.vendorName))];
     expect(vendors.length).toBeGreaterThan(1);
-    const cisco = (await detail(s.orderNumber, `vendorNumber=${VENDOR_NUMBERS.CISCO}`)).json.lines as { vendorName: string }[];
+    const cisco = (await detail(s.orderNumber, `vendorNumber=${VENDOR_NUMBERS.CISCO}`)).json.lines as {
+      vendorName: string;
+    }[];
     expect(cisco.length).toBeGreaterThan(0);
     expect(cisco.length).toBeLessThan(all.length);
     expect(new Set(cisco.map((l) => l.vendorName))).toEqual(new Set(["CISCO"]));
@@ -138,8 +177,14 @@ describe("order details query parameters", () => {
 
     expect((await detail(F.processingOrderNumber, "regionCode=CS")).status).toBe(200);
     expect((await detail(F.processingOrderNumber, "regionCode=C%20S")).status).toBe(400);
-    expect((await h.api("PUT", `/resellers/v6/orders/${F.heldOrderNumbers[1]}?regionCode=C%20S`, { body: { notes: "x" } })).status).toBe(400);
-    expect((await h.api("PUT", `/resellers/v6/orders/${F.heldOrderNumbers[1]}?regionCode=CS`, { body: { notes: "region" } })).status).toBe(200);
+    expect(
+      (await h.api("PUT", `/resellers/v6/orders/${F.heldOrderNumbers[1]}?regionCode=C%20S`, { body: { notes: "x" } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await h.api("PUT", `/resellers/v6/orders/${F.heldOrderNumbers[1]}?regionCode=CS`, { body: { notes: "region" } }))
+        .status,
+    ).toBe(200);
     expect((await h.api("DELETE", `/resellers/v6/orders/${F.heldOrderNumbers[2]}?regionCode=C%20S`)).status).toBe(400);
     expect((await h.api("DELETE", `/resellers/v6/orders/${F.heldOrderNumbers[2]}?regionCode=CS`)).status).toBe(200);
   });

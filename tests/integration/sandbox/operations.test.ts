@@ -27,9 +27,14 @@ describe("sandbox operations", () => {
     expect(missing.status).toBe(400);
     const country = await h.api("GET", "/resellers/v6/orders/search", { headers: { "IM-CountryCode": "USA" } });
     expect(country.json.errors[0].fields[0]).toMatchObject({ field: "IM-CountryCode", value: "USA" });
-    const customer = await h.api("GET", "/resellers/v6/orders/search", { headers: { "IM-CustomerNumber": "20-999999" } });
+    const customer = await h.api("GET", "/resellers/v6/orders/search", {
+      headers: { "IM-CustomerNumber": "20-999999" },
+    });
     expect(customer.status).toBe(400);
-    expect(customer.json).toMatchObject({ faultcode: "Server", faultstring: expect.stringMatching(/Invalid customer number/) });
+    expect(customer.json).toMatchObject({
+      faultcode: "Server",
+      faultstring: expect.stringMatching(/Invalid customer number/),
+    });
   });
 
   it("serves the operations under the /sandbox prefix too", async () => {
@@ -44,7 +49,9 @@ describe("sandbox operations", () => {
     expect(full.json.lines).toHaveLength(2);
     const sub = await h.api("GET", `/resellers/v6.1/orders/${F.shippedOrder.subOrderNumbers[1]}`);
     expect(sub.status).toBe(200);
-    expect(sub.json.lines.map((l: { subOrderNumber: string }) => l.subOrderNumber)).toEqual([F.shippedOrder.subOrderNumbers[1]]);
+    expect(sub.json.lines.map((l: { subOrderNumber: string }) => l.subOrderNumber)).toEqual([
+      F.shippedOrder.subOrderNumbers[1],
+    ]);
     const missing = await h.api("GET", "/resellers/v6.1/orders/20-ZZZZZ");
     expect(missing.status).toBe(404);
     expect(missing.json.errors[0].message).toBe("Order not found.");
@@ -52,7 +59,10 @@ describe("sandbox operations", () => {
 
   it("v6 create answers 201 with the new order, readable through GET", async () => {
     const res = await h.api("POST", "/resellers/v6/orders", {
-      body: { customerOrderNumber: "INGRAM_CALLS-201", lines: [{ customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 3 }] },
+      body: {
+        customerOrderNumber: "INGRAM_CALLS-201",
+        lines: [{ customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 3 }],
+      },
     });
     expect(res.status).toBe(201);
     const order = res.json.orders[0];
@@ -65,24 +75,50 @@ describe("sandbox operations", () => {
 
   it("v6 create answers 207 when some part numbers are unknown, 400 when all are", async () => {
     const partial = await h.api("POST", "/resellers/v6/orders", {
-      body: { customerOrderNumber: "INGRAM_CALLS-207", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }, { customerLineNumber: "2", ingramPartNumber: "XXXXXX", quantity: 1 }] },
+      body: {
+        customerOrderNumber: "INGRAM_CALLS-207",
+        lines: [
+          { ingramPartNumber: "TSXML1", quantity: 1 },
+          { customerLineNumber: "2", ingramPartNumber: "XXXXXX", quantity: 1 },
+        ],
+      },
     });
     expect(partial.status).toBe(207);
     expect(partial.json.processedPartially).toBe(true);
     expect(partial.json.orders[0].numberOfLinesWithError).toBe(1);
     expect(partial.json.orders[0].rejectedLineItems).toEqual([
-      { customerLinenumber: "2", ingramPartNumber: "XXXXXX", quantityOrdered: 1, rejectCode: "EN", rejectReason: "SKU-NOTFOUND    XXXXXX" },
+      {
+        customerLinenumber: "2",
+        ingramPartNumber: "XXXXXX",
+        quantityOrdered: 1,
+        rejectCode: "EN",
+        rejectReason: "SKU-NOTFOUND    XXXXXX",
+      },
     ]);
-    const none = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "INGRAM_CALLS-400", lines: [{ ingramPartNumber: "NOPE99", quantity: 1 }] } });
+    const none = await h.api("POST", "/resellers/v6/orders", {
+      body: { customerOrderNumber: "INGRAM_CALLS-400", lines: [{ ingramPartNumber: "NOPE99", quantity: 1 }] },
+    });
     expect(none.status).toBe(400);
     expect(h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-400")).toBe(false);
   });
 
   it("v6 create validates the body and refuses duplicate customer order numbers unless allowed", async () => {
-    const bad = await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "P".repeat(36), lines: [{ ingramPartNumber: "TSXML1", quantity: 1.5 }] } });
+    const bad = await h.api("POST", "/resellers/v6/orders", {
+      body: { customerOrderNumber: "P".repeat(36), lines: [{ ingramPartNumber: "TSXML1", quantity: 1.5 }] },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json.errors[0].fields.map((f: { field: string }) => f.field)).toEqual(["customerOrderNumber", "lines[0].quantity"]);
-    expect((await h.api("POST", "/resellers/v6/orders", { raw: "{not json", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect(bad.json.errors[0].fields.map((f: { field: string }) => f.field)).toEqual([
+      "customerOrderNumber",
+      "lines[0].quantity",
+    ]);
+    expect(
+      (
+        await h.api("POST", "/resellers/v6/orders", {
+          raw: "{not json",
+          headers: { "content-type": "application/json" },
+        })
+      ).status,
+    ).toBe(400);
 
     const body = { customerOrderNumber: "INGRAM_CALLS-DUP", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] };
     expect((await h.api("POST", "/resellers/v6/orders", { body })).status).toBe(201);
@@ -90,13 +126,18 @@ describe("sandbox operations", () => {
     expect(dup.status).toBe(400);
     expect(dup.json.errors[0].fields[0].field).toBe("customerOrderNumber");
     const allowed = await h.api("POST", "/resellers/v6/orders", {
-      body: { ...body, additionalAttributes: [{ attributeName: "allowDuplicateCustomerOrderNumber", attributeValue: "true" }] },
+      body: {
+        ...body,
+        additionalAttributes: [{ attributeName: "allowDuplicateCustomerOrderNumber", attributeValue: "true" }],
+      },
     });
     expect(allowed.status).toBe(201);
   });
 
   it("v7 create acknowledges with a confirmation number and creates the order once processed, as Ingram does", async () => {
-    const res = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "INGRAM_CALLS-V7", lines: [{ ingramPartNumber: "TSXML3", quantity: 2 }] } });
+    const res = await h.api("POST", "/resellers/v7/orders", {
+      body: { customerOrderNumber: "INGRAM_CALLS-V7", lines: [{ ingramPartNumber: "TSXML3", quantity: 2 }] },
+    });
     expect(res.status).toBe(200);
     const yymmdd = new Date(h.sb.clock.now()).toISOString().slice(2, 10).replace(/-/g, "");
     expect(res.json.quoteNumber).toBeNull();
@@ -105,10 +146,19 @@ describe("sandbox operations", () => {
     // The acknowledgement creates nothing yet; the order exists once processed (when the result webhook goes out).
     expect(h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-V7")).toBe(false);
     await expect.poll(() => h.sb.store.hasCustomerOrderNumber("INGRAM_CALLS-V7"), { timeout: 3_000 }).toBe(true);
-    const bad = await h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: "X".repeat(19), acceptBackOrder: "true", lines: [{ ingramPartNumber: "TSXML3", quantity: 1 }] } });
+    const bad = await h.api("POST", "/resellers/v7/orders", {
+      body: {
+        customerOrderNumber: "X".repeat(19),
+        acceptBackOrder: "true",
+        lines: [{ ingramPartNumber: "TSXML3", quantity: 1 }],
+      },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0]).toMatchObject({ traceid: expect.any(String), type: "/errors/validation-failed" });
-    expect(bad.json.errors[0].fields.map((f: { field: string }) => f.field)).toEqual(["customerOrderNumber", "acceptBackOrder"]);
+    expect(bad.json.errors[0].fields.map((f: { field: string }) => f.field)).toEqual([
+      "customerOrderNumber",
+      "acceptBackOrder",
+    ]);
   });
 
   it("cancel and modify are refused for orders not on customer hold", async () => {
@@ -145,20 +195,41 @@ describe("sandbox operations", () => {
       },
     });
     expect(ok.status).toBe(200);
-    expect(ok.json).toMatchObject({ ingramOrderNumber: n, notes: "CALL BEFORE DELIVERY", orderStatus: "On Hold", rejectedLineItems: [] });
+    expect(ok.json).toMatchObject({
+      ingramOrderNumber: n,
+      notes: "CALL BEFORE DELIVERY",
+      orderStatus: "On Hold",
+      rejectedLineItems: [],
+    });
     const order = h.sb.store.getOrder(n)!;
-    expect(order.lines.map((l) => [l.ingramLineNumber, l.ingramPartNumber, l.quantityOrdered])).toEqual([["001", "TSXML1", 7], ["003", "TSXML3", 4]]);
+    expect(order.lines.map((l) => [l.ingramLineNumber, l.ingramPartNumber, l.quantityOrdered])).toEqual([
+      ["001", "TSXML1", 7],
+      ["003", "TSXML3", 4],
+    ]);
     expect(order.shipToInfo.companyName).toBe("NEW SITE");
 
     const partial = await h.api("PUT", `/resellers/v6/orders/${n}`, {
-      body: { lines: [{ addUpdateDeleteLine: "ADD", customerLineNumber: "9", ingramPartNumber: "ZZ9999", quantity: 1 }, { addUpdateDeleteLine: "UPDATE", ingramLineNumber: "042", quantity: 1 }] },
+      body: {
+        lines: [
+          { addUpdateDeleteLine: "ADD", customerLineNumber: "9", ingramPartNumber: "ZZ9999", quantity: 1 },
+          { addUpdateDeleteLine: "UPDATE", ingramLineNumber: "042", quantity: 1 },
+        ],
+      },
     });
     expect(partial.status).toBe(207);
     expect(partial.json.rejectedLineItems).toEqual([
-      { customerLineNumber: "9", ingramPartNumber: "ZZ9999", quantityOrdered: 1, rejectCode: "EN", rejectReason: "SKU-NOTFOUND    ZZ9999" },
+      {
+        customerLineNumber: "9",
+        ingramPartNumber: "ZZ9999",
+        quantityOrdered: 1,
+        rejectCode: "EN",
+        rejectReason: "SKU-NOTFOUND    ZZ9999",
+      },
       { ingramLineNumber: "042", quantityOrdered: 1, rejectCode: "EL", rejectReason: "ERROR-LINE-NOT-FOUND" },
     ]);
-    const invalid = await h.api("PUT", `/resellers/v6/orders/${n}`, { body: { lines: [{ addUpdateDeleteLine: "MERGE" }] } });
+    const invalid = await h.api("PUT", `/resellers/v6/orders/${n}`, {
+      body: { lines: [{ addUpdateDeleteLine: "MERGE" }] },
+    });
     expect(invalid.status).toBe(400);
   });
 
@@ -173,7 +244,9 @@ describe("sandbox operations", () => {
   });
 
   it("creates on customer hold when asked, and voids holds after 24 h of sandbox time", async () => {
-    const res = await h.api("POST", "/resellers/v6/orders", { body: held("INGRAM_CALLS-HOLD", [{ ingramPartNumber: "TSXML1", quantity: 1 }]) });
+    const res = await h.api("POST", "/resellers/v6/orders", {
+      body: held("INGRAM_CALLS-HOLD", [{ ingramPartNumber: "TSXML1", quantity: 1 }]),
+    });
     expect(res.status).toBe(201);
     const n = res.json.orders[0].ingramOrderNumber;
     expect((await h.api("GET", `/resellers/v6.1/orders/${n}`)).json.orderStatus).toBe("On Hold");

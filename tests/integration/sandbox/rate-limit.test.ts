@@ -26,7 +26,13 @@ describe("sandbox rate limit", () => {
     expect(limited.json.errors[0]).toMatchObject({ field: null, message: "too many requests" });
 
     expect((await h.api("GET", `/resellers/v6.1/orders/${F.processingOrderNumber}`)).status).toBe(200);
-    expect((await h.api("POST", "/resellers/v6/orders", { body: { customerOrderNumber: "RL-1", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] } })).status).toBe(201);
+    expect(
+      (
+        await h.api("POST", "/resellers/v6/orders", {
+          body: { customerOrderNumber: "RL-1", lines: [{ ingramPartNumber: "TSXML1", quantity: 1 }] },
+        })
+      ).status,
+    ).toBe(201);
 
     h.sb.clock.advance(60_000);
     const after = await h.api("GET", "/resellers/v6/orders/search?customerOrderNumber=ROLLOUT&pageSize=1");

@@ -36,11 +36,13 @@ describe("a sandbox with many orders", () => {
     const now = h.sb.clock.now();
     h.sb.clock.advance(60_000 - (now % 60_000) + 10);
     const minute = h.sb.clock.now();
-    const search = () => h.api("GET", `/resellers/v6/orders/search?customerOrderNumber=${F.multiPagePo.term}&pageSize=1`);
+    const search = () =>
+      h.api("GET", `/resellers/v6/orders/search?customerOrderNumber=${F.multiPagePo.term}&pageSize=1`);
     for (let i = 0; i < 60; i++) expect((await search()).status).toBe(200);
     expect((await search()).status).toBe(429);
     // Each endpoint has its own 60: details still answer.
-    for (let i = 0; i < 3; i++) expect((await h.api("GET", `/resellers/v6.1/orders/${F.processingOrderNumber}`)).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await h.api("GET", `/resellers/v6.1/orders/${F.processingOrderNumber}`)).status).toBe(200);
 
     expect(h.sb.stats.countInMinute("search", minute)).toBe(61);
     expect(h.sb.stats.countInMinute("get", minute)).toBe(3);
@@ -50,7 +52,10 @@ describe("a sandbox with many orders", () => {
     expect(h.sb.stats.countInMinute("search", minute)).toBe(61);
 
     const res = await fetch(`${h.sb.url}/__sandbox/stats`);
-    const stats = (await res.json()) as { counts: Record<string, number>; perMinute: { minute: string; counts: Record<string, number> }[] };
+    const stats = (await res.json()) as {
+      counts: Record<string, number>;
+      perMinute: { minute: string; counts: Record<string, number> }[];
+    };
     expect(stats.counts.search).toBe(62);
     expect(stats.perMinute).toEqual([
       { minute: new Date(minute - (minute % 60_000)).toISOString(), counts: { search: 61, get: 3 } },

@@ -14,7 +14,11 @@ describe("sandbox order search", () => {
 
   async function search(qs: string): Promise<{ status: number; json: SandboxJson; numbers: string[] }> {
     const res = await h.api("GET", `/resellers/v6/orders/search?${qs}`);
-    return { status: res.status, json: res.json, numbers: (res.json?.orders ?? []).map((o: Entry) => o.ingramOrderNumber) };
+    return {
+      status: res.status,
+      json: res.json,
+      numbers: (res.json?.orders ?? []).map((o: Entry) => o.ingramOrderNumber),
+    };
   }
   /** Every match across all pages. */
   async function searchAll(qs: string): Promise<string[]> {
@@ -84,7 +88,9 @@ describe("sandbox order search", () => {
     const shipped = await searchAll("shipDate_bt=2026-10-01&shipDate_bt=2026-10-15");
     expect(shipped.length).toBeGreaterThan(0);
     expect(shipped.sort()).toEqual(numbersWhere((o) => o.lines.some((l) => inRange(l.shipment?.shippedDate))).sort());
-    const invoiced = await searchAll(`invoiceDate_bt=${F.shippedOrder.shipDate}&invoiceDate_bt=${F.shippedOrder.shipDate}`);
+    const invoiced = await searchAll(
+      `invoiceDate_bt=${F.shippedOrder.shipDate}&invoiceDate_bt=${F.shippedOrder.shipDate}`,
+    );
     expect(invoiced).toContain(F.shippedOrder.orderNumber);
     const delivered = await searchAll("deliveryDate_bt=2026-10-01&deliveryDate_bt=2026-10-15");
     expect(delivered.length).toBeGreaterThan(0);
@@ -100,7 +106,9 @@ describe("sandbox order search", () => {
     expect((await search(`customerOrderNumber=79123920`)).numbers).toContain(s.orderNumber);
     expect((await search(`endCustomerOrderNumber=${s.endCustomerOrderNumber}`)).numbers).toContain(s.orderNumber);
     const byPart = await searchAll(`ingramPartNumber=${s.ingramPartNumber}`);
-    expect(byPart.sort()).toEqual(numbersWhere((o) => o.lines.some((l) => l.ingramPartNumber === s.ingramPartNumber)).sort());
+    expect(byPart.sort()).toEqual(
+      numbersWhere((o) => o.lines.some((l) => l.ingramPartNumber === s.ingramPartNumber)).sort(),
+    );
     const byVpn = await searchAll(`vendorPartNumber=${encodeURIComponent(s.vendorPartNumber)}`);
     expect(byVpn.sort()).toEqual(byPart.sort());
     const byVendor = await searchAll("vendorName=cisc");
@@ -112,7 +120,9 @@ describe("sandbox order search", () => {
   it("combines filters (AND)", async () => {
     const both = await searchAll(`vendorName=CISCO&orderStatus=SHIPPED`);
     expect(both.sort()).toEqual(
-      numbersWhere((o) => (o.status === "Shipped" || o.status === "Delivered") && o.lines.some((l) => l.vendorName === "CISCO")).sort(),
+      numbersWhere(
+        (o) => (o.status === "Shipped" || o.status === "Delivered") && o.lines.some((l) => l.vendorName === "CISCO"),
+      ).sort(),
     );
   });
 });

@@ -34,7 +34,10 @@ describe("sandbox token endpoint", () => {
     expect(fault.fault.faultstring).toEqual(expect.any(String));
     expect(fault.fault.detail.errorcode).toEqual(expect.any(String));
 
-    const missing = await fetch(h.sb.tokenUrl, form({ grant_type: "client_credentials", client_id: SANDBOX_CLIENT_ID }));
+    const missing = await fetch(
+      h.sb.tokenUrl,
+      form({ grant_type: "client_credentials", client_id: SANDBOX_CLIENT_ID }),
+    );
     expect(missing.status).toBe(400);
     expect((await missing.json()).message).toMatch(/client_secret/);
 

@@ -25,7 +25,10 @@ describe("sandbox v7 create is asynchronous", () => {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        received.push({ body, orderExisted: h.sb.store.hasCustomerOrderNumber(body[0]?.resource?.customerOrderNumber ?? "") });
+        received.push({
+          body,
+          orderExisted: h.sb.store.hasCustomerOrderNumber(body[0]?.resource?.customerOrderNumber ?? ""),
+        });
         res.writeHead(200).end();
       });
     });
@@ -34,13 +37,22 @@ describe("sandbox v7 create is asynchronous", () => {
     port = typeof addr === "object" && addr ? addr.port : 0;
   });
   afterAll(() => new Promise((ok) => receiver.close(ok)));
-  const h = useHarness(() => ({ orderCount: 20, webhookUrl: `http://127.0.0.1:${port}/hooks`, webhookSecret: "s", webhookDelayMs: 150, webhookRetryDelaysMs: [20] }));
+  const h = useHarness(() => ({
+    orderCount: 20,
+    webhookUrl: `http://127.0.0.1:${port}/hooks`,
+    webhookSecret: "s",
+    webhookDelayMs: 150,
+    webhookRetryDelaysMs: [20],
+  }));
   afterEach(() => {
     received = [];
   });
 
-  const submit = (po: string, lines: unknown[] = [{ ingramPartNumber: F.inStockPartNumber, quantity: 1 }], extra: object = {}) =>
-    h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: po, lines, ...extra } });
+  const submit = (
+    po: string,
+    lines: unknown[] = [{ ingramPartNumber: F.inStockPartNumber, quantity: 1 }],
+    extra: object = {},
+  ) => h.api("POST", "/resellers/v7/orders", { body: { customerOrderNumber: po, lines, ...extra } });
   const searchPo = (po: string) => h.api("GET", `/resellers/v6/orders/search?customerOrderNumber=${po}`);
 
   it("the acknowledgement creates nothing; the order is searchable and readable once the result webhook is delivered", async () => {
@@ -53,7 +65,10 @@ describe("sandbox v7 create is asynchronous", () => {
     await expect.poll(() => received.length, { timeout: 3_000 }).toBe(1);
     const [{ body, orderExisted }] = received as [Received];
     expect(orderExisted).toBe(true);
-    expect(body[0]).toMatchObject({ event: "IM::created", resource: { eventType: "IM::async_order_create", customerOrderNumber: "ASYNC-OK-1" } });
+    expect(body[0]).toMatchObject({
+      event: "IM::created",
+      resource: { eventType: "IM::async_order_create", customerOrderNumber: "ASYNC-OK-1" },
+    });
     const orderNumber = body[0].resource.orders[0].ingramOrderNumber as string;
     const found = await searchPo("ASYNC-OK-1");
     expect(found.status).toBe(200);
@@ -93,16 +108,28 @@ describe("sandbox v7 create is asynchronous", () => {
     expect(orderExisted).toBe(false);
     expect(body[0].event).toBe("IM::failed");
     expect(body[0].resource.errors[0].fields).toEqual([
-      { field: "lines[0].ingramPartNumber", value: F.unknownPartNumber, message: `SKU-NOTFOUND    ${F.unknownPartNumber}` },
+      {
+        field: "lines[0].ingramPartNumber",
+        value: F.unknownPartNumber,
+        message: `SKU-NOTFOUND    ${F.unknownPartNumber}`,
+      },
     ]);
     expect((await searchPo("ASYNC-SKU")).status).toBe(204);
   });
 
   it("a malformed request is still answered at once with 400, and nothing is sent", async () => {
-    const bad = await submit("X".repeat(19), [{ ingramPartNumber: F.inStockPartNumber, quantity: 1 }], { acceptBackOrder: "true" });
+    const bad = await submit("X".repeat(19), [{ ingramPartNumber: F.inStockPartNumber, quantity: 1 }], {
+      acceptBackOrder: "true",
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json.errors[0].fields.map((f: { field: string }) => f.field)).toEqual(["customerOrderNumber", "acceptBackOrder"]);
-    const raw = await h.api("POST", "/resellers/v7/orders", { raw: "{not json", headers: { "content-type": "application/json" } });
+    expect(bad.json.errors[0].fields.map((f: { field: string }) => f.field)).toEqual([
+      "customerOrderNumber",
+      "acceptBackOrder",
+    ]);
+    const raw = await h.api("POST", "/resellers/v7/orders", {
+      raw: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(raw.status).toBe(400);
     await new Promise((r) => setTimeout(r, 400));
     expect(received).toEqual([]);

@@ -42,7 +42,13 @@ describe("sandbox webhooks", () => {
     port = typeof addr === "object" && addr ? addr.port : 0;
   });
   afterAll(() => new Promise((ok) => receiver.close(ok)));
-  const h = useHarness(() => ({ orderCount: 20, webhookUrl: `http://127.0.0.1:${port}/hooks/ingram`, webhookSecret: SECRET, webhookDelayMs: 50, webhookRetryDelaysMs: [20, 40, 80] }));
+  const h = useHarness(() => ({
+    orderCount: 20,
+    webhookUrl: `http://127.0.0.1:${port}/hooks/ingram`,
+    webhookSecret: SECRET,
+    webhookDelayMs: 50,
+    webhookRetryDelaysMs: [20, 40, 80],
+  }));
   afterEach(() => {
     received = [];
     failNext = 0;
@@ -50,14 +56,24 @@ describe("sandbox webhooks", () => {
 
   it("v7 create posts a signed IM::created event array after the delay", async () => {
     const ack = await h.api("POST", "/resellers/v7/orders", {
-      body: { customerOrderNumber: "WH-V7-1", lines: [{ customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 2 }, { customerLineNumber: "2", ingramPartNumber: "XXXXXX", quantity: 1 }] },
+      body: {
+        customerOrderNumber: "WH-V7-1",
+        lines: [
+          { customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 2 },
+          { customerLineNumber: "2", ingramPartNumber: "XXXXXX", quantity: 1 },
+        ],
+      },
     });
     expect(ack.status).toBe(200);
     await expect.poll(() => received.length, { timeout: 3_000 }).toBe(1);
     const { headers, body } = received[0]!;
     expect(Array.isArray(body)).toBe(true);
     const event = body[0];
-    expect(event).toMatchObject({ topic: "resellers/orders", event: "IM::created", resource: { eventType: "IM::async_order_create", customerOrderNumber: "WH-V7-1" } });
+    expect(event).toMatchObject({
+      topic: "resellers/orders",
+      event: "IM::created",
+      resource: { eventType: "IM::async_order_create", customerOrderNumber: "WH-V7-1" },
+    });
     expect(event.eventId).toMatch(/^[A-Z0-9]{18}$/);
     expect(new Date(event.eventTimeStamp).toISOString()).toBe(event.eventTimeStamp);
     expect(verify(String(headers["x-hub-signature"]), event.eventId)).toBe(true);
@@ -65,7 +81,9 @@ describe("sandbox webhooks", () => {
     const order = event.resource.orders[0];
     expect(order.numberOfLinesWithError).toBe(1);
     expect(order.rejectedLineItems[0].rejectCode).toBe("EN");
-    expect((await h.api("GET", `/resellers/v6.1/orders/${order.ingramOrderNumber}`)).json.customerOrderNumber).toBe("WH-V7-1");
+    expect((await h.api("GET", `/resellers/v6.1/orders/${order.ingramOrderNumber}`)).json.customerOrderNumber).toBe(
+      "WH-V7-1",
+    );
   });
 
   it("emitStatusEvent sends a signed order-status event and moves the order into that state", async () => {
@@ -73,7 +91,11 @@ describe("sandbox webhooks", () => {
     await h.sb.emitStatusEvent(n, "im::order_shipped");
     expect(received).toHaveLength(1);
     const { headers, body } = received[0]!;
-    expect(body).toMatchObject({ topic: "resellers/orders", event: "im::updated", resource: [{ eventType: "im::order_shipped", orderNumber: n }] });
+    expect(body).toMatchObject({
+      topic: "resellers/orders",
+      event: "im::updated",
+      resource: [{ eventType: "im::order_shipped", orderNumber: n }],
+    });
     expect(verify(String(headers["x-hub-signature"]), body.eventId)).toBe(true);
     const line = body.resource[0].lines[0];
     expect(line.shipmentDetails[0].packageDetails[0].trackingNumber).toEqual(expect.any(String));
@@ -90,7 +112,10 @@ describe("sandbox webhooks", () => {
     expect(res.status).toBe(200);
     expect(received).toHaveLength(1);
     expect(failNext).toBe(0);
-    const unknown = await fetch(`${h.sb.url}/__sandbox/events`, { method: "POST", body: JSON.stringify({ orderNumber: "20-NONE0", eventType: "im::order_shipped" }) });
+    const unknown = await fetch(`${h.sb.url}/__sandbox/events`, {
+      method: "POST",
+      body: JSON.stringify({ orderNumber: "20-NONE0", eventType: "im::order_shipped" }),
+    });
     expect(unknown.status).toBe(404);
   });
 

@@ -50,7 +50,11 @@ describe("append-only audit log", () => {
       'DELETE FROM "audit_events" WHERE seq = 1',
       "delete from audit_events",
     ];
-    for (const s of samples) expect(FORBIDDEN.some((re) => re.test(s)), s).toBe(true);
+    for (const s of samples)
+      expect(
+        FORBIDDEN.some((re) => re.test(s)),
+        s,
+      ).toBe(true);
     expect(FORBIDDEN.some((re) => re.test('UPDATE "audit_head" SET seq = 1'))).toBe(false);
   });
 });

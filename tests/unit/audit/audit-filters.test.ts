@@ -3,7 +3,9 @@ import { auditFiltersSchema, dateBounds, parseAuditFilters } from "@/lib/validat
 
 describe("audit filters", () => {
   it("parses URL search params with defaults, blanks as absent", () => {
-    const r = parseAuditFilters(new URLSearchParams("orderNumber=20-RD3QV&actor=ann&action=order.cancel&outcome=&page=2"));
+    const r = parseAuditFilters(
+      new URLSearchParams("orderNumber=20-RD3QV&actor=ann&action=order.cancel&outcome=&page=2"),
+    );
     expect(r.success).toBe(true);
     expect(r.data).toEqual({ orderNumber: "20-RD3QV", actor: "ann", action: "order.cancel", page: 2, pageSize: 50 });
   });

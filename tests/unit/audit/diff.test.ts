@@ -45,9 +45,14 @@ describe("diffOrders", () => {
 
   it("reports removed lines and matches modify replies by ingramLineNumber", () => {
     const reply = { orderStatus: "CANCELLED", lines: [{ ingramLineNumber: "001", quantityOrdered: 2 }] };
-    const d = diffOrders({ orderStatus: "ON HOLD", lines: [{ ingramLineNumber: "001", quantityOrdered: 2 }, { ingramLineNumber: "002" }] }, reply);
+    const d = diffOrders(
+      { orderStatus: "ON HOLD", lines: [{ ingramLineNumber: "001", quantityOrdered: 2 }, { ingramLineNumber: "002" }] },
+      reply,
+    );
     expect(d.fields).toEqual([{ path: "orderStatus", before: "ON HOLD", after: "CANCELLED" }]);
-    expect(d.lines).toEqual([{ key: "002", change: "removed", fields: [{ path: "ingramLineNumber", before: "002", after: null }] }]);
+    expect(d.lines).toEqual([
+      { key: "002", change: "removed", fields: [{ path: "ingramLineNumber", before: "002", after: null }] },
+    ]);
   });
 
   it("is empty for equal orders and treats null/missing alike", () => {
@@ -64,7 +69,10 @@ describe("diffOrders", () => {
       notes: null,
       lines: [{ ingramLineNumber: "001", serialNumbers: [] }],
     };
-    expect(diffOrders(held, cancelled)).toEqual({ fields: [{ path: "orderStatus", before: "ON HOLD", after: "CANCELLED" }], lines: [] });
+    expect(diffOrders(held, cancelled)).toEqual({
+      fields: [{ path: "orderStatus", before: "ON HOLD", after: "CANCELLED" }],
+      lines: [],
+    });
     expect(diffValues({ a: [], b: {} }, { a: null, b: [] })).toEqual([]);
     expect(diffValues({ a: {} }, {})).toEqual([]);
     // Emptiness is only equal to emptiness: a value appearing or vanishing is still a change.

@@ -31,7 +31,9 @@ describe("reconciledOutcome", () => {
 
   it("create: succeeded when Ingram holds an order under the PO", () => {
     const i = { action: "order.create" as const, request: {}, before: null };
-    expect(reconciledOutcome(i, { customerOrderNumber: "PO-1", ordersFound: [{ orderNumber: "20-X" }] })).toBe("succeeded");
+    expect(reconciledOutcome(i, { customerOrderNumber: "PO-1", ordersFound: [{ orderNumber: "20-X" }] })).toBe(
+      "succeeded",
+    );
     expect(reconciledOutcome(i, { customerOrderNumber: "PO-1", ordersFound: [] })).toBe("unknown");
     expect(reconciledOutcome({ ...i, action: "order.create_async" }, { ordersFound: [{}] })).toBe("succeeded");
   });

@@ -35,10 +35,18 @@ describe("safeCallbackPath", () => {
 
   it("never leaves the origin for any input (property)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.string().map((s) => `/${s}`), fc.string().map((s) => `//${s}`)), (v) => {
-        const out = safeCallbackPath(v, OWN);
-        return out.startsWith("/") && !out.startsWith("//") && new URL(out, OWN).origin === OWN;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          fc.string().map((s) => `/${s}`),
+          fc.string().map((s) => `//${s}`),
+        ),
+        (v) => {
+          const out = safeCallbackPath(v, OWN);
+          return out.startsWith("/") && !out.startsWith("//") && new URL(out, OWN).origin === OWN;
+        },
+      ),
       { numRuns: 5000 },
     );
   });

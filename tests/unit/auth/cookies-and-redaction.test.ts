@@ -50,14 +50,33 @@ describe("redaction", () => {
     });
     const out = lines.join("");
     expect(out).toContain("a@b.c");
-    for (const secret of ["hunter2hunter2", "s=1", "Bearer x", "tok-123", "pk-1", "open sesame"]) expect(out).not.toContain(secret);
+    for (const secret of ["hunter2hunter2", "s=1", "Bearer x", "tok-123", "pk-1", "open sesame"])
+      expect(out).not.toContain(secret);
   });
 
   it("one rule: every key the log masks, the audit log drops, and the reverse", () => {
-    const keys = ["password", "newPassword", "passphrase", "pwd", "clientSecret", "access_token", "Authorization",
-      "authorisation", "cookie", "signature", "credentials", "x-api-key", "apiKey", "private_key", "privateKey"];
+    const keys = [
+      "password",
+      "newPassword",
+      "passphrase",
+      "pwd",
+      "clientSecret",
+      "access_token",
+      "Authorization",
+      "authorisation",
+      "cookie",
+      "signature",
+      "credentials",
+      "x-api-key",
+      "apiKey",
+      "private_key",
+      "privateKey",
+    ];
     const record = Object.fromEntries(keys.map((k) => [k, "v"]));
-    expect(maskSecrets({ ...record, sku: "A" })).toEqual({ ...Object.fromEntries(keys.map((k) => [k, "[redacted]"])), sku: "A" });
+    expect(maskSecrets({ ...record, sku: "A" })).toEqual({
+      ...Object.fromEntries(keys.map((k) => [k, "[redacted]"])),
+      sku: "A",
+    });
     expect(redactRequest({ ...record, sku: "A" })).toEqual({ sku: "A" });
   });
 });

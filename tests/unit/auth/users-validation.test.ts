@@ -3,7 +3,12 @@ import { addUserSchema, credentialsSchema, updateUserSchema, userIdSchema } from
 
 describe("users schemas", () => {
   it("normalises and accepts a valid new user", () => {
-    const v = addUserSchema.parse({ email: " Ann@Example.COM ", name: " Ann ", role: "buyer", password: "x".repeat(12) });
+    const v = addUserSchema.parse({
+      email: " Ann@Example.COM ",
+      name: " Ann ",
+      role: "buyer",
+      password: "x".repeat(12),
+    });
     expect(v).toEqual({ email: "ann@example.com", name: "Ann", role: "buyer", password: "x".repeat(12) });
   });
 

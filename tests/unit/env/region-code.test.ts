@@ -3,7 +3,12 @@ import { buildEnv } from "@/lib/env.mjs";
 
 /* INGRAM_REGION_CODE: optional, validated once, handed to the Ingram client as env.ingram.regionCode. */
 
-const base = { DATA_DIR: ".data-test-env", NEXTAUTH_SECRET: "x".repeat(32), INGRAM_WEBHOOK_SECRET: "w", DEMO_PASSWORD: "password1" };
+const base = {
+  DATA_DIR: ".data-test-env",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  INGRAM_WEBHOOK_SECRET: "w",
+  DEMO_PASSWORD: "password1",
+};
 
 describe("INGRAM_REGION_CODE", () => {
   it("is absent by default and passed through when set", () => {

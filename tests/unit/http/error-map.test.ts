@@ -31,7 +31,7 @@ describe("error map", () => {
   });
 
   it("turns unknown errors into a 500 that says nothing internal", () => {
-    const err = toAppError(new Error("relation \"users\" does not exist at /srv/lib/db.ts:12"));
+    const err = toAppError(new Error('relation "users" does not exist at /srv/lib/db.ts:12'));
     expect(err.status).toBe(500);
     expect(JSON.stringify(errorBody(err, "abc"))).not.toMatch(/does not exist|db\.ts/);
   });

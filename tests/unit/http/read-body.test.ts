@@ -23,16 +23,27 @@ describe("readCapped", () => {
   it("stops reading as soon as the cap is crossed", async () => {
     let pulls = 0;
     const chunks = Array.from({ length: 100 }, () => "x".repeat(10));
-    await expect(readCapped(streamOf(chunks, () => pulls++), 25)).rejects.toBeInstanceOf(BodyTooLargeError);
+    await expect(
+      readCapped(
+        streamOf(chunks, () => pulls++),
+        25,
+      ),
+    ).rejects.toBeInstanceOf(BodyTooLargeError);
     expect(pulls).toBeLessThan(6);
-    await expect(readCapped(Readable.from(chunks.map((c) => Buffer.from(c))), 25)).rejects.toBeInstanceOf(BodyTooLargeError);
+    await expect(readCapped(Readable.from(chunks.map((c) => Buffer.from(c))), 25)).rejects.toBeInstanceOf(
+      BodyTooLargeError,
+    );
   });
 
   it("refuses a declared length over the cap before reading", async () => {
     let pulls = 0;
-    await expect(readCapped(streamOf(["x"], () => pulls++), 10, { declaredLength: "11" })).rejects.toBeInstanceOf(
-      BodyTooLargeError,
-    );
+    await expect(
+      readCapped(
+        streamOf(["x"], () => pulls++),
+        10,
+        { declaredLength: "11" },
+      ),
+    ).rejects.toBeInstanceOf(BodyTooLargeError);
     expect(pulls).toBe(0);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CircuitBreaker, RatePacer, backoffMs, parseRateLimitReset, parseRetryAfter, type Permit } from "@/lib/ingram/call-policy";
+import {
+  CircuitBreaker,
+  RatePacer,
+  backoffMs,
+  parseRateLimitReset,
+  parseRetryAfter,
+  type Permit,
+} from "@/lib/ingram/call-policy";
 
 const permit = (b: CircuitBreaker): Permit => {
   const p = b.acquire();
@@ -67,7 +74,6 @@ describe("RatePacer", () => {
     expect(p.reserve("search", 0)).toEqual({ ok: true, waitMs: 0 });
   });
 });
-
 
 describe("retry policy", () => {
   const now = Date.parse("2025-01-01T00:00:00Z");

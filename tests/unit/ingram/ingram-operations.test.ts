@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { INGRAM_CALLS, INGRAM_OPERATIONS, operationPath, operationsAt, operationSpec } from "@/lib/ingram/ingram-operations";
+import {
+  INGRAM_CALLS,
+  INGRAM_OPERATIONS,
+  operationPath,
+  operationsAt,
+  operationSpec,
+} from "@/lib/ingram/ingram-operations";
 import { matchRoute } from "@/lib/ingram/sandbox/routes";
 
 describe("the one list of Ingram operations", () => {
@@ -37,7 +43,11 @@ describe("the one list of Ingram operations", () => {
 
 describe("the sandbox routes by that list", () => {
   it("maps method and path to an operation, under the optional /sandbox prefix", () => {
-    expect(matchRoute("GET", "/resellers/v6/orders/search")).toEqual({ kind: "op", op: "search", basePath: "/resellers/v6/orders/search" });
+    expect(matchRoute("GET", "/resellers/v6/orders/search")).toEqual({
+      kind: "op",
+      op: "search",
+      basePath: "/resellers/v6/orders/search",
+    });
     expect(matchRoute("GET", "/sandbox/resellers/v6.1/orders/20-RD3QV/")).toEqual({
       kind: "op",
       op: "get",
@@ -45,14 +55,25 @@ describe("the sandbox routes by that list", () => {
       basePath: "/sandbox/resellers/v6.1/orders/20-RD3QV",
     });
     expect(matchRoute("POST", "/resellers/v7/orders")).toMatchObject({ kind: "op", op: "createV7" });
-    expect(matchRoute("PUT", "/resellers/v6/orders/20-RD3QV")).toMatchObject({ kind: "op", op: "modify", orderNumber: "20-RD3QV" });
-    expect(matchRoute("DELETE", "/resellers/v6/orders/20-RD3QV")).toMatchObject({ kind: "op", op: "cancel", orderNumber: "20-RD3QV" });
+    expect(matchRoute("PUT", "/resellers/v6/orders/20-RD3QV")).toMatchObject({
+      kind: "op",
+      op: "modify",
+      orderNumber: "20-RD3QV",
+    });
+    expect(matchRoute("DELETE", "/resellers/v6/orders/20-RD3QV")).toMatchObject({
+      kind: "op",
+      op: "cancel",
+      orderNumber: "20-RD3QV",
+    });
     expect(matchRoute("POST", "/oauth/oauth20/token")).toMatchObject({ kind: "op", op: "token" });
     expect(matchRoute("GET", "/sandbox/oauth/oauth20/token")).toMatchObject({ kind: "op", op: "token" });
   });
 
   it("answers other methods with the allowed ones, and unknown paths with not found", () => {
-    expect(matchRoute("POST", "/resellers/v6/orders/20-RD3QV")).toEqual({ kind: "methodNotAllowed", allow: "PUT, DELETE" });
+    expect(matchRoute("POST", "/resellers/v6/orders/20-RD3QV")).toEqual({
+      kind: "methodNotAllowed",
+      allow: "PUT, DELETE",
+    });
     expect(matchRoute("PUT", "/resellers/v6/orders/search")).toEqual({ kind: "methodNotAllowed", allow: "GET" });
     expect(matchRoute("GET", "/resellers/v6/orders")).toEqual({ kind: "methodNotAllowed", allow: "POST" });
     expect(matchRoute("DELETE", "/oauth/oauth20/token")).toEqual({ kind: "methodNotAllowed", allow: "GET, POST" });

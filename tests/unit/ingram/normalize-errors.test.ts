@@ -48,9 +48,9 @@ describe("normalizeErrors", () => {
   });
 
   it("reads gateway faults", () => {
-    expect(normalizeErrors({ fault: { faultstring: "Invalid ApiKey", detail: { errorcode: "oauth.v2.InvalidApiKey" } } })).toEqual([
-      { message: "Invalid ApiKey", type: "oauth.v2.InvalidApiKey" },
-    ]);
+    expect(
+      normalizeErrors({ fault: { faultstring: "Invalid ApiKey", detail: { errorcode: "oauth.v2.InvalidApiKey" } } }),
+    ).toEqual([{ message: "Invalid ApiKey", type: "oauth.v2.InvalidApiKey" }]);
     expect(normalizeErrors({ faultcode: "Server", faultstring: "Invalid customer number" })).toEqual([
       { message: "Invalid customer number", type: "Server" },
     ]);
@@ -59,13 +59,30 @@ describe("normalizeErrors", () => {
   it("reads a bare message and the 429 shape", () => {
     expect(normalizeErrors({ message: "invalid client" })).toEqual([{ message: "invalid client" }]);
     expect(normalizeErrors({ Message: "case differs" })).toEqual([{ message: "case differs" }]);
-    expect(normalizeErrors({ errors: [{ field: null, message: "too many requests" }] })).toEqual([{ message: "too many requests" }]);
+    expect(normalizeErrors({ errors: [{ field: null, message: "too many requests" }] })).toEqual([
+      { message: "too many requests" },
+    ]);
   });
 
   it("reads field-only errors (message under fields)", () => {
     expect(
-      normalizeErrors({ errors: [{ id: "x", type: "/errors/validation-failed", message: "Validation failed", fields: [{ message: "Order already released" }] }] }),
-    ).toEqual([{ message: "Validation failed", type: "/errors/validation-failed", fields: [{ field: "", message: "Order already released" }] }]);
+      normalizeErrors({
+        errors: [
+          {
+            id: "x",
+            type: "/errors/validation-failed",
+            message: "Validation failed",
+            fields: [{ message: "Order already released" }],
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        message: "Validation failed",
+        type: "/errors/validation-failed",
+        fields: [{ field: "", message: "Order already released" }],
+      },
+    ]);
   });
 
   it("returns [] for nothing useful and caps long text", () => {

@@ -75,7 +75,13 @@ describe("search query serialization", () => {
 
 describe("order detail query serialization", () => {
   it("serializes booleans and the sandbox knobs under their wire names", () => {
-    const p = getOrderParams({ ingramOrderDate: "2020-05-13", vendorNumber: "V1", simulateStatus: "IM::SHIPPED", isIml: false, regionCode: "CS" });
+    const p = getOrderParams({
+      ingramOrderDate: "2020-05-13",
+      vendorNumber: "V1",
+      simulateStatus: "IM::SHIPPED",
+      isIml: false,
+      regionCode: "CS",
+    });
     expect([...p.entries()]).toEqual([
       ["ingramOrderDate", "2020-05-13"],
       ["vendorNumber", "V1"],

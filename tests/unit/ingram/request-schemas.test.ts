@@ -13,7 +13,14 @@ describe("request schemas are strict about what we send", () => {
       customerOrderNumber: "PO-1",
       acceptBackOrder: true,
       resellerInfo: { phoneNumber: "6105400202" },
-      lines: [{ customerLineNumber: "1", ingramPartNumber: "DF4128", quantity: 1, endUserInfo: [{ phoneNumber: "987654321" }] }],
+      lines: [
+        {
+          customerLineNumber: "1",
+          ingramPartNumber: "DF4128",
+          quantity: 1,
+          endUserInfo: [{ phoneNumber: "987654321" }],
+        },
+      ],
       shipmentDetails: { shipComplete: "C", signatureRequired: false, requestedDeliveryDate: "2030-01-02" },
       additionalAttributes: [{ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" }],
     });
@@ -21,34 +28,61 @@ describe("request schemas are strict about what we send", () => {
   });
 
   it("rejects unknown keys, quoted booleans, numeric phones, long values and a missing PO", () => {
-    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", customerPartNumber: "x" }))).toEqual([":unrecognized_keys"]);
-    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", acceptBackOrder: "true" }))).toEqual(["acceptBackOrder:invalid_type"]);
-    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", resellerInfo: { phoneNumber: 6105400202 } }))).toEqual([
-      "resellerInfo.phoneNumber:invalid_type",
+    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", customerPartNumber: "x" }))).toEqual([
+      ":unrecognized_keys",
     ]);
-    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "x".repeat(36) }))).toEqual(["customerOrderNumber:too_big"]);
-    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", shipmentDetails: { shipComplete: "true" } }))).toEqual([
-      "shipmentDetails.shipComplete:too_big",
+    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", acceptBackOrder: "true" }))).toEqual([
+      "acceptBackOrder:invalid_type",
     ]);
-    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", lines: [{ quantity: "1," }] }))).toEqual(["lines.0.quantity:invalid_type"]);
+    expect(
+      issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", resellerInfo: { phoneNumber: 6105400202 } })),
+    ).toEqual(["resellerInfo.phoneNumber:invalid_type"]);
+    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "x".repeat(36) }))).toEqual([
+      "customerOrderNumber:too_big",
+    ]);
+    expect(
+      issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", shipmentDetails: { shipComplete: "true" } })),
+    ).toEqual(["shipmentDetails.shipComplete:too_big"]);
+    expect(issuesOf(OrderCreateRequest.safeParse({ customerOrderNumber: "PO", lines: [{ quantity: "1," }] }))).toEqual([
+      "lines.0.quantity:invalid_type",
+    ]);
     expect(OrderCreateRequest.safeParse({}).success).toBe(false);
   });
 
   it("v7: customerOrderNumber <= 18, real booleans, nulls allowed where the spec says nullable", () => {
-    expect(OrderCreateV7Request.safeParse({ customerOrderNumber: "x".repeat(18), endCustomerOrderNumber: null, acceptBackOrder: false }).success).toBe(true);
-    expect(issuesOf(OrderCreateV7Request.safeParse({ customerOrderNumber: "x".repeat(19) }))).toEqual(["customerOrderNumber:too_big"]);
+    expect(
+      OrderCreateV7Request.safeParse({
+        customerOrderNumber: "x".repeat(18),
+        endCustomerOrderNumber: null,
+        acceptBackOrder: false,
+      }).success,
+    ).toBe(true);
+    expect(issuesOf(OrderCreateV7Request.safeParse({ customerOrderNumber: "x".repeat(19) }))).toEqual([
+      "customerOrderNumber:too_big",
+    ]);
     expect(issuesOf(OrderCreateV7Request.safeParse({ shipmentDetails: { signatureRequired: "true" } }))).toEqual([
       "shipmentDetails.signatureRequired:invalid_type",
     ]);
-    expect(issuesOf(OrderCreateV7Request.safeParse({ lines: [{ warrantyInfo: [{ directLineLink: "x" }] }] }))).toEqual(["lines.0.warrantyInfo:invalid_type"]);
+    expect(issuesOf(OrderCreateV7Request.safeParse({ lines: [{ warrantyInfo: [{ directLineLink: "x" }] }] }))).toEqual([
+      "lines.0.warrantyInfo:invalid_type",
+    ]);
   });
 
   it("modify: enum and maxLengths from the spec", () => {
-    expect(OrderModifyRequest.safeParse({ lines: [{ ingramLineNumber: "003", addUpdateDeleteLine: "UPDATE", quantity: 2 }] }).success).toBe(true);
-    expect(issuesOf(OrderModifyRequest.safeParse({ lines: [{ addUpdateDeleteLine: "REMOVE" }] }))).toEqual(["lines.0.addUpdateDeleteLine:invalid_value"]);
-    expect(issuesOf(OrderModifyRequest.safeParse({ lines: [{ ingramLineNumber: 9 }] }))).toEqual(["lines.0.ingramLineNumber:invalid_type"]);
+    expect(
+      OrderModifyRequest.safeParse({ lines: [{ ingramLineNumber: "003", addUpdateDeleteLine: "UPDATE", quantity: 2 }] })
+        .success,
+    ).toBe(true);
+    expect(issuesOf(OrderModifyRequest.safeParse({ lines: [{ addUpdateDeleteLine: "REMOVE" }] }))).toEqual([
+      "lines.0.addUpdateDeleteLine:invalid_value",
+    ]);
+    expect(issuesOf(OrderModifyRequest.safeParse({ lines: [{ ingramLineNumber: 9 }] }))).toEqual([
+      "lines.0.ingramLineNumber:invalid_type",
+    ]);
     expect(issuesOf(OrderModifyRequest.safeParse({ notes: "x".repeat(133) }))).toEqual(["notes:too_big"]);
-    expect(issuesOf(OrderModifyRequest.safeParse({ shipToInfo: { addressLine1: "x".repeat(61) } }))).toEqual(["shipToInfo.addressLine1:too_big"]);
+    expect(issuesOf(OrderModifyRequest.safeParse({ shipToInfo: { addressLine1: "x".repeat(61) } }))).toEqual([
+      "shipToInfo.addressLine1:too_big",
+    ]);
   });
 });
 
@@ -73,7 +107,9 @@ describe("pruneEmpty", () => {
   });
 
   it("drops what validated form input leaves unset: undefined fields, objects left empty, no line changes", () => {
-    expect(pruneEmpty({ notes: undefined, shipToInfo: { contact: undefined, email: undefined }, lines: [] })).toEqual({});
+    expect(pruneEmpty({ notes: undefined, shipToInfo: { contact: undefined, email: undefined }, lines: [] })).toEqual(
+      {},
+    );
     expect(
       pruneEmpty({
         shipToInfo: { contact: "Ann", city: undefined },

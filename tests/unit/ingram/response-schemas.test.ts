@@ -22,7 +22,13 @@ describe("tolerant response schemas", () => {
           orderTotal: "25371.27",
           orderStatus: "OPEN",
           links: { topic: "orders", href: "/resellers/v6.1/orders/20-RD3QV", type: "GET" },
-          subOrders: [{ subOrderNumber: "20-RD3QV-11", subOrderTotal: "10.5", links: { topic: "orders", href: "/x", type: "GET" } }],
+          subOrders: [
+            {
+              subOrderNumber: "20-RD3QV-11",
+              subOrderTotal: "10.5",
+              links: { topic: "orders", href: "/x", type: "GET" },
+            },
+          ],
           somethingNew: { a: 1 },
         },
       ],
@@ -47,8 +53,21 @@ describe("tolerant response schemas", () => {
         {
           ingramOrderNumber: "20-RD128",
           numberOfLinesWithError: 1,
-          lines: [{ ingramLineNumber: "001", quantityOrdered: 1, shipmentDetails: { carrierCode: "RG", carrierName: "FEDEX GROUND" } }],
-          rejectedLineItems: [{ customerLinenumber: "2", ingramPartNumber: "XXXXXX", rejectCode: "EN", rejectReason: "SKU-NOTFOUND    XXXXXX" }],
+          lines: [
+            {
+              ingramLineNumber: "001",
+              quantityOrdered: 1,
+              shipmentDetails: { carrierCode: "RG", carrierName: "FEDEX GROUND" },
+            },
+          ],
+          rejectedLineItems: [
+            {
+              customerLinenumber: "2",
+              ingramPartNumber: "XXXXXX",
+              rejectCode: "EN",
+              rejectReason: "SKU-NOTFOUND    XXXXXX",
+            },
+          ],
           miscellaneousCharges: [{ chargeAmount: 2.5 }],
         },
       ],
@@ -94,10 +113,19 @@ describe("tolerant response schemas", () => {
   });
 
   it("v7: ack and webhook (array or single event)", () => {
-    expect(OrderCreateV7Ack.parse({ quoteNumber: null, confirmationNumber: "US-I-T-24032926562341102332", message: "Thank you" }).confirmationNumber).toBe(
-      "US-I-T-24032926562341102332",
-    );
-    const event = { topic: "resellers/orders", event: "IM::created", eventId: "NYNNHS5UMGAK0X3L4E", resource: { eventType: "IM::async_order_create", orders: [] } };
+    expect(
+      OrderCreateV7Ack.parse({
+        quoteNumber: null,
+        confirmationNumber: "US-I-T-24032926562341102332",
+        message: "Thank you",
+      }).confirmationNumber,
+    ).toBe("US-I-T-24032926562341102332");
+    const event = {
+      topic: "resellers/orders",
+      event: "IM::created",
+      eventId: "NYNNHS5UMGAK0X3L4E",
+      resource: { eventType: "IM::async_order_create", orders: [] },
+    };
     expect(OrderCreateV7Webhook.parse([event])).toHaveLength(1);
     expect(OrderCreateV7Webhook.parse(event)).toHaveLength(1);
   });
@@ -108,7 +136,11 @@ describe("tolerant response schemas", () => {
       event: "im::updated",
       evenTtimeStamp: "2024-04-23T15:03:11.267Z",
       eventId: "NYNNHS5UMGAK0X3L4E",
-      resource: { eventType: "im::order_shipped", orderNumber: "20-RD128", lines: [{ LineNumber: "001", shippedQuantity: "1" }] },
+      resource: {
+        eventType: "im::order_shipped",
+        orderNumber: "20-RD128",
+        lines: [{ LineNumber: "001", shippedQuantity: "1" }],
+      },
     });
     expect(e.eventTimeStamp).toBe("2024-04-23T15:03:11.267Z");
     expect(e.resource).toHaveLength(1);

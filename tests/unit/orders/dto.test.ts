@@ -3,7 +3,16 @@ import { OrderCreateResponse } from "@/lib/ingram/schemas/order-create";
 import { OrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
 import { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
-import { safeUrl, toAddress, toCreateResult, toDate, toModifyResult, toOrderDetail, toSearchPage, toStatus } from "@/lib/orders/dto";
+import {
+  safeUrl,
+  toAddress,
+  toCreateResult,
+  toDate,
+  toModifyResult,
+  toOrderDetail,
+  toSearchPage,
+  toStatus,
+} from "@/lib/orders/dto";
 
 describe("toStatus", () => {
   it.each([
@@ -39,23 +48,49 @@ describe("toSearchPage", () => {
       pageNumber: "2",
       nextPage: "/resellers/v6/orders/search?[original_parameters]&pageNumber=3",
       orders: [
-        { ingramOrderNumber: "20-RD128", ingramOrderDate: "2020-05-13T00:38:52-07:00", orderTotal: "25371.27", orderStatus: "OPEN", links: { topic: "orders", href: "/x", type: "GET" }, subOrders: [{ subOrderNumber: "20-RD128-11", subOrderTotal: "10", subOrderStatus: "SHIPPED", links: { topic: "x" } }] },
+        {
+          ingramOrderNumber: "20-RD128",
+          ingramOrderDate: "2020-05-13T00:38:52-07:00",
+          orderTotal: "25371.27",
+          orderStatus: "OPEN",
+          links: { topic: "orders", href: "/x", type: "GET" },
+          subOrders: [
+            { subOrderNumber: "20-RD128-11", subOrderTotal: "10", subOrderStatus: "SHIPPED", links: { topic: "x" } },
+          ],
+        },
         { ingramOrderNumber: null, orderTotal: 1 },
       ],
     });
     const page = toSearchPage(raw);
     expect(page).toMatchObject({ total: 57, page: 2, pageSize: 25, pageCount: 3 });
     expect(page.orders).toHaveLength(1);
-    expect(page.orders[0]).toMatchObject({ orderNumber: "20-RD128", orderDate: "2020-05-13", total: 25371.27, status: { state: "open" } });
-    expect(page.orders[0]?.subOrders[0]).toMatchObject({ subOrderNumber: "20-RD128-11", total: 10, status: { state: "shipped" } });
+    expect(page.orders[0]).toMatchObject({
+      orderNumber: "20-RD128",
+      orderDate: "2020-05-13",
+      total: 25371.27,
+      status: { state: "open" },
+    });
+    expect(page.orders[0]?.subOrders[0]).toMatchObject({
+      subOrderNumber: "20-RD128-11",
+      total: 10,
+      status: { state: "shipped" },
+    });
   });
 
   it("204 (null) is an empty page", () => {
-    expect(toSearchPage(null, { pageNumber: 4, pageSize: 50 })).toEqual({ orders: [], total: 0, page: 4, pageSize: 50, pageCount: 0 });
+    expect(toSearchPage(null, { pageNumber: 4, pageSize: 50 })).toEqual({
+      orders: [],
+      total: 0,
+      page: 4,
+      pageSize: 50,
+      pageCount: 0,
+    });
   });
 
   it("never reports fewer records than it shows when recordsFound is missing", () => {
-    const page = toSearchPage(OrderSearchResponse.parse({ orders: [{ ingramOrderNumber: "A-1" }, { ingramOrderNumber: "A-2" }] }));
+    const page = toSearchPage(
+      OrderSearchResponse.parse({ orders: [{ ingramOrderNumber: "A-1" }, { ingramOrderNumber: "A-2" }] }),
+    );
     expect(page.total).toBe(2);
     expect(page.pageCount).toBe(1);
   });
@@ -77,18 +112,43 @@ describe("toOrderDetail", () => {
           lineStatus: "Shipped",
           currencyCode: "USD",
           requestedDeliverydate: "2021-06-05",
-          shipmentDetails: { quantity: "2", shipFromLocation: "Mira Loma", carrierDetails: { carrierName: "FEDEX GROUND", trackingDetails: { trackingNumber: "390064340282", trackingUrl: "javascript:alert(1)", serialNumbers: [{ serialNumber: "Q2EV" }, { serialNumber: null }] } } },
+          shipmentDetails: {
+            quantity: "2",
+            shipFromLocation: "Mira Loma",
+            carrierDetails: {
+              carrierName: "FEDEX GROUND",
+              trackingDetails: {
+                trackingNumber: "390064340282",
+                trackingUrl: "javascript:alert(1)",
+                serialNumbers: [{ serialNumber: "Q2EV" }, { serialNumber: null }],
+              },
+            },
+          },
         },
       ],
       miscellaneousCharges: [{ chargeAmount: "7.83", chargeDescription: "RECYCLING FEE BC" }],
-      additionalAttributes: [{ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" }, { attributeName: "", attributeValue: "x" }],
+      additionalAttributes: [
+        { attributeName: "allowOrderOnCustomerHold", attributeValue: "true" },
+        { attributeName: "", attributeValue: "x" },
+      ],
     });
     const d = toOrderDetail(raw);
-    expect(d).toMatchObject({ orderNumber: "20-RD3QV", orderDate: "2021-06-03", onHold: true, currency: "USD", totals: { total: 100.5 } });
+    expect(d).toMatchObject({
+      orderNumber: "20-RD3QV",
+      orderDate: "2021-06-03",
+      onHold: true,
+      currency: "USD",
+      totals: { total: 100.5 },
+    });
     expect(d.shipTo).toMatchObject({ companyName: "ABC", lines: ["1 Main"], postalCode: "92618" });
     expect(d.billTo).toBeNull();
     expect(d.lines[0]?.shipments[0]).toMatchObject({ quantity: 2, warehouse: "Mira Loma" });
-    expect(d.lines[0]?.shipments[0]?.tracking[0]).toEqual({ trackingNumber: "390064340282", trackingUrl: null, carrierName: "FEDEX GROUND", serialNumbers: ["Q2EV"] });
+    expect(d.lines[0]?.shipments[0]?.tracking[0]).toEqual({
+      trackingNumber: "390064340282",
+      trackingUrl: null,
+      carrierName: "FEDEX GROUND",
+      serialNumbers: ["Q2EV"],
+    });
     expect(d.charges[0]?.amount).toBe(7.83);
     expect(d.attributes).toEqual([{ name: "allowOrderOnCustomerHold", value: "true" }]);
   });
@@ -108,8 +168,25 @@ describe("create and modify results", () => {
         {
           ingramOrderNumber: "20-NEW01",
           orderTotal: 10,
-          lines: [{ ingramLineNumber: "001", customerLineNumber: "1", ingramPartNumber: "TSXML1", quantityOrdered: 2, lineStatus: "im::open", shipmentDetails: { carrierCode: "RG" } }],
-          rejectedLineItems: [{ customerLinenumber: "2", ingramPartNumber: "XXXXXX", quantityOrdered: 1, rejectCode: "EN", rejectReason: "SKU-NOTFOUND    XXXXXX" }],
+          lines: [
+            {
+              ingramLineNumber: "001",
+              customerLineNumber: "1",
+              ingramPartNumber: "TSXML1",
+              quantityOrdered: 2,
+              lineStatus: "im::open",
+              shipmentDetails: { carrierCode: "RG" },
+            },
+          ],
+          rejectedLineItems: [
+            {
+              customerLinenumber: "2",
+              ingramPartNumber: "XXXXXX",
+              quantityOrdered: 1,
+              rejectCode: "EN",
+              rejectReason: "SKU-NOTFOUND    XXXXXX",
+            },
+          ],
         },
       ],
     });
@@ -118,15 +195,27 @@ describe("create and modify results", () => {
     expect(r.orders).toEqual([{ orderNumber: "20-NEW01", orderDate: null, total: 10, currency: null }]);
     expect(r.lines).toEqual([
       expect.objectContaining({ result: "accepted", ingramPartNumber: "TSXML1", quantity: 2, lineNumber: "001" }),
-      expect.objectContaining({ result: "rejected", ingramPartNumber: "XXXXXX", customerLineNumber: "2", reason: "SKU-NOTFOUND XXXXXX (EN)" }),
+      expect.objectContaining({
+        result: "rejected",
+        ingramPartNumber: "XXXXXX",
+        customerLineNumber: "2",
+        reason: "SKU-NOTFOUND XXXXXX (EN)",
+      }),
     ]);
     expect(r.message).toBe("1 of 2 lines accepted; see the rejected lines.");
   });
 
   it("reads modify results with lineNumber instead of ingramLineNumber, and a null release body", () => {
-    const raw = OrderModifyResponse.parse({ ingramOrderNumber: "20-M", lines: [{ lineNumber: 1, quantityOrdered: "3" }], rejectedLineItems: [{ lineNumber: "002", rejectCode: "EL" }] });
+    const raw = OrderModifyResponse.parse({
+      ingramOrderNumber: "20-M",
+      lines: [{ lineNumber: 1, quantityOrdered: "3" }],
+      rejectedLineItems: [{ lineNumber: "002", rejectCode: "EL" }],
+    });
     const r = toModifyResult(raw, "20-M");
-    expect(r.lines.map((l) => [l.lineNumber, l.result])).toEqual([["1", "accepted"], ["002", "rejected"]]);
+    expect(r.lines.map((l) => [l.lineNumber, l.result])).toEqual([
+      ["1", "accepted"],
+      ["002", "rejected"],
+    ]);
     expect(r.lines[1]?.reason).toBe("EL");
     expect(r.outcome).toBe("partially_succeeded");
     expect(toModifyResult(null, "20-M")).toMatchObject({ outcome: "succeeded", orderNumber: "20-M", lines: [] });

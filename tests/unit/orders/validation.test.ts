@@ -26,8 +26,25 @@ const SCHEMAS = {
 };
 
 /** Inputs shaped like the real ones (so the fuzz reaches the inner fields), mixed with anything at all. */
-const field = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
-const line = fc.record({ ingramPartNumber: field, quantity: field, unitPrice: field, action: fc.oneof(fc.constantFrom("add", "update", "delete"), field), ingramLineNumber: field }, { requiredKeys: [] });
+const field = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
+const line = fc.record(
+  {
+    ingramPartNumber: field,
+    quantity: field,
+    unitPrice: field,
+    action: fc.oneof(fc.constantFrom("add", "update", "delete"), field),
+    ingramLineNumber: field,
+  },
+  { requiredKeys: [] },
+);
 const shaped = fc.record(
   {
     mode: fc.oneof(fc.constantFrom("sync", "async"), field),
@@ -35,7 +52,10 @@ const shaped = fc.record(
     endCustomerOrderNumber: field,
     notes: field,
     customerHold: field,
-    shipTo: fc.oneof(fc.dictionary(fc.constantFrom("contact", "email", "city", "countryCode", "addressLine1"), field), field),
+    shipTo: fc.oneof(
+      fc.dictionary(fc.constantFrom("contact", "email", "city", "countryCode", "addressLine1"), field),
+      field,
+    ),
     lines: fc.oneof(fc.array(line, { maxLength: 4 }), field),
     additionalAttributes: fc.oneof(fc.array(fc.record({ name: field, value: field }), { maxLength: 3 }), field),
     "ingramOrderDate-bt": field,
@@ -68,7 +88,8 @@ describe("every schema: 10,000 fuzzed inputs → success or a ZodError, never a 
 
 describe("orderNumberSchema", () => {
   it("accepts letters, digits and dashes up to Ingram's 12", () => {
-    for (const ok of ["20-RD128", "20-RD3QV-11", "7059827143", "a", "A".repeat(ORDER_NUMBER_MAX_LENGTH)]) expect(orderNumberSchema.safeParse(ok).success).toBe(true);
+    for (const ok of ["20-RD128", "20-RD3QV-11", "7059827143", "a", "A".repeat(ORDER_NUMBER_MAX_LENGTH)])
+      expect(orderNumberSchema.safeParse(ok).success).toBe(true);
   });
   it("any accepted value is URL-path safe", () => {
     fc.assert(
@@ -79,17 +100,47 @@ describe("orderNumberSchema", () => {
     );
   });
   it("refuses traversal and encodings", () => {
-    for (const bad of ["..", "../x", "%2e%2e", "20-RD128/../x", "２０-RD128", "20 RD", "A".repeat(ORDER_NUMBER_MAX_LENGTH + 1), "A".repeat(21), ""]) expect(orderNumberSchema.safeParse(bad).success).toBe(false);
+    for (const bad of [
+      "..",
+      "../x",
+      "%2e%2e",
+      "20-RD128/../x",
+      "２０-RD128",
+      "20 RD",
+      "A".repeat(ORDER_NUMBER_MAX_LENGTH + 1),
+      "A".repeat(21),
+      "",
+    ])
+      expect(orderNumberSchema.safeParse(bad).success).toBe(false);
   });
 });
 
 describe("orderSearchQuerySchema", () => {
   it("keeps Ingram's wire names, coerces numbers, treats empty fields as unset", () => {
-    const r = orderSearchQuerySchema.parse({ customerOrderNumber: "PO1", orderStatus: "", pageSize: "50", "ingramOrderDate-bt": ["2024-01-01", "2024-01-31"], shipDate_bt: "2024-02-01,2024-02-03", sort: "total", dir: "desc" });
-    expect(r).toEqual({ customerOrderNumber: "PO1", pageSize: 50, "ingramOrderDate-bt": ["2024-01-01", "2024-01-31"], shipDate_bt: ["2024-02-01", "2024-02-03"], sort: "total", dir: "desc" });
+    const r = orderSearchQuerySchema.parse({
+      customerOrderNumber: "PO1",
+      orderStatus: "",
+      pageSize: "50",
+      "ingramOrderDate-bt": ["2024-01-01", "2024-01-31"],
+      shipDate_bt: "2024-02-01,2024-02-03",
+      sort: "total",
+      dir: "desc",
+    });
+    expect(r).toEqual({
+      customerOrderNumber: "PO1",
+      pageSize: 50,
+      "ingramOrderDate-bt": ["2024-01-01", "2024-01-31"],
+      shipDate_bt: ["2024-02-01", "2024-02-03"],
+      sort: "total",
+      dir: "desc",
+    });
   });
   it("names the field in plain words", () => {
-    const r = orderSearchQuerySchema.safeParse({ "ingramOrderDate-bt": ["2024-02-30", "2024-03-01"], orderStatus: "LOST", customerOrderNumber: ["a", "b"] });
+    const r = orderSearchQuerySchema.safeParse({
+      "ingramOrderDate-bt": ["2024-02-30", "2024-03-01"],
+      orderStatus: "LOST",
+      customerOrderNumber: ["a", "b"],
+    });
     expect(r.success).toBe(false);
     const messages = Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(messages).toEqual({
@@ -99,21 +150,31 @@ describe("orderSearchQuerySchema", () => {
     });
   });
   it("refuses a range whose start is after its end", () => {
-    expect(orderSearchQuerySchema.safeParse({ invoiceDate_bt: ["2024-02-01", "2024-01-01"] }).error?.issues[0]?.message).toMatch(/start date/);
+    expect(
+      orderSearchQuerySchema.safeParse({ invoiceDate_bt: ["2024-02-01", "2024-01-01"] }).error?.issues[0]?.message,
+    ).toMatch(/start date/);
   });
 });
 
 describe("create order form", () => {
   const valid = { customerOrderNumber: "PO-123", lines: [{ ingramPartNumber: "TSXML1", quantity: "2" }] };
   it("defaults to sync, no hold, no attributes; quantity text becomes a number", () => {
-    expect(createOrderSchema.parse(valid)).toEqual({ mode: "sync", customerOrderNumber: "PO-123", customerHold: false, additionalAttributes: [], lines: [{ ingramPartNumber: "TSXML1", quantity: 2 }] });
+    expect(createOrderSchema.parse(valid)).toEqual({
+      mode: "sync",
+      customerOrderNumber: "PO-123",
+      customerHold: false,
+      additionalAttributes: [],
+      lines: [{ ingramPartNumber: "TSXML1", quantity: 2 }],
+    });
   });
   it("caps the PO at 35 for sync and 18 for async", () => {
     expect(createSyncOrderSchema.safeParse({ ...valid, customerOrderNumber: "X".repeat(35) }).success).toBe(true);
     expect(createSyncOrderSchema.safeParse({ ...valid, customerOrderNumber: "X".repeat(36) }).success).toBe(false);
     expect(createAsyncOrderSchema.safeParse({ ...valid, customerOrderNumber: "X".repeat(18) }).success).toBe(true);
     const r = createAsyncOrderSchema.safeParse({ ...valid, customerOrderNumber: "X".repeat(19) });
-    expect(r.error?.issues.map((i) => i.message)).toContain("Customer PO number must be at most 18 characters for this order type.");
+    expect(r.error?.issues.map((i) => i.message)).toContain(
+      "Customer PO number must be at most 18 characters for this order type.",
+    );
   });
   it("each route accepts only its own mode", () => {
     expect(createSyncOrderSchema.safeParse({ ...valid, mode: "async" }).success).toBe(false);
@@ -121,11 +182,27 @@ describe("create order form", () => {
   });
   it.each([
     [{ ...valid, lines: [] }, "lines", "Add at least one line."],
-    [{ ...valid, lines: [{ ingramPartNumber: "TSXML1", quantity: 10000 }] }, "lines.0.quantity", "Quantity must be at most 9999."],
-    [{ ...valid, lines: [{ ingramPartNumber: "TSXML1", quantity: 1.5 }] }, "lines.0.quantity", "Quantity must be a whole number."],
-    [{ ...valid, lines: [{ ingramPartNumber: "", quantity: 1 }] }, "lines.0.ingramPartNumber", "Ingram part number is required."],
+    [
+      { ...valid, lines: [{ ingramPartNumber: "TSXML1", quantity: 10000 }] },
+      "lines.0.quantity",
+      "Quantity must be at most 9999.",
+    ],
+    [
+      { ...valid, lines: [{ ingramPartNumber: "TSXML1", quantity: 1.5 }] },
+      "lines.0.quantity",
+      "Quantity must be a whole number.",
+    ],
+    [
+      { ...valid, lines: [{ ingramPartNumber: "", quantity: 1 }] },
+      "lines.0.ingramPartNumber",
+      "Ingram part number is required.",
+    ],
     [{ ...valid, shipTo: { email: "nope" } }, "shipTo.email", "Ship-to email must be an email address."],
-    [{ ...valid, additionalAttributes: [{ name: "bad name", value: "x" }] }, "additionalAttributes.0.name", expect.stringMatching(/^Attribute name/)],
+    [
+      { ...valid, additionalAttributes: [{ name: "bad name", value: "x" }] },
+      "additionalAttributes.0.name",
+      expect.stringMatching(/^Attribute name/),
+    ],
     [{ ...valid, customerHold: "yes" }, "customerHold", "Customer hold must be true or false."],
   ])("%#: names the field", (input, path, message) => {
     const r = createOrderSchema.safeParse(input);
@@ -139,12 +216,25 @@ describe("modify order form", () => {
     expect(modifyOrderSchema.safeParse({}).error?.issues[0]?.message).toMatch(/Change the notes/);
   });
   it("add needs a part and quantity; update/delete need the line number", () => {
-    const r = modifyOrderSchema.safeParse({ lines: [{ action: "add" }, { action: "update", quantity: 2 }, { action: "delete" }] });
+    const r = modifyOrderSchema.safeParse({
+      lines: [{ action: "add" }, { action: "update", quantity: 2 }, { action: "delete" }],
+    });
     const paths = r.error!.issues.map((i) => i.path.join("."));
-    expect(paths).toEqual(expect.arrayContaining(["lines.0.ingramPartNumber", "lines.0.quantity", "lines.1.ingramLineNumber", "lines.2.ingramLineNumber"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "lines.0.ingramPartNumber",
+        "lines.0.quantity",
+        "lines.1.ingramLineNumber",
+        "lines.2.ingramLineNumber",
+      ]),
+    );
   });
   it("accepts a numeric line number and applies modify's shorter ship-to limits", () => {
-    expect(modifyOrderSchema.parse({ lines: [{ action: "delete", ingramLineNumber: 2 }] }).lines[0]?.ingramLineNumber).toBe("2");
-    expect(modifyOrderSchema.safeParse({ shipTo: { contact: "x".repeat(41) } }).error?.issues[0]?.message).toBe("Ship-to contact must be at most 40 characters.");
+    expect(
+      modifyOrderSchema.parse({ lines: [{ action: "delete", ingramLineNumber: 2 }] }).lines[0]?.ingramLineNumber,
+    ).toBe("2");
+    expect(modifyOrderSchema.safeParse({ shipTo: { contact: "x".repeat(41) } }).error?.issues[0]?.message).toBe(
+      "Ship-to contact must be at most 40 characters.",
+    );
   });
 });

@@ -15,8 +15,14 @@ describe("Ingram request bodies", () => {
       customerOrderNumber: "PO1",
       customerHold: true,
       shipTo: { contact: "", city: "" },
-      lines: [{ ingramPartNumber: "TSXML1", quantity: 2 }, { ingramPartNumber: "DF4128", quantity: 1, unitPrice: "9.50" }],
-      additionalAttributes: [{ name: "allowPartialOrder", value: "true" }, { name: "allowOrderOnCustomerHold", value: "false" }],
+      lines: [
+        { ingramPartNumber: "TSXML1", quantity: 2 },
+        { ingramPartNumber: "DF4128", quantity: 1, unitPrice: "9.50" },
+      ],
+      additionalAttributes: [
+        { name: "allowPartialOrder", value: "true" },
+        { name: "allowOrderOnCustomerHold", value: "false" },
+      ],
     });
     const body = toCreateRequest(input);
     expect(body).toEqual({
@@ -35,9 +41,19 @@ describe("Ingram request bodies", () => {
 
   it("modify: actions map to ADD/UPDATE/DELETE and delete sends no quantity", () => {
     const body = toModifyRequest(
-      modifyOrderSchema.parse({ lines: [{ action: "add", ingramPartNumber: "TSXML1", quantity: 1 }, { action: "delete", ingramLineNumber: "002", quantity: 4 }] }),
+      modifyOrderSchema.parse({
+        lines: [
+          { action: "add", ingramPartNumber: "TSXML1", quantity: 1 },
+          { action: "delete", ingramLineNumber: "002", quantity: 4 },
+        ],
+      }),
     );
-    expect(body).toEqual({ lines: [{ addUpdateDeleteLine: "ADD", ingramPartNumber: "TSXML1", quantity: 1 }, { addUpdateDeleteLine: "DELETE", ingramLineNumber: "002" }] });
+    expect(body).toEqual({
+      lines: [
+        { addUpdateDeleteLine: "ADD", ingramPartNumber: "TSXML1", quantity: 1 },
+        { addUpdateDeleteLine: "DELETE", ingramLineNumber: "002" },
+      ],
+    });
     expect(OrderModifyRequest.safeParse(body).success).toBe(true);
   });
 });
@@ -56,15 +72,47 @@ describe("webhooks", () => {
   });
 
   it("reads a single event or an array, keys in any case, the v7 shape and the status shape", () => {
-    const v7 = [{ topic: "resellers/orders", event: "IM::created", EventTimeStamp: "t", eventId: "A1", resource: { eventType: "IM::async_order_create", customerOrderNumber: "PO9", orders: [{ ingramOrderNumber: "20-X1" }, { ingramOrderNumber: "20-X2" }] } }];
-    expect(parseWebhookBody(v7)).toEqual([{ eventId: "A1", topic: "resellers/orders", event: "IM::created", eventType: "IM::async_order_create", timestamp: "t", kind: "order_created", customerOrderNumber: "PO9", orderNumbers: ["20-X1", "20-X2"] }]);
-    const status = { EVENTID: "B2", evenTtimeStamp: "t2", resource: [{ eventType: "im::order_shipped", orderNumber: "20-Y" }] };
-    expect(parseWebhookBody(status)).toEqual([expect.objectContaining({ eventId: "B2", timestamp: "t2", kind: "order_status", orderNumbers: ["20-Y"] })]);
+    const v7 = [
+      {
+        topic: "resellers/orders",
+        event: "IM::created",
+        EventTimeStamp: "t",
+        eventId: "A1",
+        resource: {
+          eventType: "IM::async_order_create",
+          customerOrderNumber: "PO9",
+          orders: [{ ingramOrderNumber: "20-X1" }, { ingramOrderNumber: "20-X2" }],
+        },
+      },
+    ];
+    expect(parseWebhookBody(v7)).toEqual([
+      {
+        eventId: "A1",
+        topic: "resellers/orders",
+        event: "IM::created",
+        eventType: "IM::async_order_create",
+        timestamp: "t",
+        kind: "order_created",
+        customerOrderNumber: "PO9",
+        orderNumbers: ["20-X1", "20-X2"],
+      },
+    ]);
+    const status = {
+      EVENTID: "B2",
+      evenTtimeStamp: "t2",
+      resource: [{ eventType: "im::order_shipped", orderNumber: "20-Y" }],
+    };
+    expect(parseWebhookBody(status)).toEqual([
+      expect.objectContaining({ eventId: "B2", timestamp: "t2", kind: "order_status", orderNumbers: ["20-Y"] }),
+    ]);
   });
 
-  it.each([[null], [[]], ["text"], [{ resource: {} }], [{ eventId: "bad id with spaces" }], [[{ eventId: "A" }, 5]]])("refuses %j", (body) => {
-    expect(parseWebhookBody(body)).toBeNull();
-  });
+  it.each([[null], [[]], ["text"], [{ resource: {} }], [{ eventId: "bad id with spaces" }], [[{ eventId: "A" }, 5]]])(
+    "refuses %j",
+    (body) => {
+      expect(parseWebhookBody(body)).toBeNull();
+    },
+  );
 });
 
 describe("helpers", () => {

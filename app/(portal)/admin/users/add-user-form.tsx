@@ -45,35 +45,75 @@ export function AddUserForm() {
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="add-user-h">
-      <div className="card-head"><h2 id="add-user-h">Add a user</h2></div>
+      <div className="card-head">
+        <h2 id="add-user-h">Add a user</h2>
+      </div>
       <div className="card-body">
         <fieldset disabled={busy}>
           <legend className="sr-only">New user</legend>
           <div className="form-grid">
             <Field id="u-email" label="Email" error={errors.email}>
-              {(a) => <input {...a} type="email" autoComplete="off" value={v.email} onChange={(e) => setV({ ...v, email: e.target.value })} />}
+              {(a) => (
+                <input
+                  {...a}
+                  type="email"
+                  autoComplete="off"
+                  value={v.email}
+                  onChange={(e) => setV({ ...v, email: e.target.value })}
+                />
+              )}
             </Field>
             <Field id="u-name" label="Name (optional)" error={errors.name}>
-              {(a) => <input {...a} type="text" autoComplete="off" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />}
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  autoComplete="off"
+                  value={v.name}
+                  onChange={(e) => setV({ ...v, name: e.target.value })}
+                />
+              )}
             </Field>
             <Field id="u-role" label="Role" error={errors.role}>
               {(a) => (
                 <select {...a} value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as UserRole })}>
-                  {USER_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                  {USER_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
-            <Field id="u-password" label="Initial password" error={errors.password} hint={`At least ${PASSWORD_MIN} characters.`}>
-              {(a) => <input {...a} type="password" autoComplete="new-password" value={v.password} onChange={(e) => setV({ ...v, password: e.target.value })} />}
+            <Field
+              id="u-password"
+              label="Initial password"
+              error={errors.password}
+              hint={`At least ${PASSWORD_MIN} characters.`}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="password"
+                  autoComplete="new-password"
+                  value={v.password}
+                  onChange={(e) => setV({ ...v, password: e.target.value })}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
         <div className="form-actions">
-          <Button type="submit" variant="primary" disabled={busy}>{busy ? "Adding…" : "Add user"}</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
+            {busy ? "Adding…" : "Add user"}
+          </Button>
           <span aria-live="polite" className="subtle">
             {done ? <span style={{ color: "var(--green-fg)" }}>{done}</span> : null}
             {failure && !Object.keys(failure.fields ?? {}).length ? (
-              <span style={{ color: "var(--danger)" }}>{failure.message}{failure.correlationId ? ` (correlation id ${failure.correlationId})` : ""}</span>
+              <span style={{ color: "var(--danger)" }}>
+                {failure.message}
+                {failure.correlationId ? ` (correlation id ${failure.correlationId})` : ""}
+              </span>
             ) : null}
           </span>
         </div>

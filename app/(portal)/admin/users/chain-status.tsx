@@ -14,7 +14,12 @@ export async function ChainStatus({ actor }: { actor: Actor }) {
     log("error", "audit chain verification failed", { err });
     return null;
   });
-  if (!r) return <p className="panel panel-warn" role="status">The audit chain could not be verified right now.</p>;
+  if (!r)
+    return (
+      <p className="panel panel-warn" role="status">
+        The audit chain could not be verified right now.
+      </p>
+    );
   if (r.ok) {
     return (
       <p className="panel panel-ok" role="status">
@@ -24,8 +29,8 @@ export async function ChainStatus({ actor }: { actor: Actor }) {
   }
   return (
     <div className="panel panel-error" role="alert">
-      <strong>Audit chain broken.</strong> Verified up to #{r.lastSeq.toLocaleString("en-US")}; event #{r.firstBroken?.seq} fails
-      ({r.firstBroken?.reason}). Someone changed or removed audit rows outside Orderdesk.
+      <strong>Audit chain broken.</strong> Verified up to #{r.lastSeq.toLocaleString("en-US")}; event #
+      {r.firstBroken?.seq} fails ({r.firstBroken?.reason}). Someone changed or removed audit rows outside Orderdesk.
     </div>
   );
 }

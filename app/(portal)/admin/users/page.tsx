@@ -23,17 +23,33 @@ export default async function UsersPage() {
       <div className="page-head">
         <div>
           <h1>Users</h1>
-          <p className="meta">Viewers read orders and the audit log; buyers also create, change, release and cancel; admins also manage users.</p>
+          <p className="meta">
+            Viewers read orders and the audit log; buyers also create, change, release and cancel; admins also manage
+            users.
+          </p>
         </div>
       </div>
-      <Suspense fallback={<p className="panel" role="status"><Spinner label="Verifying the audit chain…" /></p>}>
+      <Suspense
+        fallback={
+          <p className="panel" role="status">
+            <Spinner label="Verifying the audit chain…" />
+          </p>
+        }
+      >
         <ChainStatus actor={actor} />
       </Suspense>
       {result.ok ? (
         <section className="card" aria-label="Users">
           <UsersTable
             selfId={actor.id}
-            users={result.data.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, lastSignInAt: u.lastSignInAt }))}
+            users={result.data.map((u) => ({
+              id: u.id,
+              email: u.email,
+              name: u.name,
+              role: u.role,
+              disabled: u.disabled,
+              lastSignInAt: u.lastSignInAt,
+            }))}
           />
         </section>
       ) : (

@@ -28,16 +28,35 @@ export function UserRoleControl({ id, email, role, self }: UserRowProps) {
     const res = await apiFetch(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", body: { role: value } });
     setBusy(false);
     if (res.ok) router.refresh();
-    else setMessage(`${res.error.message}${res.error.correlationId ? ` (correlation id ${res.error.correlationId})` : ""}`);
+    else
+      setMessage(
+        `${res.error.message}${res.error.correlationId ? ` (correlation id ${res.error.correlationId})` : ""}`,
+      );
   }
 
   return (
     <div className="row" style={{ gap: 6, flexWrap: "nowrap" }}>
-      <select aria-label={`Role of ${email}`} value={value} disabled={busy || self} onChange={(e) => setValue(e.target.value as UserRole)} style={{ width: "auto" }}>
-        {USER_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+      <select
+        aria-label={`Role of ${email}`}
+        value={value}
+        disabled={busy || self}
+        onChange={(e) => setValue(e.target.value as UserRole)}
+        style={{ width: "auto" }}
+      >
+        {USER_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
       </select>
-      {value !== role ? <Button size="sm" variant="primary" onClick={save} disabled={busy}>{busy ? "Saving…" : "Save"}</Button> : null}
-      <span aria-live="polite" className="error" style={{ color: "var(--danger)", fontSize: "0.86rem" }}>{message}</span>
+      {value !== role ? (
+        <Button size="sm" variant="primary" onClick={save} disabled={busy}>
+          {busy ? "Saving…" : "Save"}
+        </Button>
+      ) : null}
+      <span aria-live="polite" className="error" style={{ color: "var(--danger)", fontSize: "0.86rem" }}>
+        {message}
+      </span>
     </div>
   );
 }
@@ -55,18 +74,33 @@ export function UserStatusControl({ id, email, disabled, self }: UserRowProps) {
     setBusy(false);
     setConfirming(false);
     if (res.ok) router.refresh();
-    else setMessage(`${res.error.message}${res.error.correlationId ? ` (correlation id ${res.error.correlationId})` : ""}`);
+    else
+      setMessage(
+        `${res.error.message}${res.error.correlationId ? ` (correlation id ${res.error.correlationId})` : ""}`,
+      );
   }
 
   if (self) return <span className="subtle">You</span>;
   return (
     <div className="row" style={{ gap: 6, flexWrap: "nowrap" }}>
       {disabled ? (
-        <Button size="sm" onClick={() => void setDisabled(false)} disabled={busy} aria-label={`Enable ${email}`}>Enable</Button>
+        <Button size="sm" onClick={() => void setDisabled(false)} disabled={busy} aria-label={`Enable ${email}`}>
+          Enable
+        </Button>
       ) : (
-        <Button size="sm" variant="ghost-danger" onClick={() => setConfirming(true)} disabled={busy} aria-label={`Disable ${email}`}>Disable</Button>
+        <Button
+          size="sm"
+          variant="ghost-danger"
+          onClick={() => setConfirming(true)}
+          disabled={busy}
+          aria-label={`Disable ${email}`}
+        >
+          Disable
+        </Button>
       )}
-      <span aria-live="polite" style={{ color: "var(--danger)", fontSize: "0.86rem" }}>{message}</span>
+      <span aria-live="polite" style={{ color: "var(--danger)", fontSize: "0.86rem" }}>
+        {message}
+      </span>
       <ConfirmDialog
         open={confirming}
         title={`Disable ${email}?`}

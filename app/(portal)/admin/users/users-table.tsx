@@ -19,17 +19,37 @@ export interface UserRow {
 const h = columnHelper<UserRow>();
 
 function columnsFor(selfId: string) {
-  const props = (u: UserRow) => ({ id: u.id, email: u.email, role: u.role, disabled: u.disabled, self: u.id === selfId });
+  const props = (u: UserRow) => ({
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    disabled: u.disabled,
+    self: u.id === selfId,
+  });
   return h.columns([
     h.accessor("email", { header: "Email" }),
     h.accessor("name", { header: "Name", cell: (c) => c.getValue() ?? <span className="muted">—</span> }),
-    h.accessor("role", { header: "Role", cell: (c) => <UserRoleControl key={`${c.row.original.id}-${c.getValue()}`} {...props(c.row.original)} /> }),
+    h.accessor("role", {
+      header: "Role",
+      cell: (c) => <UserRoleControl key={`${c.row.original.id}-${c.getValue()}`} {...props(c.row.original)} />,
+    }),
     h.accessor("disabled", {
       header: "Status",
-      cell: (c) => <StatusBadge status={{ state: c.getValue() ? "disabled" : "active", label: c.getValue() ? "Disabled" : "Active" }} />,
+      cell: (c) => (
+        <StatusBadge
+          status={{ state: c.getValue() ? "disabled" : "active", label: c.getValue() ? "Disabled" : "Active" }}
+        />
+      ),
     }),
-    h.accessor("lastSignInAt", { header: "Last sign-in", cell: (c) => (c.getValue() ? formatDateTime(c.getValue()) : <span className="muted">Never</span>) }),
-    h.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: (c) => <UserStatusControl {...props(c.row.original)} /> }),
+    h.accessor("lastSignInAt", {
+      header: "Last sign-in",
+      cell: (c) => (c.getValue() ? formatDateTime(c.getValue()) : <span className="muted">Never</span>),
+    }),
+    h.display({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: (c) => <UserStatusControl {...props(c.row.original)} />,
+    }),
   ]);
 }
 

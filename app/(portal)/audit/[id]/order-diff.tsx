@@ -11,9 +11,23 @@ function ChangeRows({ changes, indent }: { changes: FieldChange[]; indent?: bool
     <>
       {changes.map((c) => (
         <tr key={c.path} className="changed">
-          <th scope="row" className="mono" style={{ fontWeight: 400, paddingLeft: indent ? 28 : undefined }}>{c.path}</th>
-          <td>{c.before === null || c.before === undefined ? <span className="muted">—</span> : <span className="diff-old">{show(c.before)}</span>}</td>
-          <td>{c.after === null || c.after === undefined ? <span className="muted">—</span> : <span className="diff-new">{show(c.after)}</span>}</td>
+          <th scope="row" className="mono" style={{ fontWeight: 400, paddingLeft: indent ? 28 : undefined }}>
+            {c.path}
+          </th>
+          <td>
+            {c.before === null || c.before === undefined ? (
+              <span className="muted">—</span>
+            ) : (
+              <span className="diff-old">{show(c.before)}</span>
+            )}
+          </td>
+          <td>
+            {c.after === null || c.after === undefined ? (
+              <span className="muted">—</span>
+            ) : (
+              <span className="diff-new">{show(c.after)}</span>
+            )}
+          </td>
         </tr>
       ))}
     </>
@@ -49,10 +63,21 @@ export function OrderDiffView({ diff }: { diff: OrderDiff }) {
   );
 }
 
-function LineBlock({ lineKey, change, fields }: { lineKey: string; change: keyof typeof LINE_LABEL; fields: FieldChange[] }) {
+function LineBlock({
+  lineKey,
+  change,
+  fields,
+}: {
+  lineKey: string;
+  change: keyof typeof LINE_LABEL;
+  fields: FieldChange[];
+}) {
   return (
     <>
-      <tr className={change === "added" ? "added" : change === "removed" ? "removed" : "changed"} style={{ textDecoration: "none" }}>
+      <tr
+        className={change === "added" ? "added" : change === "removed" ? "removed" : "changed"}
+        style={{ textDecoration: "none" }}
+      >
         <th scope="rowgroup" colSpan={3} style={{ fontWeight: 600 }}>
           {LINE_LABEL[change]} <span className="mono">{lineKey}</span>
         </th>

@@ -46,11 +46,21 @@ export function ExportCsvButton({ href, total }: { href: string; total: number |
     abort.current = ctrl;
     setState({ kind: "running", rows: 0, total });
     try {
-      const res = await fetch(href, { credentials: "same-origin", signal: ctrl.signal, headers: { Accept: "text/csv" } });
+      const res = await fetch(href, {
+        credentials: "same-origin",
+        signal: ctrl.signal,
+        headers: { Accept: "text/csv" },
+      });
       const correlationId = res.headers.get("x-correlation-id");
       if (!res.ok || !res.body) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string; correlationId?: string } } | null;
-        setState({ kind: "failed", message: body?.error?.message ?? `The export failed (HTTP ${res.status}).`, correlationId: body?.error?.correlationId ?? correlationId });
+        const body = (await res.json().catch(() => null)) as {
+          error?: { message?: string; correlationId?: string };
+        } | null;
+        setState({
+          kind: "failed",
+          message: body?.error?.message ?? `The export failed (HTTP ${res.status}).`,
+          correlationId: body?.error?.correlationId ?? correlationId,
+        });
         return;
       }
       const headerTotal = Number(res.headers.get("x-total-count") ?? res.headers.get("x-records-found"));
@@ -77,7 +87,15 @@ export function ExportCsvButton({ href, total }: { href: string; total: number |
       setState({ kind: "done", rows });
     } catch (err) {
       if (ctrl.signal.aborted) setState({ kind: "idle" });
-      else setState({ kind: "failed", message: err instanceof Error && err.name === "TypeError" ? "The connection was lost during the export." : "The export failed.", correlationId: null });
+      else
+        setState({
+          kind: "failed",
+          message:
+            err instanceof Error && err.name === "TypeError"
+              ? "The connection was lost during the export."
+              : "The export failed.",
+          correlationId: null,
+        });
     } finally {
       abort.current = null;
     }
@@ -96,14 +114,21 @@ export function ExportCsvButton({ href, total }: { href: string; total: number |
               {state.rows.toLocaleString("en-US")}
               {state.total ? ` of ${state.total.toLocaleString("en-US")}` : ""} rows
             </span>
-            <Button size="sm" variant="ghost" onClick={() => abort.current?.abort()}>Stop</Button>
+            <Button size="sm" variant="ghost" onClick={() => abort.current?.abort()}>
+              Stop
+            </Button>
           </>
         ) : state.kind === "done" ? (
           <span>Saved {state.rows.toLocaleString("en-US")} rows</span>
         ) : state.kind === "failed" ? (
           <span style={{ color: "var(--danger)" }} role="alert">
             {state.message}
-            {state.correlationId ? <> (correlation id <code>{state.correlationId}</code>)</> : null}
+            {state.correlationId ? (
+              <>
+                {" "}
+                (correlation id <code>{state.correlationId}</code>)
+              </>
+            ) : null}
           </span>
         ) : null}
       </span>

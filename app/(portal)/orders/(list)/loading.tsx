@@ -6,7 +6,9 @@ export default function OrdersLoading() {
       <div className="page-head">
         <div>
           <h1>Orders</h1>
-          <p className="meta" role="status">Loading orders…</p>
+          <p className="meta" role="status">
+            Loading orders…
+          </p>
         </div>
       </div>
       <div className="card filters">
@@ -18,7 +20,16 @@ export default function OrdersLoading() {
       </div>
       <div className="card" aria-hidden="true">
         {Array.from({ length: 10 }, (_, i) => (
-          <div key={i} style={{ display: "grid", gridTemplateColumns: "1fr 1fr 2fr 2fr 1fr 1fr", gap: 16, padding: "11px 14px", borderBottom: "1px solid var(--border)" }}>
+          <div
+            key={i}
+            style={{
+              display: "grid",
+              gridTemplateColumns: "1fr 1fr 2fr 2fr 1fr 1fr",
+              gap: 16,
+              padding: "11px 14px",
+              borderBottom: "1px solid var(--border)",
+            }}
+          >
             {Array.from({ length: 6 }, (_, j) => (
               <div key={j} className="skeleton" style={{ width: `${60 + ((i * 7 + j * 13) % 35)}%` }} />
             ))}

@@ -13,7 +13,11 @@ const many = (raw: Raw, k: string) => {
 };
 
 export const STATUS_FILTER_LABELS: Record<(typeof ORDER_STATUS_FILTERS)[number], string> = {
-  SHIPPED: "Shipped", PROCESSING: "Processing", "ON HOLD": "On hold", BACKORDERED: "Backordered", CANCELLED: "Cancelled",
+  SHIPPED: "Shipped",
+  PROCESSING: "Processing",
+  "ON HOLD": "On hold",
+  BACKORDERED: "Backordered",
+  CANCELLED: "Cancelled",
 };
 
 const TEXT_FILTERS = [
@@ -44,17 +48,30 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
   const moreOpen = moreKeys.some((k) => many(raw, k).length > 0 || errors[k]);
   const text = ([name, label]: readonly [string, string]) => (
     <Field key={name} id={`f-${name}`} label={label} error={errors[name]}>
-      {(a) => <input {...a} type="search" name={name} defaultValue={one(raw, name)} maxLength={35} autoComplete="off" />}
+      {(a) => (
+        <input {...a} type="search" name={name} defaultValue={one(raw, name)} maxLength={35} autoComplete="off" />
+      )}
     </Field>
   );
   return (
     <GetForm action="/orders" className="card filters" role="search" aria-label="Filter orders">
       <div className="form-grid">
         {TEXT_FILTERS.map(text)}
-        <DateRangeField name="ingramOrderDate-bt" label="Order date" value={many(raw, "ingramOrderDate-bt")} error={errors["ingramOrderDate-bt"]} />
+        <DateRangeField
+          name="ingramOrderDate-bt"
+          label="Order date"
+          value={many(raw, "ingramOrderDate-bt")}
+          error={errors["ingramOrderDate-bt"]}
+        />
       </div>
-      <fieldset className="field" style={{ marginTop: 10 }} aria-describedby={errors["orderStatus-in"] ? "f-status-error" : undefined}>
-        <legend className="label" style={{ marginBottom: 4, fontWeight: 500, fontSize: "0.93rem" }}>Status</legend>
+      <fieldset
+        className="field"
+        style={{ marginTop: 10 }}
+        aria-describedby={errors["orderStatus-in"] ? "f-status-error" : undefined}
+      >
+        <legend className="label" style={{ marginBottom: 4, fontWeight: 500, fontSize: "0.93rem" }}>
+          Status
+        </legend>
         <div className="status-choices">
           {ORDER_STATUS_FILTERS.map((s) => (
             <label key={s} className="check">
@@ -64,7 +81,9 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
           ))}
         </div>
         {errors["orderStatus-in"] || errors.orderStatus ? (
-          <span id="f-status-error" className="error">{errors["orderStatus-in"] ?? errors.orderStatus}</span>
+          <span id="f-status-error" className="error">
+            {errors["orderStatus-in"] ?? errors.orderStatus}
+          </span>
         ) : null}
       </fieldset>
       <details open={moreOpen}>
@@ -83,8 +102,12 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
       {one(raw, "sort") ? <input type="hidden" name="sort" value={one(raw, "sort")} /> : null}
       {one(raw, "dir") ? <input type="hidden" name="dir" value={one(raw, "dir")} /> : null}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary">Search</button>
-        <Link href="/orders" className="btn btn-ghost">Clear filters</Link>
+        <button type="submit" className="btn btn-primary">
+          Search
+        </button>
+        <Link href="/orders" className="btn btn-ghost">
+          Clear filters
+        </Link>
       </div>
     </GetForm>
   );

@@ -41,12 +41,18 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <div>
           <h1>Orders</h1>
           <p className="meta">
-            {page ? `${page.total.toLocaleString("en-US")} ${page.total === 1 ? "order" : "orders"} match` : "Search Ingram Micro orders"}
+            {page
+              ? `${page.total.toLocaleString("en-US")} ${page.total === 1 ? "order" : "orders"} match`
+              : "Search Ingram Micro orders"}
           </p>
         </div>
         <div className="toolbar">
           {page && page.total > 0 ? <ExportCsvButton href={exportHref} total={page.total} /> : null}
-          {can(actor, "orders.create") ? <ButtonLink href="/orders/new" variant="primary">New order</ButtonLink> : null}
+          {can(actor, "orders.create") ? (
+            <ButtonLink href="/orders/new" variant="primary">
+              New order
+            </ButtonLink>
+          ) : null}
         </div>
       </div>
 
@@ -62,14 +68,21 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         result.code === "forbidden" ? (
           <ForbiddenPanel what="orders" />
         ) : (
-          <ErrorPanel title="Orders could not be loaded" message={result.message} correlationId={result.correlationId} />
+          <ErrorPanel
+            title="Orders could not be loaded"
+            message={result.message}
+            correlationId={result.correlationId}
+          />
         )
       ) : null}
 
       {page ? (
         <section className="card" aria-label="Search results">
           {page.orders.length === 0 ? (
-            <EmptyState title="No orders match these filters" actions={<ButtonLink href="/orders">Clear filters</ButtonLink>}>
+            <EmptyState
+              title="No orders match these filters"
+              actions={<ButtonLink href="/orders">Clear filters</ButtonLink>}
+            >
               Widen the date range or remove a filter. Without filters Ingram searches roughly the last 20 days.
             </EmptyState>
           ) : (

@@ -8,7 +8,11 @@ export default function OrderNotFound() {
       <p className="muted" style={{ marginTop: 8 }}>
         Ingram Micro has no order with this number for our account. Check the number, or search for it by PO.
       </p>
-      <p style={{ marginTop: 16 }}><Link className="btn" href="/orders">Search orders</Link></p>
+      <p style={{ marginTop: 16 }}>
+        <Link className="btn" href="/orders">
+          Search orders
+        </Link>
+      </p>
     </div>
   );
 }

@@ -41,7 +41,10 @@ export function OrderActions({ orderNumber, canEdit, canRelease, canCancel }: Or
     setBusy(null);
     setConfirm(null);
     if (res.ok) {
-      const done = action === "release" ? `Order ${orderNumber} was released to the warehouse.` : `Order ${orderNumber} was cancelled.`;
+      const done =
+        action === "release"
+          ? `Order ${orderNumber} was released to the warehouse.`
+          : `Order ${orderNumber} was cancelled.`;
       setNotice({ kind: "ok", text: messageOf(res.data, done) });
       router.refresh();
     } else {
@@ -56,10 +59,14 @@ export function OrderActions({ orderNumber, canEdit, canRelease, canCancel }: Or
         <ButtonLink href={`/orders/${encodeURIComponent(orderNumber)}/history`}>History</ButtonLink>
         {canEdit ? <ButtonLink href={`/orders/${encodeURIComponent(orderNumber)}/edit`}>Edit</ButtonLink> : null}
         {canRelease ? (
-          <Button variant="primary" onClick={() => setConfirm("release")} disabled={busy !== null}>Release</Button>
+          <Button variant="primary" onClick={() => setConfirm("release")} disabled={busy !== null}>
+            Release
+          </Button>
         ) : null}
         {canCancel ? (
-          <Button variant="danger" onClick={() => setConfirm("cancel")} disabled={busy !== null}>Cancel order</Button>
+          <Button variant="danger" onClick={() => setConfirm("cancel")} disabled={busy !== null}>
+            Cancel order
+          </Button>
         ) : null}
       </div>
       <div aria-live="polite" style={{ maxWidth: 560 }}>
@@ -68,12 +75,16 @@ export function OrderActions({ orderNumber, canEdit, canRelease, canCancel }: Or
           <div className="panel panel-error" role="alert">
             <p>
               <strong>
-                {notice.error.code.startsWith("upstream_") ? "Ingram Micro refused: " : `Could not ${notice.action} the order: `}
+                {notice.error.code.startsWith("upstream_")
+                  ? "Ingram Micro refused: "
+                  : `Could not ${notice.action} the order: `}
               </strong>
               {notice.error.message}
             </p>
             {notice.error.correlationId ? (
-              <p className="subtle" style={{ color: "inherit" }}>Correlation id: <code>{notice.error.correlationId}</code></p>
+              <p className="subtle" style={{ color: "inherit" }}>
+                Correlation id: <code>{notice.error.correlationId}</code>
+              </p>
             ) : null}
           </div>
         ) : null}

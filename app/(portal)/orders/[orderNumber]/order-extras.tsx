@@ -16,10 +16,14 @@ export function SubOrders({ order }: { order: OrderDetail }) {
     <ul className="timeline">
       {[...subs].map(([n, s]) => (
         <li key={n} style={{ gridTemplateColumns: "160px 1fr" }}>
-          <Link className="mono" href={`/orders/${encodeURIComponent(n)}`}>{n}</Link>
+          <Link className="mono" href={`/orders/${encodeURIComponent(n)}`}>
+            {n}
+          </Link>
           <span className="row" style={{ gap: 8 }}>
             <StatusBadge status={s.status} />
-            <span className="subtle">{s.lines} {s.lines === 1 ? "line" : "lines"}</span>
+            <span className="subtle">
+              {s.lines} {s.lines === 1 ? "line" : "lines"}
+            </span>
           </span>
         </li>
       ))}
@@ -34,7 +38,10 @@ export function NotesAndCharges({ order }: { order: OrderDetail }) {
       <dd style={{ whiteSpace: "pre-wrap" }}>{order.notes || <span className="muted">None</span>}</dd>
       {order.charges.map((ch, i) => (
         <div key={i} style={{ display: "contents" }}>
-          <dt>{ch.description ?? "Charge"}{ch.reference ? <span className="subtle"> ({ch.reference})</span> : null}</dt>
+          <dt>
+            {ch.description ?? "Charge"}
+            {ch.reference ? <span className="subtle"> ({ch.reference})</span> : null}
+          </dt>
           <dd>{formatMoney(ch.amount, order.currency)}</dd>
         </div>
       ))}

@@ -17,7 +17,9 @@ function columnsFor(currency: string | null) {
         <>
           <span className="mono">{c.getValue() ?? "—"}</span>
           {c.row.original.vendorPartNumber ? (
-            <div className="subtle">Vendor <span className="mono">{c.row.original.vendorPartNumber}</span></div>
+            <div className="subtle">
+              Vendor <span className="mono">{c.row.original.vendorPartNumber}</span>
+            </div>
           ) : null}
         </>
       ),
@@ -32,21 +34,51 @@ function columnsFor(currency: string | null) {
         </>
       ),
     }),
-    h.accessor("quantityOrdered", { header: "Ordered", meta: { align: "end" }, cell: (c) => formatNumber(c.getValue()) }),
-    h.accessor("quantityConfirmed", { header: "Confirmed", meta: { align: "end" }, cell: (c) => formatNumber(c.getValue()) }),
+    h.accessor("quantityOrdered", {
+      header: "Ordered",
+      meta: { align: "end" },
+      cell: (c) => formatNumber(c.getValue()),
+    }),
+    h.accessor("quantityConfirmed", {
+      header: "Confirmed",
+      meta: { align: "end" },
+      cell: (c) => formatNumber(c.getValue()),
+    }),
     h.accessor("quantityBackOrdered", {
       header: "Backordered",
       meta: { align: "end" },
       cell: (c) => {
         const v = c.getValue();
         const eta = c.row.original.backOrderEtaDate;
-        return v ? <>{formatNumber(v)}{eta ? <div className="subtle">ETA {eta}</div> : null}</> : formatNumber(v);
+        return v ? (
+          <>
+            {formatNumber(v)}
+            {eta ? <div className="subtle">ETA {eta}</div> : null}
+          </>
+        ) : (
+          formatNumber(v)
+        );
       },
     }),
-    h.accessor("unitPrice", { header: "Unit price", meta: { align: "end" }, cell: (c) => formatMoney(c.getValue(), currency) }),
-    h.accessor("extendedPrice", { header: "Extended", meta: { align: "end" }, cell: (c) => formatMoney(c.getValue(), currency) }),
-    h.accessor((l) => l.status.label, { id: "status", header: "Status", cell: (c) => <StatusBadge status={c.row.original.status} /> }),
-    h.accessor("promisedDeliveryDate", { header: "Promised", cell: (c) => <span className="nowrap">{c.getValue() ?? "—"}</span> }),
+    h.accessor("unitPrice", {
+      header: "Unit price",
+      meta: { align: "end" },
+      cell: (c) => formatMoney(c.getValue(), currency),
+    }),
+    h.accessor("extendedPrice", {
+      header: "Extended",
+      meta: { align: "end" },
+      cell: (c) => formatMoney(c.getValue(), currency),
+    }),
+    h.accessor((l) => l.status.label, {
+      id: "status",
+      header: "Status",
+      cell: (c) => <StatusBadge status={c.row.original.status} />,
+    }),
+    h.accessor("promisedDeliveryDate", {
+      header: "Promised",
+      cell: (c) => <span className="nowrap">{c.getValue() ?? "—"}</span>,
+    }),
   ]);
 }
 

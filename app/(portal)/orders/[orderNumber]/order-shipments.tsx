@@ -12,7 +12,9 @@ export function OrderShipments({ lines }: { lines: OrderLine[] }) {
         <thead>
           <tr>
             <th scope="col">Line</th>
-            <th scope="col" className="num">Qty</th>
+            <th scope="col" className="num">
+              Qty
+            </th>
             <th scope="col">Shipped</th>
             <th scope="col">Est. delivery</th>
             <th scope="col">From</th>
@@ -24,20 +26,32 @@ export function OrderShipments({ lines }: { lines: OrderLine[] }) {
         <tbody>
           {rows.map(({ line, s, key }) => (
             <tr key={key}>
-              <td className="mono">{line.lineNumber ?? "—"}<div className="subtle">{line.ingramPartNumber}</div></td>
+              <td className="mono">
+                {line.lineNumber ?? "—"}
+                <div className="subtle">{line.ingramPartNumber}</div>
+              </td>
               <td className="num">{s.quantity ?? "—"}</td>
-              <td className="nowrap">{formatDate(s.shippedDate ?? s.estimatedShipDate)}{!s.shippedDate && s.estimatedShipDate ? <div className="subtle">estimated</div> : null}</td>
-              <td className="nowrap">{formatDate(s.deliveredDate ?? s.estimatedDeliveryDate)}{s.deliveredDate ? <div className="subtle">delivered</div> : null}</td>
+              <td className="nowrap">
+                {formatDate(s.shippedDate ?? s.estimatedShipDate)}
+                {!s.shippedDate && s.estimatedShipDate ? <div className="subtle">estimated</div> : null}
+              </td>
+              <td className="nowrap">
+                {formatDate(s.deliveredDate ?? s.estimatedDeliveryDate)}
+                {s.deliveredDate ? <div className="subtle">delivered</div> : null}
+              </td>
               <td>{s.warehouse ?? "—"}</td>
               <td>
-                {s.tracking.length === 0 ? "—" : (
+                {s.tracking.length === 0 ? (
+                  "—"
+                ) : (
                   <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
                     {s.tracking.map((t, i) => (
                       <li key={i}>
                         {t.carrierName ? <span>{t.carrierName} </span> : null}
                         {t.trackingNumber && t.trackingUrl ? (
                           <a className="mono" href={t.trackingUrl} target="_blank" rel="noopener noreferrer">
-                            {t.trackingNumber}<span className="sr-only"> (opens carrier site in a new tab)</span>
+                            {t.trackingNumber}
+                            <span className="sr-only"> (opens carrier site in a new tab)</span>
                           </a>
                         ) : (
                           <span className="mono">{t.trackingNumber ?? ""}</span>
@@ -47,10 +61,17 @@ export function OrderShipments({ lines }: { lines: OrderLine[] }) {
                   </ul>
                 )}
               </td>
-              <td className="mono">
-                {s.tracking.flatMap((t) => t.serialNumbers).join(", ") || "—"}
+              <td className="mono">{s.tracking.flatMap((t) => t.serialNumbers).join(", ") || "—"}</td>
+              <td>
+                {s.invoiceNumber ? (
+                  <>
+                    {s.invoiceNumber}
+                    <div className="subtle">{formatDate(s.invoiceDate)}</div>
+                  </>
+                ) : (
+                  "—"
+                )}
               </td>
-              <td>{s.invoiceNumber ? <>{s.invoiceNumber}<div className="subtle">{formatDate(s.invoiceDate)}</div></> : "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -40,8 +40,14 @@ export default async function OrderPage({ params }: { params: Params }) {
     if (result.code === "forbidden") return <ForbiddenPanel what="this order" />;
     return (
       <div className="stack">
-        <div className="crumbs"><Link href="/orders">Orders</Link> / {orderNumber}</div>
-        <ErrorPanel title={`Order ${orderNumber} could not be loaded`} message={result.message} correlationId={result.correlationId} />
+        <div className="crumbs">
+          <Link href="/orders">Orders</Link> / {orderNumber}
+        </div>
+        <ErrorPanel
+          title={`Order ${orderNumber} could not be loaded`}
+          message={result.message}
+          correlationId={result.correlationId}
+        />
       </div>
     );
   }
@@ -53,7 +59,9 @@ export default async function OrderPage({ params }: { params: Params }) {
     <div className="stack">
       <div className="page-head">
         <div>
-          <div className="crumbs"><Link href="/orders">Orders</Link> / <span className="mono">{order.orderNumber}</span></div>
+          <div className="crumbs">
+            <Link href="/orders">Orders</Link> / <span className="mono">{order.orderNumber}</span>
+          </div>
           <h1 className="row" style={{ gap: 10 }}>
             Order <span className="mono">{order.orderNumber}</span> <StatusBadge status={order.status} />
           </h1>
@@ -77,17 +85,23 @@ export default async function OrderPage({ params }: { params: Params }) {
       </section>
 
       <section className="card" aria-labelledby="shipments-h">
-        <div className="card-head"><h2 id="shipments-h">Shipments, tracking and serial numbers</h2></div>
+        <div className="card-head">
+          <h2 id="shipments-h">Shipments, tracking and serial numbers</h2>
+        </div>
         <OrderShipments lines={order.lines} />
       </section>
 
       <div className="grid-2">
         <section className="card" aria-labelledby="subs-h">
-          <div className="card-head"><h2 id="subs-h">Sub-orders</h2></div>
+          <div className="card-head">
+            <h2 id="subs-h">Sub-orders</h2>
+          </div>
           <SubOrders order={order} />
         </section>
         <section className="card" aria-labelledby="notes-h">
-          <div className="card-head"><h2 id="notes-h">Notes, charges and attributes</h2></div>
+          <div className="card-head">
+            <h2 id="notes-h">Notes, charges and attributes</h2>
+          </div>
           <NotesAndCharges order={order} />
         </section>
       </div>
@@ -99,7 +113,13 @@ export default async function OrderPage({ params }: { params: Params }) {
             <Link href={`/orders/${encodeURIComponent(order.orderNumber)}/history`}>Full history</Link>
           </div>
           {timeline && !timeline.ok ? (
-            <div className="card-body"><ErrorPanel title="Activity could not be loaded" message={timeline.message} correlationId={timeline.correlationId} /></div>
+            <div className="card-body">
+              <ErrorPanel
+                title="Activity could not be loaded"
+                message={timeline.message}
+                correlationId={timeline.correlationId}
+              />
+            </div>
           ) : events.length === 0 ? (
             <p className="muted card-body">No one has changed this order through Orderdesk.</p>
           ) : (

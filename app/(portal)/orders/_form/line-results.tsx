@@ -13,7 +13,9 @@ export function LineResults({ lines, caption }: { lines: LineResult[]; caption: 
           <tr>
             <th scope="col">Line</th>
             <th scope="col">Part</th>
-            <th scope="col" className="num">Qty</th>
+            <th scope="col" className="num">
+              Qty
+            </th>
             <th scope="col">Result</th>
             <th scope="col">Order</th>
             <th scope="col">Status or reason</th>
@@ -21,12 +23,26 @@ export function LineResults({ lines, caption }: { lines: LineResult[]; caption: 
         </thead>
         <tbody>
           {lines.map((l, i) => (
-            <tr key={i} className={l.result === "rejected" ? "removed" : undefined} style={l.result === "rejected" ? { textDecoration: "none" } : undefined}>
+            <tr
+              key={i}
+              className={l.result === "rejected" ? "removed" : undefined}
+              style={l.result === "rejected" ? { textDecoration: "none" } : undefined}
+            >
               <td className="mono">{l.customerLineNumber ?? l.lineNumber ?? i + 1}</td>
               <td className="mono">{l.ingramPartNumber ?? "—"}</td>
               <td className="num">{l.quantity ?? "—"}</td>
-              <td><StatusBadge status={{ state: l.result, label: l.result === "accepted" ? "Accepted" : "Rejected" }} /></td>
-              <td>{l.orderNumber ? <Link className="mono" href={`/orders/${encodeURIComponent(l.orderNumber)}`}>{l.orderNumber}</Link> : "—"}</td>
+              <td>
+                <StatusBadge status={{ state: l.result, label: l.result === "accepted" ? "Accepted" : "Rejected" }} />
+              </td>
+              <td>
+                {l.orderNumber ? (
+                  <Link className="mono" href={`/orders/${encodeURIComponent(l.orderNumber)}`}>
+                    {l.orderNumber}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td>{l.reason ?? (l.status ? l.status.label : "—")}</td>
             </tr>
           ))}

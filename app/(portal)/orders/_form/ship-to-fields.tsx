@@ -28,10 +28,16 @@ export function shipToPayload(v: ShipToValues): Partial<ShipToValues> | undefine
   return filled.length ? (Object.fromEntries(filled) as Partial<ShipToValues>) : undefined;
 }
 
-const CREATE_HINT = "Give a registered address id, or a full address. Leave everything empty to use the account's default.";
+const CREATE_HINT =
+  "Give a registered address id, or a full address. Leave everything empty to use the account's default.";
 
 export function ShipToFields({
-  idPrefix, values, errors, onChange, disabled, hint = CREATE_HINT,
+  idPrefix,
+  values,
+  errors,
+  onChange,
+  disabled,
+  hint = CREATE_HINT,
 }: {
   idPrefix: string;
   /** The sentence under the legend; the default fits the create form (empty = account default). */
@@ -44,13 +50,20 @@ export function ShipToFields({
   return (
     <fieldset disabled={disabled}>
       <legend>Ship to</legend>
-      <p className="subtle" style={{ marginBottom: 10 }}>{hint}</p>
+      <p className="subtle" style={{ marginBottom: 10 }}>
+        {hint}
+      </p>
       <div className="form-grid">
         {SHIP_TO_KEYS.map(([key, label, autoComplete]) => (
           <Field key={key} id={`${idPrefix}-shipTo-${key}`} label={label} error={errors[`shipTo.${key}`]}>
             {(a) => (
-              <input {...a} type={key === "email" ? "email" : "text"} autoComplete={`shipping ${autoComplete}`.replace("shipping off", "off")}
-                value={values[key]} onChange={(e) => onChange(key, e.target.value)} />
+              <input
+                {...a}
+                type={key === "email" ? "email" : "text"}
+                autoComplete={`shipping ${autoComplete}`.replace("shipping off", "off")}
+                value={values[key]}
+                onChange={(e) => onChange(key, e.target.value)}
+              />
             )}
           </Field>
         ))}

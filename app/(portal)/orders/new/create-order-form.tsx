@@ -16,12 +16,17 @@ import { LineItemsEditor, type LineDraft } from "./line-items-editor";
 import { OrderRequestStatus } from "./order-request-status";
 
 type Outcome =
-  | { kind: "sync"; result: CreateOrderResult; replayed: boolean }
-  | { kind: "async"; request: OrderRequestView };
+  { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
 
 // Row keys also build element ids, so the first row's key must be the same on the server and in the browser.
 const newLine = (key: number): LineDraft => ({ key, ingramPartNumber: "", quantity: "1", unitPrice: "" });
-const EMPTY_HEADER: HeaderValues = { mode: "sync", customerOrderNumber: "", endCustomerOrderNumber: "", notes: "", customerHold: true };
+const EMPTY_HEADER: HeaderValues = {
+  mode: "sync",
+  customerOrderNumber: "",
+  endCustomerOrderNumber: "",
+  notes: "",
+  customerHold: true,
+};
 
 export function CreateOrderForm() {
   const [header, setHeader] = useState<HeaderValues>(EMPTY_HEADER);
@@ -63,7 +68,8 @@ export function CreateOrderForm() {
       return;
     }
     const body = JSON.stringify(parsed.data);
-    if (!attempt.current || attempt.current.payload !== body) attempt.current = { key: newIdempotencyKey(), payload: body };
+    if (!attempt.current || attempt.current.payload !== body)
+      attempt.current = { key: newIdempotencyKey(), payload: body };
     inFlight.current = true;
     setBusy(true);
     setErrors({});
@@ -82,7 +88,12 @@ export function CreateOrderForm() {
       return;
     }
     if (res.data.request) setOutcome({ kind: "async", request: res.data.request });
-    else if (res.data.result) setOutcome({ kind: "sync", result: res.data.result, replayed: res.headers.get("idempotent-replayed") === "true" });
+    else if (res.data.result)
+      setOutcome({
+        kind: "sync",
+        result: res.data.result,
+        replayed: res.headers.get("idempotent-replayed") === "true",
+      });
     attempt.current = null;
   }
 
@@ -104,8 +115,14 @@ export function CreateOrderForm() {
   if (outcome) {
     return (
       <div className="stack">
-        {outcome.kind === "sync" ? <CreateResult result={outcome.result} replayed={outcome.replayed} /> : <OrderRequestStatus initial={outcome.request} />}
-        <div><Button onClick={reset}>Create another order</Button></div>
+        {outcome.kind === "sync" ? (
+          <CreateResult result={outcome.result} replayed={outcome.replayed} />
+        ) : (
+          <OrderRequestStatus initial={outcome.request} />
+        )}
+        <div>
+          <Button onClick={reset}>Create another order</Button>
+        </div>
       </div>
     );
   }
@@ -119,7 +136,12 @@ export function CreateOrderForm() {
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-busy={busy || undefined}>
       <div className="form-section">
-        <HeaderFields values={header} errors={errors} disabled={busy} onChange={(patch) => setHeader((h) => ({ ...h, ...patch }))} />
+        <HeaderFields
+          values={header}
+          errors={errors}
+          disabled={busy}
+          onChange={(patch) => setHeader((h) => ({ ...h, ...patch }))}
+        />
       </div>
       <div className="form-section">
         <LineItemsEditor
@@ -135,7 +157,13 @@ export function CreateOrderForm() {
         />
       </div>
       <div className="form-section">
-        <ShipToFields idPrefix="new" values={shipTo} errors={errors} disabled={busy} onChange={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))} />
+        <ShipToFields
+          idPrefix="new"
+          values={shipTo}
+          errors={errors}
+          disabled={busy}
+          onChange={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))}
+        />
       </div>
       <div className="form-section">
         <AttributesEditor
@@ -154,22 +182,40 @@ export function CreateOrderForm() {
         <div aria-live="polite">
           {failure ? (
             <ErrorPanel
-              title={failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not created"}
+              title={
+                failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not created"
+              }
               message={failure.message}
               correlationId={failure.correlationId}
             >
-              {failure.status === 0 || failure.status >= 500 ? <p>Submitting again re-sends the same request; Ingram will not get a second order.</p> : null}
+              {failure.status === 0 || failure.status >= 500 ? (
+                <p>Submitting again re-sends the same request; Ingram will not get a second order.</p>
+              ) : null}
             </ErrorPanel>
           ) : null}
           {loose.length ? (
-            <ul className="panel panel-error" style={{ paddingLeft: 28 }}>{loose.map((m) => <li key={m}>{m}</li>)}</ul>
+            <ul className="panel panel-error" style={{ paddingLeft: 28 }}>
+              {loose.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
           ) : null}
         </div>
         <div className="form-actions" style={{ marginTop: 0 }}>
           <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? "Sending to Ingram Micro…" : failure ? "Try again" : header.mode === "sync" ? "Create order" : "Submit order request"}
+            {busy
+              ? "Sending to Ingram Micro…"
+              : failure
+                ? "Try again"
+                : header.mode === "sync"
+                  ? "Create order"
+                  : "Submit order request"}
           </Button>
-          <span className="subtle">{header.mode === "sync" ? "Ingram answers within seconds (v6)." : "Ingram confirms by webhook, usually within a minute (v7)."}</span>
+          <span className="subtle">
+            {header.mode === "sync"
+              ? "Ingram answers within seconds (v6)."
+              : "Ingram confirms by webhook, usually within a minute (v7)."}
+          </span>
         </div>
       </div>
     </form>

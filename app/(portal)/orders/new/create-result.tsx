@@ -19,17 +19,27 @@ export function CreateResult({ result, replayed }: { result: CreateOrderResult; 
                 ? `Ingram created ${result.orders.length} orders`
                 : "Order created"}
         </h2>
-        <p>{result.message}{replayed ? " (This is the reply to your earlier submission; no second order was made.)" : ""}</p>
+        <p>
+          {result.message}
+          {replayed ? " (This is the reply to your earlier submission; no second order was made.)" : ""}
+        </p>
         {result.outcome === "unknown" ? (
-          <p style={{ marginTop: 6 }}>Ingram Micro did not confirm in time. Search for PO <strong>{result.customerOrderNumber}</strong> before trying again.</p>
+          <p style={{ marginTop: 6 }}>
+            Ingram Micro did not confirm in time. Search for PO <strong>{result.customerOrderNumber}</strong> before
+            trying again.
+          </p>
         ) : null}
       </div>
       {result.orders.length ? (
         <ul className="timeline">
           {result.orders.map((o) => (
             <li key={o.orderNumber}>
-              <Link className="mono" href={`/orders/${encodeURIComponent(o.orderNumber)}`}>{o.orderNumber}</Link>
-              <span className="muted">{o.orderDate ?? ""} · {formatMoney(o.total, o.currency)}</span>
+              <Link className="mono" href={`/orders/${encodeURIComponent(o.orderNumber)}`}>
+                {o.orderNumber}
+              </Link>
+              <span className="muted">
+                {o.orderDate ?? ""} · {formatMoney(o.total, o.currency)}
+              </span>
             </li>
           ))}
         </ul>

@@ -29,17 +29,24 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
     const tick = async () => {
       setElapsed(Math.round((Date.now() - started) / 1000));
       if (Date.now() - started > GIVE_UP_MS) {
-        setPollError("Still waiting for Ingram Micro. Check the order list later; the order appears when Ingram confirms it.");
+        setPollError(
+          "Still waiting for Ingram Micro. Check the order list later; the order appears when Ingram confirms it.",
+        );
         return;
       }
       try {
-        const res = await apiFetch<{ request: OrderRequestView }>(`/api/order-requests/${encodeURIComponent(initial.id)}`, { signal: ctrl.signal });
+        const res = await apiFetch<{ request: OrderRequestView }>(
+          `/api/order-requests/${encodeURIComponent(initial.id)}`,
+          { signal: ctrl.signal },
+        );
         if (res.ok && res.data?.request) {
           setRequest(res.data.request);
           setPollError(null);
           if (settled(res.data.request.status)) return;
         } else if (!res.ok) {
-          setPollError(`${res.error.message}${res.error.correlationId ? ` (correlation id ${res.error.correlationId})` : ""} Retrying…`);
+          setPollError(
+            `${res.error.message}${res.error.correlationId ? ` (correlation id ${res.error.correlationId})` : ""} Retrying…`,
+          );
         }
       } catch {
         return;
@@ -57,7 +64,19 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
     <section className="card" aria-labelledby="request-h">
       <div className="card-head">
         <h2 id="request-h">Order request for PO {request.customerOrderNumber}</h2>
-        <StatusBadge status={{ state: request.status, label: request.status === "created" ? "Created" : request.status === "failed" ? "Failed" : request.status === "unknown" ? "Unconfirmed" : "Pending" }} />
+        <StatusBadge
+          status={{
+            state: request.status,
+            label:
+              request.status === "created"
+                ? "Created"
+                : request.status === "failed"
+                  ? "Failed"
+                  : request.status === "unknown"
+                    ? "Unconfirmed"
+                    : "Pending",
+          }}
+        />
       </div>
       <div className="card-body stack" style={{ gap: 10 }}>
         {/* One persistent tree so the live message keeps its DOM node when the request settles. */}
@@ -68,20 +87,32 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
             <span role="status">{request.message ?? ""}</span>
             {!done ? <span className="elapsed">{elapsed}s · checking every 2 seconds</span> : null}
           </div>
-          {!done ? <Progress label="Waiting for Ingram Micro" valueText={`Waiting, ${elapsed} seconds so far`} wide /> : null}
+          {!done ? (
+            <Progress label="Waiting for Ingram Micro" valueText={`Waiting, ${elapsed} seconds so far`} wide />
+          ) : null}
         </div>
         {request.orderNumbers.length ? (
           <p>
             {request.orderNumbers.length === 1 ? "Order " : "Orders "}
             {request.orderNumbers.map((n, i) => (
-              <span key={n}>{i ? ", " : ""}<Link className="mono" href={`/orders/${encodeURIComponent(n)}`}>{n}</Link></span>
+              <span key={n}>
+                {i ? ", " : ""}
+                <Link className="mono" href={`/orders/${encodeURIComponent(n)}`}>
+                  {n}
+                </Link>
+              </span>
             ))}
           </p>
         ) : null}
         <dl className="facts">
-          <dt>Confirmation number</dt><dd className="mono">{request.confirmationNumber ?? "—"}</dd>
-          <dt>Submitted</dt><dd>{formatDateTime(request.createdAt)} by {request.createdByEmail}</dd>
-          <dt>Last update</dt><dd>{formatDateTime(request.updatedAt)}</dd>
+          <dt>Confirmation number</dt>
+          <dd className="mono">{request.confirmationNumber ?? "—"}</dd>
+          <dt>Submitted</dt>
+          <dd>
+            {formatDateTime(request.createdAt)} by {request.createdByEmail}
+          </dd>
+          <dt>Last update</dt>
+          <dd>{formatDateTime(request.updatedAt)}</dd>
         </dl>
         {pollError ? <p className="panel panel-warn">{pollError}</p> : null}
       </div>

@@ -14,7 +14,9 @@ export default async function NewOrderPage() {
     <div className="stack" style={{ maxWidth: 980 }}>
       <div className="page-head">
         <div>
-          <div className="crumbs"><Link href="/orders">Orders</Link> / New</div>
+          <div className="crumbs">
+            <Link href="/orders">Orders</Link> / New
+          </div>
           <h1>New order</h1>
           <p className="meta">Sent to Ingram Micro under our account. Every submission is recorded in the audit log.</p>
         </div>

@@ -6,15 +6,21 @@ import { modifyOrderSchema } from "@/lib/validation/orders";
 
 // Each use case checks the order number against the allowlist before any upstream call.
 
-export const GET = route({ permission: "orders.read", params: ["orderNumber"] }, async ({ actor, params, correlationId }) =>
-  json({ order: await getOrder(actor, params.orderNumber, correlationId) }),
+export const GET = route(
+  { permission: "orders.read", params: ["orderNumber"] },
+  async ({ actor, params, correlationId }) => json({ order: await getOrder(actor, params.orderNumber, correlationId) }),
 );
 
-export const PUT = route({ permission: "orders.modify", params: ["orderNumber"], body: modifyOrderSchema }, async ({ actor, params, body, correlationId }) => {
-  const result = await modifyOrder(actor, params.orderNumber, body, { correlationId });
-  return json({ result }, { status: result.outcome === "partially_succeeded" ? 207 : 200 });
-});
+export const PUT = route(
+  { permission: "orders.modify", params: ["orderNumber"], body: modifyOrderSchema },
+  async ({ actor, params, body, correlationId }) => {
+    const result = await modifyOrder(actor, params.orderNumber, body, { correlationId });
+    return json({ result }, { status: result.outcome === "partially_succeeded" ? 207 : 200 });
+  },
+);
 
-export const DELETE = route({ permission: "orders.cancel", params: ["orderNumber"] }, async ({ actor, params, correlationId }) =>
-  json({ result: await cancelOrder(actor, params.orderNumber, { correlationId }) }),
+export const DELETE = route(
+  { permission: "orders.cancel", params: ["orderNumber"] },
+  async ({ actor, params, correlationId }) =>
+    json({ result: await cancelOrder(actor, params.orderNumber, { correlationId }) }),
 );

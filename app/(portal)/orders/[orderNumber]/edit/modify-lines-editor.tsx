@@ -22,7 +22,14 @@ export interface AddedLineDraft {
 
 /** Errors are keyed by row: "existing.<lineNumber>.<field>" and "added.<key>.<field>". */
 export function ModifyLinesEditor({
-  existing, added, errors, disabled, onExisting, onAdded, onAdd, onRemoveAdded,
+  existing,
+  added,
+  errors,
+  disabled,
+  onExisting,
+  onAdded,
+  onAdd,
+  onRemoveAdded,
 }: {
   existing: ExistingLineDraft[];
   added: AddedLineDraft[];
@@ -44,7 +51,9 @@ export function ModifyLinesEditor({
               <th scope="col">Line</th>
               <th scope="col">Part</th>
               <th scope="col">Description</th>
-              <th scope="col" className="num">Now</th>
+              <th scope="col" className="num">
+                Now
+              </th>
               <th scope="col">New quantity</th>
               <th scope="col">Remove</th>
             </tr>
@@ -60,19 +69,40 @@ export function ModifyLinesEditor({
                   <td>{l.description ?? "—"}</td>
                   <td className="num">{formatNumber(l.originalQuantity)}</td>
                   <td style={{ width: 140 }}>
-                    <input type="number" min={1} max={9999} step={1} inputMode="numeric" aria-label={`New quantity for line ${l.lineNumber}`}
-                      value={l.quantity} disabled={l.remove} aria-invalid={qtyError ? true : undefined}
+                    <input
+                      type="number"
+                      min={1}
+                      max={9999}
+                      step={1}
+                      inputMode="numeric"
+                      aria-label={`New quantity for line ${l.lineNumber}`}
+                      value={l.quantity}
+                      disabled={l.remove}
+                      aria-invalid={qtyError ? true : undefined}
                       aria-describedby={qtyError ? `q-${l.lineNumber}-error` : undefined}
-                      onChange={(e) => onExisting(l.lineNumber, { quantity: e.target.value })} />
-                    {qtyError ? <span id={`q-${l.lineNumber}-error`} className="error" style={{ color: "var(--danger)" }}>{qtyError}</span> : null}
+                      onChange={(e) => onExisting(l.lineNumber, { quantity: e.target.value })}
+                    />
+                    {qtyError ? (
+                      <span id={`q-${l.lineNumber}-error`} className="error" style={{ color: "var(--danger)" }}>
+                        {qtyError}
+                      </span>
+                    ) : null}
                   </td>
                   <td>
                     <label className="check">
-                      <input type="checkbox" checked={l.remove} onChange={(e) => onExisting(l.lineNumber, { remove: e.target.checked })} />
+                      <input
+                        type="checkbox"
+                        checked={l.remove}
+                        onChange={(e) => onExisting(l.lineNumber, { remove: e.target.checked })}
+                      />
                       <span className="sr-only">Remove line {l.lineNumber}</span>
                       <span aria-hidden="true">Remove</span>
                     </label>
-                    {errors[`existing.${l.lineNumber}.ingramLineNumber`] ? <span className="error" style={{ color: "var(--danger)" }}>{errors[`existing.${l.lineNumber}.ingramLineNumber`]}</span> : null}
+                    {errors[`existing.${l.lineNumber}.ingramLineNumber`] ? (
+                      <span className="error" style={{ color: "var(--danger)" }}>
+                        {errors[`existing.${l.lineNumber}.ingramLineNumber`]}
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -83,17 +113,52 @@ export function ModifyLinesEditor({
       <h3 style={{ margin: "14px 0 4px" }}>Add lines</h3>
       {added.length === 0 ? <p className="subtle">No new lines.</p> : null}
       {added.map((l, i) => (
-        <div key={l.key} className="editor-row" style={{ gridTemplateColumns: "2fr 1fr auto" }} role="group" aria-label={`New line ${i + 1}`}>
-          <Field id={`add-${l.key}-part`} label={`New line ${i + 1} · Ingram part number`} error={errors[`added.${l.key}.ingramPartNumber`]}>
-            {(a) => <input {...a} type="text" className="mono" maxLength={18} autoComplete="off" value={l.ingramPartNumber} onChange={(e) => onAdded(l.key, { ingramPartNumber: e.target.value.toUpperCase() })} />}
+        <div
+          key={l.key}
+          className="editor-row"
+          style={{ gridTemplateColumns: "2fr 1fr auto" }}
+          role="group"
+          aria-label={`New line ${i + 1}`}
+        >
+          <Field
+            id={`add-${l.key}-part`}
+            label={`New line ${i + 1} · Ingram part number`}
+            error={errors[`added.${l.key}.ingramPartNumber`]}
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                className="mono"
+                maxLength={18}
+                autoComplete="off"
+                value={l.ingramPartNumber}
+                onChange={(e) => onAdded(l.key, { ingramPartNumber: e.target.value.toUpperCase() })}
+              />
+            )}
           </Field>
           <Field id={`add-${l.key}-qty`} label="Quantity" error={errors[`added.${l.key}.quantity`]}>
-            {(a) => <input {...a} type="number" min={1} max={9999} step={1} inputMode="numeric" value={l.quantity} onChange={(e) => onAdded(l.key, { quantity: e.target.value })} />}
+            {(a) => (
+              <input
+                {...a}
+                type="number"
+                min={1}
+                max={9999}
+                step={1}
+                inputMode="numeric"
+                value={l.quantity}
+                onChange={(e) => onAdded(l.key, { quantity: e.target.value })}
+              />
+            )}
           </Field>
-          <Button variant="ghost" onClick={() => onRemoveAdded(l.key)} aria-label={`Remove new line ${i + 1}`}>Remove</Button>
+          <Button variant="ghost" onClick={() => onRemoveAdded(l.key)} aria-label={`Remove new line ${i + 1}`}>
+            Remove
+          </Button>
         </div>
       ))}
-      <Button size="sm" onClick={onAdd}>Add line</Button>
+      <Button size="sm" onClick={onAdd}>
+        Add line
+      </Button>
     </fieldset>
   );
 }

@@ -36,7 +36,12 @@ function remapErrors(fields: FieldErrors, rows: string[]): FieldErrors {
   return out;
 }
 
-export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, notes: initialNotes }: ModifyOrderFormProps) {
+export function ModifyOrderForm({
+  orderNumber,
+  lines,
+  shipTo: initialShipTo,
+  notes: initialNotes,
+}: ModifyOrderFormProps) {
   const router = useRouter();
   const [existing, setExisting] = useState(lines);
   const [added, setAdded] = useState<AddedLineDraft[]>([]);
@@ -54,7 +59,8 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
     const out: Record<string, unknown>[] = [];
     for (const l of existing) {
       if (l.remove) out.push({ action: "delete", ingramLineNumber: l.lineNumber });
-      else if (l.quantity !== String(l.originalQuantity ?? "")) out.push({ action: "update", ingramLineNumber: l.lineNumber, quantity: l.quantity });
+      else if (l.quantity !== String(l.originalQuantity ?? ""))
+        out.push({ action: "update", ingramLineNumber: l.lineNumber, quantity: l.quantity });
       else continue;
       rows.push(`existing.${l.lineNumber}`);
     }
@@ -84,7 +90,10 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
     setBusy(true);
     setErrors({});
     setFailure(null);
-    const res = await apiFetch<{ result: ModifyOrderResult }>(`/api/orders/${encodeURIComponent(orderNumber)}`, { method: "PUT", body: parsed.data });
+    const res = await apiFetch<{ result: ModifyOrderResult }>(`/api/orders/${encodeURIComponent(orderNumber)}`, {
+      method: "PUT",
+      body: parsed.data,
+    });
     setBusy(false);
     if (!res.ok) {
       setErrors(remapErrors(apiFields(res.error), rows));
@@ -100,20 +109,36 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
     const rejected = result.lines.filter((l) => l.result === "rejected").length;
     return (
       <section className="card" aria-labelledby="modify-result-h">
-        <div className={`panel ${rejected || result.outcome !== "succeeded" ? "panel-warn" : "panel-ok"}`} role="status" style={{ border: 0 }}>
-          <h2 id="modify-result-h">{rejected ? `Changes saved; ${rejected} ${rejected === 1 ? "line was" : "lines were"} rejected` : "Changes saved"}</h2>
+        <div
+          className={`panel ${rejected || result.outcome !== "succeeded" ? "panel-warn" : "panel-ok"}`}
+          role="status"
+          style={{ border: 0 }}
+        >
+          <h2 id="modify-result-h">
+            {rejected
+              ? `Changes saved; ${rejected} ${rejected === 1 ? "line was" : "lines were"} rejected`
+              : "Changes saved"}
+          </h2>
           <p>{modifySummary(saved.sent, result)}</p>
-          {result.changeDescription ? <p className="subtle" style={{ color: "inherit" }}>{result.changeDescription}</p> : null}
+          {result.changeDescription ? (
+            <p className="subtle" style={{ color: "inherit" }}>
+              {result.changeDescription}
+            </p>
+          ) : null}
         </div>
         <LineResults lines={result.lines} caption="Line changes" />
         <div className="form-actions card-body">
-          <ButtonLink href={href} variant="primary">Back to order</ButtonLink>
+          <ButtonLink href={href} variant="primary">
+            Back to order
+          </ButtonLink>
         </div>
       </section>
     );
   }
 
-  const generalErrors = Object.entries(errors).filter(([k]) => k === "_" || k === "lines").map(([, v]) => v);
+  const generalErrors = Object.entries(errors)
+    .filter(([k]) => k === "_" || k === "lines")
+    .map(([, v]) => v);
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-busy={busy || undefined}>
@@ -130,24 +155,53 @@ export function ModifyOrderForm({ orderNumber, lines, shipTo: initialShipTo, not
         />
       </div>
       <div className="form-section">
-        <ShipToFields idPrefix="edit" hint={EDIT_SHIP_TO_HINT} values={shipTo} errors={errors} disabled={busy} onChange={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))} />
+        <ShipToFields
+          idPrefix="edit"
+          hint={EDIT_SHIP_TO_HINT}
+          values={shipTo}
+          errors={errors}
+          disabled={busy}
+          onChange={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))}
+        />
       </div>
       <div className="form-section">
         <Field id="notes" label="Notes" error={errors.notes} hint="At most 132 characters.">
-          {(a) => <textarea {...a} rows={2} maxLength={132} disabled={busy} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+          {(a) => (
+            <textarea
+              {...a}
+              rows={2}
+              maxLength={132}
+              disabled={busy}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="form-section stack" style={{ gap: 10 }}>
         <div aria-live="polite">
           {failure ? (
-            <ErrorPanel title={failure.code.startsWith("upstream_") ? "Ingram Micro refused the changes" : "The changes were not saved"}
-              message={failure.message} correlationId={failure.correlationId} />
+            <ErrorPanel
+              title={
+                failure.code.startsWith("upstream_") ? "Ingram Micro refused the changes" : "The changes were not saved"
+              }
+              message={failure.message}
+              correlationId={failure.correlationId}
+            />
           ) : null}
-          {generalErrors.length ? <p className="panel panel-error" role="alert">{generalErrors.join(" ")}</p> : null}
+          {generalErrors.length ? (
+            <p className="panel panel-error" role="alert">
+              {generalErrors.join(" ")}
+            </p>
+          ) : null}
         </div>
         <div className="form-actions" style={{ marginTop: 0 }}>
-          <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>{busy ? "Saving…" : "Save changes"}</Button>
-          <Link href={href} className="btn btn-ghost">Cancel</Link>
+          <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? "Saving…" : "Save changes"}
+          </Button>
+          <Link href={href} className="btn btn-ghost">
+            Cancel
+          </Link>
         </div>
       </div>
     </form>

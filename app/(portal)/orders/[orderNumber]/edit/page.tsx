@@ -20,9 +20,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 function shipToValues(a: Address | null): ShipToValues {
   return {
-    companyName: a?.companyName ?? "", contact: a?.contact ?? "", addressLine1: a?.lines[0] ?? "", addressLine2: a?.lines[1] ?? "",
-    city: a?.city ?? "", state: a?.state ?? "", postalCode: a?.postalCode ?? "", countryCode: a?.countryCode ?? "",
-    phoneNumber: a?.phone ?? "", email: a?.email ?? "", addressId: a?.addressId ?? "",
+    companyName: a?.companyName ?? "",
+    contact: a?.contact ?? "",
+    addressLine1: a?.lines[0] ?? "",
+    addressLine2: a?.lines[1] ?? "",
+    city: a?.city ?? "",
+    state: a?.state ?? "",
+    postalCode: a?.postalCode ?? "",
+    countryCode: a?.countryCode ?? "",
+    phoneNumber: a?.phone ?? "",
+    email: a?.email ?? "",
+    addressId: a?.addressId ?? "",
   };
 }
 
@@ -38,14 +46,31 @@ export default async function EditOrderPage({ params }: { params: Params }) {
   const head = (
     <div className="page-head">
       <div>
-        <div className="crumbs"><Link href="/orders">Orders</Link> / <Link className="mono" href={href}>{orderNumber}</Link> / Edit</div>
-        <h1>Edit order <span className="mono">{orderNumber}</span></h1>
+        <div className="crumbs">
+          <Link href="/orders">Orders</Link> /{" "}
+          <Link className="mono" href={href}>
+            {orderNumber}
+          </Link>{" "}
+          / Edit
+        </div>
+        <h1>
+          Edit order <span className="mono">{orderNumber}</span>
+        </h1>
         <p className="meta">Changes go to Ingram Micro as one modification. Only held orders can be changed.</p>
       </div>
     </div>
   );
   if (!result.ok) {
-    return <div className="stack">{head}<ErrorPanel title="The order could not be loaded" message={result.message} correlationId={result.correlationId} /></div>;
+    return (
+      <div className="stack">
+        {head}
+        <ErrorPanel
+          title="The order could not be loaded"
+          message={result.message}
+          correlationId={result.correlationId}
+        />
+      </div>
+    );
   }
   const order = result.data;
   if (!order.onHold) {
@@ -55,7 +80,9 @@ export default async function EditOrderPage({ params }: { params: Params }) {
         <div className="panel panel-warn" role="status">
           <h2>This order is not on customer hold</h2>
           <p>Ingram Micro only accepts changes to held orders. Its status is {order.status.label}.</p>
-          <p style={{ marginTop: 10 }}><ButtonLink href={href}>Back to order</ButtonLink></p>
+          <p style={{ marginTop: 10 }}>
+            <ButtonLink href={href}>Back to order</ButtonLink>
+          </p>
         </div>
       </div>
     );
@@ -73,7 +100,12 @@ export default async function EditOrderPage({ params }: { params: Params }) {
   return (
     <div className="stack" style={{ maxWidth: 1080 }}>
       {head}
-      <ModifyOrderForm orderNumber={order.orderNumber} lines={lines} shipTo={shipToValues(order.shipTo)} notes={order.notes ?? ""} />
+      <ModifyOrderForm
+        orderNumber={order.orderNumber}
+        lines={lines}
+        shipTo={shipToValues(order.shipTo)}
+        notes={order.notes ?? ""}
+      />
     </div>
   );
 }

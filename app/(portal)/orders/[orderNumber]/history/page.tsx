@@ -28,25 +28,39 @@ export default async function OrderHistoryPage({ params }: { params: Params }) {
       <div className="page-head">
         <div>
           <div className="crumbs">
-            <Link href="/orders">Orders</Link> / <Link className="mono" href={`/orders/${encoded}`}>{orderNumber}</Link> / History
+            <Link href="/orders">Orders</Link> /{" "}
+            <Link className="mono" href={`/orders/${encoded}`}>
+              {orderNumber}
+            </Link>{" "}
+            / History
           </div>
-          <h1>History of order <span className="mono">{orderNumber}</span></h1>
+          <h1>
+            History of order <span className="mono">{orderNumber}</span>
+          </h1>
           <p className="meta">Every change made through Orderdesk and every Ingram Micro notification, newest first.</p>
         </div>
         <div className="toolbar">
           <ButtonLink href={`/audit?orderNumber=${encoded}`}>Open in audit log</ButtonLink>
-          <a className="btn" href={`/api/audit?format=csv&orderNumber=${encoded}`} download>Export CSV</a>
+          <a className="btn" href={`/api/audit?format=csv&orderNumber=${encoded}`} download>
+            Export CSV
+          </a>
         </div>
       </div>
       {!result.ok ? (
         result.code === "forbidden" ? (
           <ForbiddenPanel what="this order's history" />
         ) : (
-          <ErrorPanel title="History could not be loaded" message={result.message} correlationId={result.correlationId} />
+          <ErrorPanel
+            title="History could not be loaded"
+            message={result.message}
+            correlationId={result.correlationId}
+          />
         )
       ) : result.data.length === 0 ? (
         <div className="card">
-          <EmptyState title="No recorded activity">Nobody has created, changed, released or cancelled this order through Orderdesk.</EmptyState>
+          <EmptyState title="No recorded activity">
+            Nobody has created, changed, released or cancelled this order through Orderdesk.
+          </EmptyState>
         </div>
       ) : (
         <section className="card" aria-label={`History of order ${orderNumber}`}>

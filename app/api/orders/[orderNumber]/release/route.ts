@@ -1,6 +1,8 @@
 import { json, route } from "@/lib/http";
 import { releaseOrder } from "@/lib/orders/release-order";
 
-export const POST = route({ permission: "orders.release", params: ["orderNumber"] }, async ({ actor, params, correlationId }) =>
-  json({ result: await releaseOrder(actor, params.orderNumber, { correlationId }) }),
+export const POST = route(
+  { permission: "orders.release", params: ["orderNumber"] },
+  async ({ actor, params, correlationId }) =>
+    json({ result: await releaseOrder(actor, params.orderNumber, { correlationId }) }),
 );
