@@ -1,4 +1,4 @@
-// In-process figures for the Ingram client (RELIABILITY "Upstream (Ingram) faults"): token single-flight and
+// In-process figures for the Ingram client under upstream faults: token single-flight and
 // the circuit breaker, measured against an in-process sandbox. Breaker latency is reported as a ratio to a
 // healthy call's p99 measured in the same run. Every loop is bounded in count and in time.
 import { createIngramClient, type IngramClient, type IngramConfig } from "@/lib/ingram/client";

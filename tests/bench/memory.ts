@@ -1,4 +1,4 @@
-// RELIABILITY "Memory": sustained load on the portal and, at the same time and rate, on the baseline proxy;
+// Memory: sustained load on the portal and, at the same time and rate, on the baseline proxy;
 // the RSS of the `next start` server and of the baseline process are sampled every 5 s. Growth is measured
 // from just after warm-up (the first 20% of the run) to the end.
 import { rssBytes } from "./children";

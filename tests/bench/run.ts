@@ -1,5 +1,5 @@
 // `npm run bench [-- --only=proxy|memory|token|breaker[,…]] [--quick]`
-// Benchmarks for RELIABILITY "Load" and the Ingram client's fault figures. Throughput and latency are
+// Benchmarks for the portal under load and the Ingram client's fault figures. Throughput and latency are
 // reported beside a baseline measured in the same run (a bare Node proxy on the same sandbox), as ratios.
 // Exit status 1 when a measured target fails (any portal error under load counts); loopback only.
 import { startBaselineProxy } from "./baseline-proxy";

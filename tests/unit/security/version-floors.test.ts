@@ -1,4 +1,4 @@
-// RELIABILITY "Version floors": the installed (not just declared) versions carry the security fixes we rely on.
+// Version floors: the installed (not just declared) versions carry the security fixes we rely on.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
