@@ -1,0 +1,67 @@
+// Ingram's search pages and full details written into the order index, against the sandbox over HTTP and a
+// real database (PGlite; PostgreSQL with TEST_DB=postgres).
+import { describe, expect, it } from "vitest";
+import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { indexOrderDetail, indexSearchPage, type IndexAccount } from "@/lib/order-index/index-writes";
+import { useTestDatabase } from "@/tests/support/db";
+import { useSandbox } from "@/tests/support/sandbox";
+
+const t = useTestDatabase();
+const sb = useSandbox();
+const account: IndexAccount = { customerNumber: "20-222222", countryCode: "US" };
+const ctx = { correlationId: "0123456789abcdef0123456789abcdef" };
+
+const row = (orderNumber: string) =>
+  t.db.indexedOrder.findUnique({
+    where: { customerNumber_countryCode_orderNumber: { ...account, orderNumber } },
+  });
+
+describe("the order index's writes", () => {
+  it("writes every order of a search page with its status, PO, date and total", async () => {
+    const res = await sb.client.searchOrders({ customerOrderNumber: FX.multiPagePo.term, pageSize: 25 }, ctx);
+    const written = await indexSearchPage(t.db, account, res.data);
+    expect(written).toBe(25);
+    const first = res.data?.orders?.[0];
+    const stored = await row(String(first?.ingramOrderNumber));
+    expect(stored?.customerOrderNumber).toBe(first?.customerOrderNumber);
+    expect(Number(stored?.total)).toBe(Number(first?.orderTotal));
+    expect(stored?.lastSeenVia).toBe("search");
+    expect(stored?.detail).toBeNull();
+  });
+
+  it("writes a detail's serials, tracking numbers, parts and sub-orders, found by free text", async () => {
+    const s = FX.shippedOrder;
+    const res = await sb.client.getOrder(s.orderNumber, {}, ctx);
+    await indexOrderDetail(t.db, account, res.data, "details");
+    const stored = await row(s.orderNumber);
+    expect(stored?.serialNumbers).toContain(s.serialNumber);
+    expect(stored?.trackingNumbers).toContain(s.trackingNumber);
+    expect(stored?.ingramPartNumbers).toContain(s.ingramPartNumber);
+    expect(stored?.vendorNames).toContain(s.vendorName);
+    expect(stored?.shipDate?.toISOString().slice(0, 10)).toBe(s.shipDate);
+    expect(stored?.lastSeenVia).toBe("details");
+    for (const sub of s.subOrderNumbers) expect((await row(sub))?.parentOrderNumber).toBe(s.orderNumber);
+    for (const needle of [s.serialNumber, s.trackingNumber, s.endCustomerOrderNumber]) {
+      const found = await t.db.indexedOrder.findMany({
+        where: { ...account, searchText: { contains: needle.toLowerCase() } },
+        select: { orderNumber: true },
+      });
+      expect(
+        found.map((f) => f.orderNumber),
+        needle,
+      ).toContain(s.orderNumber);
+    }
+  });
+
+  it("keeps what only a detail knows when a later search row refreshes the order", async () => {
+    const s = FX.shippedOrder;
+    await indexOrderDetail(t.db, account, (await sb.client.getOrder(s.orderNumber, {}, ctx)).data, "details");
+    const res = await sb.client.searchOrders({ ingramOrderNumber: s.orderNumber }, ctx);
+    await indexSearchPage(t.db, account, res.data);
+    const stored = await row(s.orderNumber);
+    expect(stored?.lastSeenVia).toBe("search");
+    expect(stored?.serialNumbers).toContain(s.serialNumber);
+    expect(stored?.searchText).toContain(s.trackingNumber.toLowerCase());
+    expect(stored?.detail).not.toBeNull();
+  });
+});
