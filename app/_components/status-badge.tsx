@@ -32,7 +32,7 @@ const TONE_BY_KEY: Record<string, Tone> = {
   disabled: "red",
 };
 
-// Ingram spells statuses several ways (SHIPPED, Shipped, im::shipped, ON HOLD); match on one normalised key.
+// Ingram spells statuses several ways (SHIPPED, Shipped, im::shipped, ON HOLD); match on one normalized key.
 export function statusKey(value: string): string {
   return value
     .trim()

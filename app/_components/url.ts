@@ -1,7 +1,7 @@
 export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
 export type ParamRecord = Record<string, ParamValue>;
 
-/** Serialises params the way Ingram expects arrays: repeated keys, empty values dropped. */
+/** Serializes params the way Ingram expects arrays: repeated keys, empty values dropped. */
 export function toSearchParams(params: ParamRecord): URLSearchParams {
   const out = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {

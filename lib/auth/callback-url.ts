@@ -11,7 +11,7 @@ const PROBE_ORIGIN = "http://orderdesk.invalid";
  */
 export function safeCallbackPath(value: unknown, ownOrigin?: string, fallback = DEFAULT_AFTER_SIGN_IN): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
-  // Control characters and backslashes are normalised differently by browsers and URL parsers.
+  // Control characters and backslashes are normalized differently by browsers and URL parsers.
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   let candidate = value;
   if (!value.startsWith("/")) {

@@ -5,7 +5,7 @@ import { DEFAULT_WINDOW_DAYS } from "@/lib/ingram/sandbox/search";
 import { DAY_MS, ymd } from "@/lib/ingram/sandbox/util";
 import { useHarness } from "./helpers.ts";
 
-/* Where Ingram's documented behaviour differs from a naive mock, the sandbox follows Ingram. */
+/* Where Ingram's documented behavior differs from a naive mock, the sandbox follows Ingram. */
 
 describe("sandbox follows Ingram", () => {
   const h = useHarness({ webhookDelayMs: 60_000 });

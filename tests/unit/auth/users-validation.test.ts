@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addUserSchema, credentialsSchema, updateUserSchema, userIdSchema } from "@/lib/validation/users";
 
 describe("users schemas", () => {
-  it("normalises and accepts a valid new user", () => {
+  it("normalizes and accepts a valid new user", () => {
     const v = addUserSchema.parse({
       email: " Ann@Example.COM ",
       name: " Ann ",

@@ -47,7 +47,7 @@ describe("error map", () => {
 });
 
 describe("errors made by another copy of the module", () => {
-  it("are still recognised (Next.js bundles pages and route handlers separately)", async () => {
+  it("are still recognized (Next.js bundles pages and route handlers separately)", async () => {
     const copy = await import(`@/lib/ingram/ingram-errors?copy=${Date.now()}`);
     expect(copy.IngramError).not.toBe(IngramError);
     const foreign = new copy.IngramError({ kind: "http", status: 404, op: "get", correlationId: "c".repeat(32) });
