@@ -1,5 +1,6 @@
 import { signIn } from "./support/auth";
 import { FIXTURES } from "./support/env";
+import { seededDates } from "./support/sandbox";
 import { screenshot } from "./support/screenshot";
 import { resultsTable, tableRows } from "./support/tables";
 import { expect, test } from "./support/test";
@@ -65,8 +66,8 @@ test("customer PO filter pages through 57 ROLLOUT orders by URL, 25 per page", a
   expect(new Set(orders).size).toBe(57);
 });
 
-test("order date range and part number filters narrow the results", async ({ page }) => {
-  const s = FIXTURES.shipped;
+test("order date range and part number filters narrow the results", async ({ page, request }) => {
+  const s = { ...FIXTURES.shipped, ...(await seededDates(request)).shippedOrder };
   const filters = page.getByRole("search", { name: "Filter orders" });
   await filters.getByLabel("Order date from").fill(s.orderDate);
   await filters.getByLabel("Order date to").fill(s.orderDate);

@@ -49,7 +49,7 @@ const sandbox = await startSandbox({
 console.log(`Ingram sandbox listening on ${sandbox.url}`);
 console.log(`  token URL:     ${sandbox.tokenUrl}`);
 console.log(`  client id:     ${SANDBOX_CLIENT_ID} / secret: ${SANDBOX_CLIENT_SECRET}`);
-console.log(`  customer no.:  20-222222   orders: ${sandbox.store.size}`);
+console.log(`  customer no.:  20-222222   orders: ${sandbox.store.size}, dated up to ${sandbox.fixtures.seedBaseDate}`);
 console.log(`  webhooks:      ${values["webhook-url"] ?? "(none; pass --webhook-url)"}`);
 
 const stop = () => {

@@ -4,9 +4,13 @@ export interface SandboxClock {
   reset(): void;
 }
 
-/** Wall-clock time plus a test-controlled offset; holds, tokens and rate windows all read this. */
-export function createClock(): SandboxClock {
-  let offset = 0;
+/**
+ * Wall-clock time plus a test-controlled offset; holds, tokens and rate windows all read this. `startAt` makes
+ * the clock read that instant now and run on from it; reset() returns to that starting shift.
+ */
+export function createClock(startAt?: number): SandboxClock {
+  const initial = startAt === undefined ? 0 : startAt - Date.now();
+  let offset = initial;
   return {
     now: () => Date.now() + offset,
     advance: (ms: number) => {
@@ -14,7 +18,7 @@ export function createClock(): SandboxClock {
       offset += ms;
     },
     reset: () => {
-      offset = 0;
+      offset = initial;
     },
   };
 }

@@ -12,6 +12,8 @@ export interface ResolvedOptions {
   host: string;
   seed: number;
   orderCount: number;
+  /** Seeded dates count back from this instant (ms). */
+  seedBaseDate: number;
   clientId: string;
   clientSecret: string;
   customerNumber: string;

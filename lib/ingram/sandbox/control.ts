@@ -4,7 +4,7 @@ import { readCappedText } from "../../read-body.ts";
 import type { SandboxContext } from "./context.ts";
 import { write } from "./deliver.ts";
 import { faultRuleSchema } from "./faults.ts";
-import { SANDBOX_FIXTURES } from "./fixtures.ts";
+import { sandboxFixtures } from "./fixtures.ts";
 import { json } from "./responses.ts";
 import { MAX_REQUEST_BODY_BYTES } from "./sandbox-types.ts";
 
@@ -76,7 +76,7 @@ export async function handleControl(
       ctx.reset();
       return write(res, json(200, { ok: true, orders: ctx.store.size }));
     case "GET /__sandbox/fixtures":
-      return write(res, json(200, SANDBOX_FIXTURES));
+      return write(res, json(200, sandboxFixtures(ctx.cfg.seedBaseDate)));
     default:
       return write(res, json(404, { error: `unknown control route ${route}` }));
   }

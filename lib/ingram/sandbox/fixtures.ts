@@ -1,10 +1,14 @@
 import { findPart } from "./catalog.ts";
 import { lineNo, makeLine } from "./order-factory.ts";
-import { RESELLER_BILL_TO, SEED_BASE_DATE, type SeedContext, randomAddress, randomOrder } from "./seed.ts";
+import { RESELLER_BILL_TO, type SeedContext, randomAddress, randomOrder } from "./seed.ts";
 import type { DetailStatus, SandboxOrder } from "./sandbox-types.ts";
 import { DAY_MS, createRng, ymd } from "./util.ts";
 
-/** Well-known orders present in every seed; tests may rely on these. */
+/** The shipped fixture's order and ship dates, in days before the seed base date. */
+const SHIPPED_ORDER_AGE_DAYS = 10;
+const SHIPPED_SHIP_AGE_DAYS = 8;
+
+/** Well-known orders present in every seed; tests may rely on these. Their dates: `sandboxFixtures`. */
 export const SANDBOX_FIXTURES = {
   customerNumber: "20-222222",
   /** On customer hold, not released: modifiable, cancellable, releasable. Lines 001 (TSXML1 x2), 002 (2GZ200 x1). */
@@ -23,7 +27,6 @@ export const SANDBOX_FIXTURES = {
     trackingNumber: "390064340282",
     serialNumber: "Q2EV-5SJ3-E6LN",
     invoiceNumber: "20SHP0111",
-    shipDate: ymd(SEED_BASE_DATE - 8 * DAY_MS),
     ingramPartNumber: "4AW708",
     vendorPartNumber: "BE7H-M5-K9",
     vendorName: "CISCO",
@@ -33,8 +36,25 @@ export const SANDBOX_FIXTURES = {
   inStockPartNumber: "TSXML1",
   backorderPartNumber: "DF4128",
   unknownPartNumber: "XXXXXX",
-  seedBaseDate: ymd(SEED_BASE_DATE),
 } as const;
+
+/**
+ * The fixtures with their dates (yyyy-MM-dd) for a sandbox seeded from `base` (its `seedBaseDate`): the held
+ * fixtures are created on the base date, the shipped one is ordered and invoiced on the dates given here.
+ */
+export function sandboxFixtures(base: number) {
+  return {
+    ...SANDBOX_FIXTURES,
+    seedBaseDate: ymd(base),
+    shippedOrder: {
+      ...SANDBOX_FIXTURES.shippedOrder,
+      orderDate: ymd(base - SHIPPED_ORDER_AGE_DAYS * DAY_MS),
+      shipDate: ymd(base - SHIPPED_SHIP_AGE_DAYS * DAY_MS),
+    },
+  };
+}
+
+export type SandboxFixtures = ReturnType<typeof sandboxFixtures>;
 
 function fixedOrder(
   ctx: SeedContext,
@@ -45,7 +65,7 @@ function fixedOrder(
 ): SandboxOrder {
   const rng = createRng(number.split("").reduce((h, c) => h * 31 + c.charCodeAt(0), 7) >>> 0);
   ctx.taken.add(number);
-  const createdAt = SEED_BASE_DATE - ageDays * DAY_MS;
+  const createdAt = ctx.base - ageDays * DAY_MS;
   const customerHold = status === "On Hold";
   return {
     ingramOrderNumber: number,
@@ -83,13 +103,13 @@ function fixedOrder(
 
 function shippedFixture(ctx: SeedContext): SandboxOrder {
   const f = SANDBOX_FIXTURES.shippedOrder;
-  const order = fixedOrder(ctx, f.orderNumber, "Shipped", 10, [
+  const order = fixedOrder(ctx, f.orderNumber, "Shipped", SHIPPED_ORDER_AGE_DAYS, [
     ["4AW708", 2],
     ["2GZ200", 3],
   ]);
   order.customerOrderNumber = f.customerOrderNumber;
   order.endCustomerOrderNumber = f.endCustomerOrderNumber;
-  const shippedAt = SEED_BASE_DATE - 8 * DAY_MS;
+  const shippedAt = ctx.base - SHIPPED_SHIP_AGE_DAYS * DAY_MS;
   order.lines.forEach((line, i) => {
     line.subOrderNumber = f.subOrderNumbers[i]!;
     line.warehouseId = i === 0 ? "30" : "10";

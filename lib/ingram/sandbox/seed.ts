@@ -2,10 +2,17 @@ import { CATALOG, CITIES, CONTACTS, END_USERS, PHYSICAL_CARRIERS, PHYSICAL_WAREH
 import { lineNo, makeLine } from "./order-factory.ts";
 import { shipLine } from "./shipping.ts";
 import type { Address, DetailStatus, SandboxOrder } from "./sandbox-types.ts";
-import { type Rng, DAY_MS, alnum, chance, digits, int, pick, round2 } from "./util.ts";
+import { type Rng, DAY_MS, alnum, chance, digits, int, pick, round2, ymd } from "./util.ts";
 
-/** Seed data is relative to this fixed instant so it is identical on every run. */
-export const SEED_BASE_DATE = Date.UTC(2026, 10, 20, 17, 0, 0);
+/**
+ * The instant seeded dates count back from: 17:00 UTC of the day before `now`. Every seeded order date is then
+ * in the past, recent orders fall inside a no-filter search's 20-day window whatever the date, and every start
+ * on the same UTC day seeds identical data.
+ */
+export function defaultSeedBaseDate(now: number): number {
+  const day = new Date(now);
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - 1, 17, 0, 0);
+}
 
 const PARTS = [...CATALOG.values()].filter((p) => !p.ingramPartNumber.startsWith("TSXML"));
 
@@ -67,7 +74,10 @@ function customerPo(rng: Rng): string {
 export interface SeedContext {
   rng: Rng;
   taken: Set<string>;
+  /** Sandbox clock at seeding: when seeded customer holds start their 24 h. */
   now: number;
+  /** Seeded orders are created before this instant and nothing seeded happens after it. */
+  base: number;
 }
 
 export function newOrderNumber(rng: Rng, taken: Set<string>, sap = false): string {
@@ -86,9 +96,9 @@ export function randomOrder(
 ): SandboxOrder {
   const { rng } = ctx;
   const number = newOrderNumber(rng, ctx.taken, overrides.sap);
-  const createdAt = SEED_BASE_DATE - Math.floor(rng() * 120 * DAY_MS);
+  const createdAt = ctx.base - Math.floor(rng() * 120 * DAY_MS);
   let status = pickStatus(rng);
-  if (status === "On Hold" && createdAt < SEED_BASE_DATE - 10 * DAY_MS) status = "Processing";
+  if (status === "On Hold" && createdAt < ctx.base - 10 * DAY_MS) status = "Processing";
   const customerHold = status === "On Hold" && chance(rng, 0.5);
   const endUser = pick(rng, END_USERS);
   const lineCount = int(rng, 1, chance(rng, 0.2) ? 6 : 3);
@@ -135,7 +145,7 @@ export function randomOrder(
       held: status === "On Hold",
       specialBidNumber: order.specialBidNumber,
     });
-    applyStatus(line, status, rng, createdAt);
+    applyStatus(line, status, rng, createdAt, ctx.base);
     order.lines.push(line);
   }
   const sub = order.lines.reduce((s, l) => s + l.unitPrice * l.quantityOrdered, 0);
@@ -151,9 +161,18 @@ export function randomOrder(
   return order;
 }
 
-function applyStatus(line: SandboxOrder["lines"][number], status: DetailStatus, rng: Rng, createdAt: number): void {
+function applyStatus(
+  line: SandboxOrder["lines"][number],
+  status: DetailStatus,
+  rng: Rng,
+  createdAt: number,
+  base: number,
+): void {
   if (status === "Shipped" || status === "Delivered") {
-    shipLine(line, rng, createdAt + int(rng, 1, 3) * DAY_MS, status === "Delivered");
+    // A recent order cannot have shipped or been delivered after the base date: those dates stop there.
+    shipLine(line, rng, Math.min(createdAt + int(rng, 1, 3) * DAY_MS, base), status === "Delivered");
+    const shipment = line.shipment!;
+    if (shipment.deliveredDate !== undefined && shipment.deliveredDate > ymd(base)) shipment.deliveredDate = ymd(base);
   } else if (status === "Canceled") {
     line.lineStatus = "Canceled";
     line.quantityConfirmed = 0;

@@ -5,8 +5,10 @@ import { createClock } from "./clock.ts";
 import type { ResolvedOptions, SandboxContext } from "./context.ts";
 import { applyStatusEvent, statusEvent } from "./events.ts";
 import { FaultController, type FaultRule } from "./faults.ts";
+import { type SandboxFixtures, sandboxFixtures } from "./fixtures.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { RateLimiter } from "./rate-limit.ts";
+import { defaultSeedBaseDate } from "./seed.ts";
 import { createListener } from "./server.ts";
 import { SandboxStats } from "./stats.ts";
 import { SandboxStore } from "./store.ts";
@@ -21,6 +23,10 @@ export interface SandboxOptions {
   host?: string;
   seed?: number;
   orderCount?: number;
+  /** What the sandbox clock reads at start (ms since the epoch; it runs on from there). Default: wall clock. */
+  now?: number;
+  /** Seeded dates count back from this instant (ms). Default: 17:00 UTC of the day before the clock's start. */
+  seedBaseDate?: number;
   clientId?: string;
   clientSecret?: string;
   customerNumber?: string;
@@ -40,20 +46,25 @@ export interface Sandbox {
   stats: SandboxStats;
   clock: { now(): number; advance(ms: number): void };
   store: SandboxStore;
+  /** The instant seeded dates count back from; fixed for the sandbox's life, reset() included. */
+  seedBaseDate: number;
+  /** The well-known seeded orders with their dates (also GET /__sandbox/fixtures). */
+  fixtures: SandboxFixtures;
   emitStatusEvent(orderNumber: string, eventType: string): Promise<void>;
   /** Invalidates every issued access token (the next operation call answers 401). */
   revokeAllTokens(): void;
-  /** Re-seeds orders and clears faults, stats, rate windows and the clock offset. */
+  /** Re-seeds the same orders and clears faults, stats, rate windows and the clock's advances. */
   reset(): void;
   close(): Promise<void>;
 }
 
-function resolve(opts: SandboxOptions): ResolvedOptions {
+function resolve(opts: SandboxOptions, startedAt: number): ResolvedOptions {
   return {
     port: opts.port ?? 0,
     host: opts.host ?? "127.0.0.1",
     seed: opts.seed ?? 42,
     orderCount: opts.orderCount ?? 600,
+    seedBaseDate: opts.seedBaseDate ?? defaultSeedBaseDate(startedAt),
     clientId: opts.clientId ?? SANDBOX_CLIENT_ID,
     clientSecret: opts.clientSecret ?? SANDBOX_CLIENT_SECRET,
     customerNumber: opts.customerNumber ?? "20-222222",
@@ -78,10 +89,10 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const cfg = resolve(opts);
-  const clock = createClock();
+  const clock = createClock(opts.now);
+  const cfg = resolve(opts, clock.now());
   const life = new Lifecycle();
-  const store = new SandboxStore(cfg.seed, cfg.orderCount, clock);
+  const store = new SandboxStore(cfg.seed, cfg.orderCount, cfg.seedBaseDate, clock);
   const ctx: SandboxContext = {
     cfg,
     clock,
@@ -128,6 +139,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stats: ctx.stats,
     clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms) },
     store,
+    seedBaseDate: cfg.seedBaseDate,
+    fixtures: sandboxFixtures(cfg.seedBaseDate),
     emitStatusEvent: (n, t) => ctx.emitStatusEvent(n, t),
     revokeAllTokens: () => ctx.tokens.revokeAll(),
     reset: () => ctx.reset(),

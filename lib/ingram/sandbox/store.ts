@@ -16,6 +16,7 @@ export class SandboxStore {
   constructor(
     private readonly seed: number,
     private readonly orderCount: number,
+    private readonly seedBaseDate: number,
     private readonly clock: SandboxClock,
   ) {
     this.rng = createRng(seed ^ 0x5eed);
@@ -26,7 +27,7 @@ export class SandboxStore {
     this.orders.clear();
     this.taken.clear();
     this.rng = createRng(this.seed ^ 0x5eed);
-    for (const order of seedOrders(this.seed, this.orderCount, this.clock.now())) this.insert(order);
+    for (const order of seedOrders(this.seed, this.orderCount, this.seedBaseDate, this.clock.now())) this.insert(order);
   }
 
   insert(order: SandboxOrder): void {

@@ -12,7 +12,10 @@ export const USERS = {
 } as const;
 export type Role = keyof typeof USERS;
 
-/** Seeded sandbox data (lib/ingram/sandbox/fixtures.ts); every test uses its own held order. */
+/**
+ * Seeded sandbox data (lib/ingram/sandbox/fixtures.ts); every test uses its own held order. The seed's dates
+ * follow the day the sandbox started: read them with `seededDates` (tests/e2e/support/sandbox.ts).
+ */
 export const FIXTURES = {
   held: ["20-HLD01", "20-HLD02", "20-HLD03", "20-HLD04", "20-HLD05"] as const,
   processing: "20-PRC01",
@@ -22,8 +25,6 @@ export const FIXTURES = {
     customerOrderNumber: "PO79123920",
     trackingNumber: "390064340282",
     serialNumber: "Q2EV-5SJ3-E6LN",
-    shipDate: "2026-11-12",
-    orderDate: "2026-11-10",
   },
   rollout: { term: "ROLLOUT", count: 57 },
   inStockPart: "TSXML1",

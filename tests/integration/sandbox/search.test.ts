@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as F } from "@/lib/ingram/sandbox/fixtures";
 import type { SandboxOrder } from "@/lib/ingram/sandbox/sandbox-types";
+import { DAY_MS, ymd } from "@/lib/ingram/sandbox/util";
 import { type SandboxJson, useHarness } from "./helpers.ts";
 
 type Entry = { ingramOrderNumber: string; ingramOrderDate: string; orderStatus: string; customerOrderNumber: string };
@@ -57,11 +58,12 @@ describe("sandbox order search", () => {
   it("rejects pageSize over 100, bad dates and half ranges with 400", async () => {
     expect((await search("pageSize=101")).status).toBe(400);
     expect((await search("pageNumber=0")).status).toBe(400);
-    const date = await search("ingramOrderDate=11/20/2026");
+    const [year, month, day] = h.sb.fixtures.seedBaseDate.split("-");
+    const date = await search(`ingramOrderDate=${month}/${day}/${year}`);
     expect(date.status).toBe(400);
     expect(date.json.errors[0].fields[0].message).toBe("input date format error expected format is - yyyy-MM-dd");
-    expect((await search("ingramOrderDate-bt=2026-11-01")).status).toBe(400);
-    expect((await search("shipDate_bt=2026-11-01&shipDate_bt=2026-13-01")).status).toBe(400);
+    expect((await search(`ingramOrderDate-bt=${h.sb.fixtures.seedBaseDate}`)).status).toBe(400);
+    expect((await search(`shipDate_bt=${h.sb.fixtures.seedBaseDate}&shipDate_bt=${year}-13-01`)).status).toBe(400);
     expect((await search("orderStatus=OPEN")).status).toBe(400);
   });
 
@@ -78,21 +80,27 @@ describe("sandbox order search", () => {
   });
 
   it("filters by order date and date ranges (ingramOrderDate-bt, shipDate_bt, invoiceDate_bt, deliveryDate_bt)", async () => {
-    const inRange = (d: string | undefined) => d !== undefined && d >= "2026-10-01" && d <= "2026-10-15";
-    const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const created = await searchAll("ingramOrderDate-bt=2026-10-01&ingramOrderDate-bt=2026-10-15");
+    // Two weeks well inside the 120 days the seed spreads its orders over, counted back from its base date.
+    const fx = h.sb.fixtures;
+    const from = ymd(h.sb.seedBaseDate - 50 * DAY_MS);
+    const to = ymd(h.sb.seedBaseDate - 36 * DAY_MS);
+    const range = (key: string) => `${key}=${from}&${key}=${to}`;
+    const inRange = (d: string | undefined) => d !== undefined && d >= from && d <= to;
+    const created = await searchAll(range("ingramOrderDate-bt"));
     expect(created.length).toBeGreaterThan(0);
     expect(created.sort()).toEqual(numbersWhere((o) => inRange(ymd(o.createdAt))).sort());
-    const day = await searchAll(`ingramOrderDate=${F.seedBaseDate}`);
+    const day = await searchAll(`ingramOrderDate=${fx.seedBaseDate}`);
     expect(day).toContain(F.heldOrderNumbers[0]);
-    const shipped = await searchAll("shipDate_bt=2026-10-01&shipDate_bt=2026-10-15");
+    const ordered = await searchAll(`ingramOrderDate=${fx.shippedOrder.orderDate}`);
+    expect(ordered).toContain(F.shippedOrder.orderNumber);
+    const shipped = await searchAll(range("shipDate_bt"));
     expect(shipped.length).toBeGreaterThan(0);
     expect(shipped.sort()).toEqual(numbersWhere((o) => o.lines.some((l) => inRange(l.shipment?.shippedDate))).sort());
     const invoiced = await searchAll(
-      `invoiceDate_bt=${F.shippedOrder.shipDate}&invoiceDate_bt=${F.shippedOrder.shipDate}`,
+      `invoiceDate_bt=${fx.shippedOrder.shipDate}&invoiceDate_bt=${fx.shippedOrder.shipDate}`,
     );
     expect(invoiced).toContain(F.shippedOrder.orderNumber);
-    const delivered = await searchAll("deliveryDate_bt=2026-10-01&deliveryDate_bt=2026-10-15");
+    const delivered = await searchAll(range("deliveryDate_bt"));
     expect(delivered.length).toBeGreaterThan(0);
   });
 
