@@ -38,7 +38,7 @@ describe("the order index's writes", () => {
     expect(stored?.trackingNumbers).toContain(s.trackingNumber);
     expect(stored?.ingramPartNumbers).toContain(s.ingramPartNumber);
     expect(stored?.vendorNames).toContain(s.vendorName);
-    expect(stored?.shipDate?.toISOString().slice(0, 10)).toBe(s.shipDate);
+    expect(stored?.shipDate?.toISOString().slice(0, 10)).toBe(sb.sandbox.fixtures.shippedOrder.shipDate);
     expect(stored?.lastSeenVia).toBe("details");
     for (const sub of s.subOrderNumbers) expect((await row(sub))?.parentOrderNumber).toBe(s.orderNumber);
     for (const needle of [s.serialNumber, s.trackingNumber, s.endCustomerOrderNumber]) {
