@@ -1,9 +1,9 @@
 // `npm run audit:verify`: exit 0 when the audit chain is intact and no intent has more than one outcome, 1
 // naming the first broken event or each intent with several outcomes, 2 when the database cannot be read.
 // Also lists the intents still open, with their age. Uses DATABASE_URL, or the embedded database
-// (lib/db/cli-database.ts).
+// (lib/database/cli-database.ts).
 import { createDb } from "@/lib/db";
-import { openCliDatabase } from "@/lib/db/cli-database";
+import { openCliDatabase } from "@/lib/database/cli-database";
 import { verifyChain, verifyOutcomes, type OutcomeReport } from "@/lib/audit/verify";
 
 function age(ms: number): string {

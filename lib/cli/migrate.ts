@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies prisma/migrations to DATABASE_URL, or to the embedded database under .data/.
-import { openCliDatabase } from "@/lib/db/cli-database";
-import { migrate } from "@/lib/db/migrate";
+import { openCliDatabase } from "@/lib/database/cli-database";
+import { migrate } from "@/lib/database/apply-migrations";
 
 const database = await openCliDatabase();
 try {

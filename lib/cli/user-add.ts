@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createDb, db, installDb } from "@/lib/db";
-import { openCliDatabase, type CliDatabase } from "@/lib/db/cli-database";
+import { openCliDatabase, type CliDatabase } from "@/lib/database/cli-database";
 import { AppError } from "@/lib/errors";
 import { createUserRecord } from "@/lib/users/create";
 import { addUserSchema } from "@/lib/validation/users";

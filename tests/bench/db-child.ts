@@ -1,8 +1,8 @@
 // Child entry: an in-memory embedded database for the portal under test, migrated, with one viewer user.
 // Prints `BENCH_DB <json>` once ready and serves until SIGTERM. It runs apart from the load generator so that
 // the portal's per-request session lookup does not share an event loop with autocannon.
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { migrate } from "@/lib/database/apply-migrations";
 import { createDb } from "@/lib/db";
 
 const embedded = await startEmbeddedPostgres();

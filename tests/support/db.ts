@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type LifecycleOptions, useLifecycle } from "@/tests/support/lifecycle";
 import { createDb, type Db, installDb } from "@/lib/db";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { migrate } from "@/lib/database/apply-migrations";
 
 export interface TestDatabase {
   kind: "pglite" | "postgres";

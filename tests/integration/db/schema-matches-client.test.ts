@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMigrations, migrate } from "@/lib/db/migrate";
+import { listMigrations, migrate } from "@/lib/database/apply-migrations";
 import { Prisma } from "@/prisma/generated/client/client";
 import { useTestDatabase } from "@/tests/support/db";
 import { expectedPgType, parsePrismaSchema } from "@/tests/support/prisma-schema";

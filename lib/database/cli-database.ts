@@ -2,7 +2,7 @@ import "server-only";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { env } from "@/lib/env.mjs";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/database/embedded";
 
 /** Where a running launcher says which loopback URL serves the embedded database (PGlite has one owner). */
 const ANNOUNCE_FILE = join(env.dataDir, "embedded-db.json");
