@@ -61,8 +61,7 @@ function whereOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql {
   c.push(between(sql`o.ship_date`, q.shipDate_bt));
   c.push(between(sql`o.delivery_date`, q.deliveryDate_bt));
   if (q.customerOrderNumber) c.push(sql`o.customer_order_number ILIKE ${containing(q.customerOrderNumber)}`);
-  if (q.endCustomerOrderNumber)
-    c.push(sql`o.end_customer_order_number ILIKE ${containing(q.endCustomerOrderNumber)}`);
+  if (q.endCustomerOrderNumber) c.push(sql`o.end_customer_order_number ILIKE ${containing(q.endCustomerOrderNumber)}`);
   if (q.endCustomerName) c.push(sql`o.end_customer_name ILIKE ${containing(q.endCustomerName)}`);
   if (q.ingramPartNumber) c.push(anyEquals(sql`o.ingram_part_numbers`, q.ingramPartNumber));
   if (q.vendorPartNumber) c.push(anyEquals(sql`o.vendor_part_numbers`, q.vendorPartNumber));
@@ -97,7 +96,13 @@ interface IndexRow {
   status: string;
   ingram_status: string | null;
   summary: unknown;
-  sub_orders: { n: string; t: number | null; s: string | null }[] | null;
+}
+
+interface SubOrderRow {
+  parent: string;
+  order_number: string;
+  total: number | null;
+  ingram_status: string | null;
 }
 
 /** The account's matching orders, one page, in the order asked for; `limit`/`offset` are row counts. */
@@ -112,17 +117,21 @@ export async function indexedOrders(
     SELECT o.order_number, to_char(o.order_date, 'YYYY-MM-DD') AS order_date, o.customer_order_number,
       o.end_customer_name, o.vendor_names[1] AS vendor_name, o.total::float8 AS total, o.status, o.ingram_status,
       COALESCE(o.detail->>'vendorSalesOrderNumber', o.summary->>'vendorSalesOrderNumber') AS vendor_sales_order_number,
-      CASE WHEN o.detail IS NULL THEN o.summary END AS summary,
-      (SELECT json_agg(json_build_object('n', s.order_number, 't', s.total::float8, 's', s.ingram_status)
-         ORDER BY s.order_number)
-       FROM order_index s WHERE s.customer_number = o.customer_number AND s.country_code = o.country_code
-         AND s.parent_order_number = o.order_number) AS sub_orders
+      CASE WHEN o.detail IS NULL THEN o.summary END AS summary
     FROM order_index o WHERE ${whereOf(account, q)} ${orderByOf(q)} LIMIT ${limit} OFFSET ${offset}`;
-  return rows.map(toSummary);
+  if (rows.length === 0) return [];
+  // A detail has one index row per sub-order; a search row knows its sub-orders from Ingram's reply.
+  const subs = await db.$queryRaw<SubOrderRow[]>`
+    SELECT s.parent_order_number AS parent, s.order_number, s.total::float8 AS total, s.ingram_status
+    FROM order_index s WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
+      AND s.parent_order_number IN (${join(rows.map((r) => r.order_number))})
+    ORDER BY s.order_number`;
+  const byParent = new Map<string, SubOrderRow[]>();
+  for (const s of subs) byParent.set(s.parent, [...(byParent.get(s.parent) ?? []), s]);
+  return rows.map((r) => toSummary(r, byParent.get(r.order_number)));
 }
 
-function toSummary(r: IndexRow): OrderSummary {
-  // A search row knows its sub-orders from Ingram's reply; a detail has one index row per sub-order.
+function toSummary(r: IndexRow, subs: SubOrderRow[] | undefined): OrderSummary {
   const fromSearch = r.summary
     ? toSearchPage({ orders: [r.summary] } as OrderSearchResponse).orders[0]?.subOrders
     : undefined;
@@ -135,8 +144,8 @@ function toSummary(r: IndexRow): OrderSummary {
     endUserCompanyName: r.end_customer_name,
     total: r.total,
     status: toStatus(r.ingram_status ?? r.status),
-    subOrders: r.sub_orders
-      ? r.sub_orders.map((s) => ({ subOrderNumber: s.n, total: s.t, status: toStatus(s.s) }))
+    subOrders: subs?.length
+      ? subs.map((s) => ({ subOrderNumber: s.order_number, total: s.total, status: toStatus(s.ingram_status) }))
       : (fromSearch ?? []),
   };
 }

@@ -44,7 +44,14 @@ describe("reads", () => {
       query: "ingramOrderDate-bt=2001-01-01&ingramOrderDate-bt=2001-01-02",
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ orders: [], total: 0, page: 1, pageSize: 25, pageCount: 0, source: "ingram" });
+    expect(await res.json()).toMatchObject({
+      orders: [],
+      total: 0,
+      page: 1,
+      pageSize: 25,
+      pageCount: 0,
+      source: "ingram",
+    });
     const sent = h.sb.sandbox.stats.requests.filter((r) => r.op === "search").at(-1)!;
     expect(sent.query.filter(([k]) => k === "ingramOrderDate-bt").map(([, v]) => v)).toEqual([
       "2001-01-01",
