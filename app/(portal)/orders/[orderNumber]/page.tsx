@@ -7,7 +7,8 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { orderTimeline } from "@/lib/audit/query";
-import { getOrder } from "@/lib/orders/get-order";
+import { formatAge, formatDateTime } from "@/app/_components/format";
+import { readOrder } from "@/lib/orders/get-order";
 import { AuditTimeline } from "../../audit/audit-timeline";
 import { loadForPage, orderNumberParam } from "../../page-data";
 import { NotesAndCharges, SubOrders } from "./order-extras";
@@ -32,7 +33,7 @@ export default async function OrderPage({ params }: { params: Params }) {
 
   const showAudit = can(actor, "audit.read");
   const [result, timeline] = await Promise.all([
-    loadForPage("order detail", (cid) => getOrder(actor, orderNumber, cid)),
+    loadForPage("order detail", (cid) => readOrder(actor, orderNumber, cid)),
     showAudit ? loadForPage("order timeline", () => orderTimeline(actor, orderNumber)) : null,
   ]);
   if (!result.ok) {
@@ -52,9 +53,11 @@ export default async function OrderPage({ params }: { params: Params }) {
     );
   }
 
-  const order = result.data;
+  const { order, source, fetchedAt, staleReason } = result.data;
   const events = timeline?.ok ? timeline.data : [];
-  const canEdit = order.onHold && can(actor, "orders.modify");
+  // A stale copy may no longer be on hold: changes wait until Ingram answers again (they read it live first).
+  const live = source !== "stale";
+  const canEdit = live && order.onHold && can(actor, "orders.modify");
   return (
     <div className="stack">
       <div className="page-head">
@@ -68,15 +71,27 @@ export default async function OrderPage({ params }: { params: Params }) {
           <p className="meta">
             {order.orderDate ?? "Date unknown"} · PO {order.customerOrderNumber ?? "—"}
             {order.onHold ? " · on customer hold" : ""}
+            <span data-testid="order-age" title={formatDateTime(fetchedAt)}>
+              {" · "}
+              {source === "index" ? "from the order index, " : ""}read from Ingram {formatAge(fetchedAt)}
+            </span>
           </p>
         </div>
         <OrderActions
           orderNumber={order.orderNumber}
           canEdit={canEdit}
-          canRelease={order.onHold && can(actor, "orders.release")}
-          canCancel={order.onHold && can(actor, "orders.cancel")}
+          canRelease={live && order.onHold && can(actor, "orders.release")}
+          canCancel={live && order.onHold && can(actor, "orders.cancel")}
         />
       </div>
+
+      {source === "stale" ? (
+        <div className="panel panel-warn" role="status" data-testid="stale-banner">
+          <strong>Ingram Micro did not answer; this is the order as last read {formatAge(fetchedAt)}</strong> (
+          {formatDateTime(fetchedAt)}). {staleReason}{" "}
+          {order.onHold ? "Edit, release and cancel are disabled until Ingram Micro answers again." : null}
+        </div>
+      ) : null}
 
       <OrderSummaryCards order={order} editable={canEdit} />
 
