@@ -105,7 +105,10 @@ interface SubOrderRow {
   ingram_status: string | null;
 }
 
-/** The account's matching orders, one page, in the order asked for; `limit`/`offset` are row counts. */
+/**
+ * The account's matching orders, one page, in the order asked for; `limit`/`offset` are row counts. The inner
+ * query sorts keys only, so the columns (and JSON) are read for the page's rows, not for every match.
+ */
 export async function indexedOrders(
   db: Db,
   account: IndexAccount,
@@ -118,7 +121,12 @@ export async function indexedOrders(
       o.end_customer_name, o.vendor_names[1] AS vendor_name, o.total::float8 AS total, o.status, o.ingram_status,
       COALESCE(o.detail->>'vendorSalesOrderNumber', o.summary->>'vendorSalesOrderNumber') AS vendor_sales_order_number,
       CASE WHEN o.detail IS NULL THEN o.summary END AS summary
-    FROM order_index o WHERE ${whereOf(account, q)} ${orderByOf(q)} LIMIT ${limit} OFFSET ${offset}`;
+    FROM order_index o JOIN (
+      SELECT o.customer_number, o.country_code, o.order_number FROM order_index o
+      WHERE ${whereOf(account, q)} ${orderByOf(q)} LIMIT ${limit} OFFSET ${offset}
+    ) AS p ON p.customer_number = o.customer_number AND p.country_code = o.country_code
+      AND p.order_number = o.order_number
+    ${orderByOf(q)}`;
   if (rows.length === 0) return [];
   // A detail has one index row per sub-order; a search row knows its sub-orders from Ingram's reply.
   const subs = await db.$queryRaw<SubOrderRow[]>`
