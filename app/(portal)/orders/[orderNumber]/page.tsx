@@ -56,8 +56,9 @@ export default async function OrderPage({ params }: { params: Params }) {
   const { order, source, fetchedAt, staleReason } = result.data;
   const events = timeline?.ok ? timeline.data : [];
   // A stale copy may no longer be on hold: changes wait until Ingram answers again (they read it live first).
-  const live = source !== "stale";
-  const canEdit = live && order.onHold && can(actor, "orders.modify");
+  const unavailable =
+    source === "stale" ? "Ingram Micro is not answering: edit, release and cancel wait until it does." : undefined;
+  const canEdit = order.onHold && can(actor, "orders.modify");
   return (
     <div className="stack">
       <div className="page-head">
@@ -80,8 +81,9 @@ export default async function OrderPage({ params }: { params: Params }) {
         <OrderActions
           orderNumber={order.orderNumber}
           canEdit={canEdit}
-          canRelease={live && order.onHold && can(actor, "orders.release")}
-          canCancel={live && order.onHold && can(actor, "orders.cancel")}
+          canRelease={order.onHold && can(actor, "orders.release")}
+          canCancel={order.onHold && can(actor, "orders.cancel")}
+          unavailable={unavailable}
         />
       </div>
 
@@ -89,11 +91,10 @@ export default async function OrderPage({ params }: { params: Params }) {
         <div className="panel panel-warn" role="status" data-testid="stale-banner">
           <strong>Ingram Micro did not answer; this is the order as last read {formatAge(fetchedAt)}</strong> (
           {formatDateTime(fetchedAt)}). {staleReason}{" "}
-          {order.onHold ? "Edit, release and cancel are disabled until Ingram Micro answers again." : null}
         </div>
       ) : null}
 
-      <OrderSummaryCards order={order} editable={canEdit} />
+      <OrderSummaryCards order={order} editable={canEdit && !unavailable} />
 
       <section className="card" aria-label="Order lines">
         <OrderLinesTable lines={order.lines} currency={order.currency} />
