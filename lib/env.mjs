@@ -48,6 +48,7 @@ const schema = z.object({
   ),
   INGRAM_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(100).max(120_000).optional()),
   INGRAM_RATE_LIMIT_PER_MINUTE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
+  ORDER_FRESH_SECONDS: optionalText.pipe(z.coerce.number().int().min(0).max(86_400).optional()),
   SANDBOX_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
   DEMO_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   OIDC_ISSUER: optionalUrl,
@@ -134,6 +135,8 @@ export function buildEnv(source) {
     sandboxPort,
     trustProxy: raw.TRUST_PROXY === "1" || raw.TRUST_PROXY === "true",
     logLevel: raw.LOG_LEVEL,
+    // How old an indexed order detail may be and still answer an order page without asking Ingram.
+    orderFreshSeconds: raw.ORDER_FRESH_SECONDS ?? 60,
     demoPassword: raw.DEMO_PASSWORD ?? generated.demoPassword,
     demoPasswordGenerated: !raw.DEMO_PASSWORD,
     ingram: Object.freeze({

@@ -34,3 +34,15 @@ export function formatNumber(n: number | null | undefined): string {
 export function dash(value: string | null | undefined): string {
   return value && value.trim() ? value : "—";
 }
+
+/** How long ago `value` was, relative to `now`, in words: "12 s ago", "5 min ago", "3 h ago", "2 d ago". */
+export function formatAge(value: string | Date | null | undefined, now = Date.now()): string {
+  if (!value) return "never";
+  const t = (value instanceof Date ? value : new Date(value)).getTime();
+  if (Number.isNaN(t)) return "at an unknown time";
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  if (s < 120) return `${s} s ago`;
+  if (s < 7200) return `${Math.round(s / 60)} min ago`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86_400)} d ago`;
+}

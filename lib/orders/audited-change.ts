@@ -4,6 +4,7 @@ import type { AuditActor, AuditIntent, FinalOutcome } from "@/lib/audit/types";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { writeThrough } from "@/lib/order-index/index-detail";
 import { fetchIngramOrder, ingramErrorsOf, ingramStatusOf, maybeCommitted } from "./ingram-calls";
 
 // The audit side every order change shares: who acts, what a failed call records, what the order looks like
@@ -30,14 +31,19 @@ export async function recordFailure(intent: AuditIntent, err: unknown): Promise<
   return outcome;
 }
 
-/** The order as Ingram has it after a change, for the audit diff; the reply stands in if the read fails. */
+/**
+ * The order as Ingram has it after a change, for the audit diff and the order index; the reply stands in for
+ * the audit if the read fails.
+ */
 export async function readOrderAfterChange(
   orderNumber: string,
   correlationId: string,
   reply: unknown,
 ): Promise<unknown> {
   try {
-    return await fetchIngramOrder(orderNumber, correlationId);
+    const after = await fetchIngramOrder(orderNumber, correlationId);
+    await writeThrough(after, "change", correlationId);
+    return after;
   } catch (err) {
     log("warn", "order re-read after change failed", { correlationId, orderNumber, err });
     return reply;

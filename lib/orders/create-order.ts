@@ -5,7 +5,7 @@ import { type Actor, requirePermission } from "@/lib/authz";
 import { ingram, isPartial } from "@/lib/ingram/client";
 import { log } from "@/lib/log";
 import type { CreateOrderInput } from "@/lib/validation/orders";
-import { auditActor, recordFailure } from "./audited-change";
+import { auditActor, readOrderAfterChange, recordFailure } from "./audited-change";
 import { toCreateResult, toSearchPage } from "./dto";
 import type { CreateOrderResult, OrderSummary } from "./dto-types";
 import { parseIdempotencyKey, type StoredReply, withIdempotency } from "./idempotency";
@@ -54,6 +54,8 @@ export async function createOrder(
       ingramStatus: res.status,
       orderNumber: result.orders[0]?.orderNumber ?? null,
     });
+    // Each new order goes into the order index now, so lists show it before the next sync.
+    for (const o of result.orders) await readOrderAfterChange(o.orderNumber, correlationId, null);
     return { status: result.outcome === "partially_succeeded" ? 207 : 201, body: { result } };
   });
 }

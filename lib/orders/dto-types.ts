@@ -66,6 +66,14 @@ export interface OrderSearchPage {
   page: number;
   pageSize: number;
   pageCount: number;
+  /** index: the portal's order index answered (sorted across all pages); ingram: one live Ingram page. */
+  source?: "index" | "ingram";
+  /** ISO time the index last received anything for the account; null when it holds nothing yet. */
+  syncedAt?: string | null;
+  /** Sum of the totals of every matching order (index answers only). */
+  totalValue?: number | null;
+  /** Why a live Ingram page answered instead of the index. */
+  liveReason?: string;
 }
 
 export interface Tracking {

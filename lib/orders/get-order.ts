@@ -1,12 +1,83 @@
 import "server-only";
 import { type Actor, requirePermission } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { toAppError } from "@/lib/error-map";
+import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
+import { log } from "@/lib/log";
+import { indexAccount, indexedDetail, isFresh } from "@/lib/order-index/index-detail";
+import { indexOrderDetail } from "@/lib/order-index/index-writes";
 import { toOrderDetail } from "./dto";
 import type { OrderDetail } from "./dto-types";
 import { checkOrderNumber, fetchIngramOrder } from "./ingram-calls";
 
-/** GET /api/orders/[orderNumber] and the order pages → GET /resellers/v6.1/orders/{ordernumber}. */
-export async function getOrder(actor: Actor | null, orderNumber: string, correlationId?: string): Promise<OrderDetail> {
+export interface OrderRead {
+  order: OrderDetail;
+  /** index: a detail younger than the freshness window; ingram: read live now; stale: Ingram failed, last known. */
+  source: "index" | "ingram" | "stale";
+  /** When Ingram sent this detail (ISO). */
+  fetchedAt: string;
+  /** Why the last known detail is shown instead of Ingram's current one (source "stale" only). */
+  staleReason?: string;
+}
+
+/**
+ * GET /api/orders/[orderNumber] and the order pages → GET /resellers/v6.1/orders/{ordernumber}, unless the index
+ * holds a detail fresher than ORDER_FRESH_SECONDS. When Ingram fails (down, slow, throttled) and the index has
+ * seen the order, the last known detail answers with its age.
+ */
+export async function readOrder(actor: Actor | null, orderNumber: string, correlationId?: string): Promise<OrderRead> {
   requirePermission(actor, "orders.read");
   const n = checkOrderNumber(orderNumber);
-  return toOrderDetail(await fetchIngramOrder(n, correlationId), n);
+  const known = await indexedDetail(db, indexAccount(), n).catch((err: unknown) => {
+    log("warn", "order index read failed", { correlationId, orderNumber: n, err });
+    return null;
+  });
+  if (known && isFresh(known.fetchedAt)) {
+    return { order: toOrderDetail(known.raw, n), source: "index", fetchedAt: known.fetchedAt.toISOString() };
+  }
+  try {
+    const { raw, at } = await sharedFetch(n, correlationId);
+    return { order: toOrderDetail(raw, n), source: "ingram", fetchedAt: at.toISOString() };
+  } catch (err) {
+    const failure = toAppError(err);
+    if (!known || (failure.status < 500 && failure.status !== 429)) throw err;
+    log("warn", "Ingram failed: answering an order from the index", { correlationId, orderNumber: n, err });
+    return {
+      order: toOrderDetail(known.raw, n),
+      source: "stale",
+      fetchedAt: known.fetchedAt.toISOString(),
+      staleReason: failure.message,
+    };
+  }
+}
+
+/** The order's detail only, for callers that need no freshness information. */
+export async function getOrder(actor: Actor | null, orderNumber: string, correlationId?: string): Promise<OrderDetail> {
+  return (await readOrder(actor, orderNumber, correlationId)).order;
+}
+
+type Fetched = { raw: IngramOrderDetail; at: Date };
+// Shared by every bundle of this process (pages and route handlers each get their own module copy).
+const globalForFlights = globalThis as unknown as { orderdeskDetailFlights?: Map<string, Promise<Fetched>> };
+const flights = (globalForFlights.orderdeskDetailFlights ??= new Map());
+
+/**
+ * One Ingram call for concurrent reads of the same order in this process; the detail is written into the
+ * index before the call counts as done, so the next reader within the window finds it there.
+ */
+function sharedFetch(orderNumber: string, correlationId?: string): Promise<Fetched> {
+  const account = indexAccount();
+  const key = `${account.customerNumber}/${account.countryCode}/${orderNumber.toUpperCase()}`;
+  const running = flights.get(key);
+  if (running) return running;
+  const flight = (async () => {
+    const raw = await fetchIngramOrder(orderNumber, correlationId);
+    const at = new Date();
+    await indexOrderDetail(db, account, raw, "details", at).catch((err: unknown) =>
+      log("warn", "writing an order detail into the order index failed", { correlationId, orderNumber, err }),
+    );
+    return { raw, at };
+  })().finally(() => flights.delete(key));
+  flights.set(key, flight);
+  return flight;
 }

@@ -6,6 +6,7 @@ import { env } from "@/lib/env.mjs";
 import { AppError } from "@/lib/errors";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { log } from "@/lib/log";
+import { writeThrough } from "@/lib/order-index/index-detail";
 import { isOrderNumber } from "@/lib/validation/order-number";
 import { fetchIngramOrder } from "./ingram-calls";
 import { parseWebhookBody, type WebhookEventIn } from "./webhook-payload";
@@ -30,8 +31,8 @@ export interface WebhookResult {
 
 /**
  * POST /api/webhooks/ingram. Verifies every event's signature before writing anything (401, 0 writes), claims
- * each event id once (replays are no-ops), re-fetches each named order from Ingram and records what Ingram
- * says, never the body.
+ * each event id once (replays are no-ops), re-fetches each named order from Ingram and records (in the audit
+ * and the order index) what Ingram says, never the body.
  */
 export async function receiveIngramWebhook(
   rawBody: string,
@@ -105,6 +106,7 @@ async function processEvent(e: WebhookEventIn, correlationId: string): Promise<v
     confirmed.push({ orderNumber: n, order });
   }
   for (const { orderNumber, order } of confirmed) {
+    await writeThrough(order, "webhook", correlationId);
     await recordEvent({
       actor: null,
       action,

@@ -1,28 +1,91 @@
 import "server-only";
 import { type Actor, requirePermission } from "@/lib/authz";
+import { db } from "@/lib/db";
 import { ingram } from "@/lib/ingram/client";
 import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
+import { log } from "@/lib/log";
+import { indexAccount } from "@/lib/order-index/index-detail";
+import { indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
+import { indexSearchPage } from "@/lib/order-index/index-writes";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { toSearchPage } from "./dto";
 import type { OrderSearchPage, OrderSummary } from "./dto-types";
 import { callContext, clientCall } from "./ingram-calls";
 
-/** GET /api/orders and the orders page → GET /resellers/v6/orders/search: one page, sorted by the portal. */
+const DEFAULT_PAGE_SIZE = 25;
+/** A refresh asks Ingram for this many orders of the current filters in its one call. */
+const REFRESH_PAGE_SIZE = 100;
+
+/**
+ * GET /api/orders and the orders page: answered by the order index (every filter, free text, sorted across all
+ * matches). Until the index holds anything for the account, or for a filter only Ingram knows (special bid),
+ * one live Ingram page answers instead and is written into the index.
+ */
 export async function searchOrders(
   actor: Actor | null,
   query: OrderSearchQuery,
   correlationId?: string,
 ): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
-  const wire = toIngramQuery(query);
-  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId)));
-  const page = toSearchPage(res.data, { pageNumber: wire.pageNumber, pageSize: wire.pageSize });
-  return { ...page, orders: sortOrders(page.orders, query.sort, query.dir) };
+  const account = indexAccount();
+  if (query.specialBidNumber) {
+    return liveSearch(query, correlationId, "The order index does not know special bid numbers: Ingram answered.");
+  }
+  const syncedAt = await lastIndexedAt(db, account);
+  if (!syncedAt) {
+    return liveSearch(query, correlationId, "The order index is still empty: this page came live from Ingram.");
+  }
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = query.pageNumber ?? 1;
+  const [orders, { count, value }] = await Promise.all([
+    indexedOrders(db, account, query, pageSize, (page - 1) * pageSize),
+    indexedCount(db, account, query),
+  ]);
+  return {
+    orders,
+    total: count,
+    page,
+    pageSize,
+    pageCount: Math.ceil(count / pageSize),
+    source: "index",
+    syncedAt: syncedAt.toISOString(),
+    totalValue: value,
+  };
 }
 
-/** Splits the portal query into Ingram's wire parameters, leaving out the portal-only sort. */
+/** "Refresh from Ingram": one live search of the current Ingram filters, written into the index. */
+export async function refreshOrders(
+  actor: Actor | null,
+  query: OrderSearchQuery,
+  correlationId?: string,
+): Promise<{ written: number; total: number }> {
+  requirePermission(actor, "orders.read");
+  const wire = { ...toIngramQuery(query), pageNumber: 1, pageSize: REFRESH_PAGE_SIZE };
+  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId)));
+  const written = await indexSearchPage(db, indexAccount(), res.data);
+  return { written, total: toSearchPage(res.data).total };
+}
+
+async function liveSearch(query: OrderSearchQuery, correlationId: string | undefined, liveReason: string) {
+  const wire = toIngramQuery(query);
+  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId)));
+  await indexSearchPage(db, indexAccount(), res.data).catch((err: unknown) =>
+    log("warn", "writing a search page into the order index failed", { correlationId, err }),
+  );
+  const page = toSearchPage(res.data, { pageNumber: wire.pageNumber, pageSize: wire.pageSize });
+  const syncedAt = await lastIndexedAt(db, indexAccount()).catch(() => null);
+  return {
+    ...page,
+    orders: sortOrders(page.orders, query.sort, query.dir),
+    source: "ingram" as const,
+    syncedAt: syncedAt?.toISOString() ?? null,
+    liveReason,
+  };
+}
+
+/** Splits the portal query into Ingram's wire parameters, leaving out sort and the index-only filters. */
 export function toIngramQuery(q: OrderSearchQuery): SearchOrdersQuery {
-  const { sort: _sort, dir: _dir, ...wire } = q;
+  const { sort: _sort, dir: _dir, q: _q, endCustomerName: _e, ...wire } = q;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(wire)) if (v !== undefined) out[k] = v;
   return out as SearchOrdersQuery;
@@ -32,12 +95,13 @@ const SORT_VALUE: Record<SortKey, (o: OrderSummary) => string | number | null> =
   orderDate: (o) => o.orderDate,
   orderNumber: (o) => o.orderNumber,
   customerOrderNumber: (o) => o.customerOrderNumber?.toLowerCase() ?? null,
+  endCustomerName: (o) => o.endUserCompanyName?.toLowerCase() ?? null,
   vendorName: (o) => o.vendorName?.toLowerCase() ?? null,
   total: (o) => o.total,
   status: (o) => o.status.label,
 };
 
-/** Ingram's search has no sort parameter: the portal sorts the page it shows (nulls last). */
+/** A live Ingram page has no sort parameter: the portal sorts the page it shows (nulls last). */
 export function sortOrders(orders: OrderSummary[], sort?: SortKey, dir: "asc" | "desc" = "asc"): OrderSummary[] {
   if (!sort) return orders;
   const value = SORT_VALUE[sort];

@@ -1,10 +1,22 @@
 // GET /api/orders and the search page: Ingram's search parameters under their wire names, plus the portal's
-// sort/dir. Pure zod: imports nothing server-side.
+// own filters the order index answers (free text `q`, `endCustomerName`) and sort/dir. Pure zod: imports
+// nothing server-side.
 import { z } from "zod";
 import { SEARCH_ORDER_NUMBER_MAX_LENGTH } from "./order-number";
 
 export const ORDER_STATUS_FILTERS = ["SHIPPED", "PROCESSING", "ON HOLD", "BACKORDERED", "CANCELLED"] as const;
-export const SORT_KEYS = ["orderDate", "orderNumber", "customerOrderNumber", "vendorName", "total", "status"] as const;
+/** One per column of the orders table; the index sorts on each across all matching orders. */
+export const SORT_KEYS = [
+  "orderDate",
+  "orderNumber",
+  "customerOrderNumber",
+  "endCustomerName",
+  "vendorName",
+  "total",
+  "status",
+] as const;
+/** Filters only the portal's index understands: left out of the Ingram search a refresh sends. */
+export const PORTAL_ONLY_FILTERS = ["q", "endCustomerName"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,7 +90,7 @@ const intParam = (label: string, min: number, max: number) =>
       .optional(),
   );
 
-/** GET /api/orders and the search page: Ingram's search parameter names exactly, plus the portal's sort/dir. */
+/** GET /api/orders and the search page: Ingram's search parameter names exactly, plus `q`, `endCustomerName`, sort/dir. */
 export const orderSearchQuerySchema = z.object({
   ingramOrderNumber: one("Ingram order number", SEARCH_ORDER_NUMBER_MAX_LENGTH),
   orderStatus: z.preprocess(
@@ -116,6 +128,8 @@ export const orderSearchQuerySchema = z.object({
   trackingNumber: one("Tracking number", 35),
   vendorName: one("Vendor name", 35),
   specialBidNumber: one("Special bid number", 35),
+  q: one("Search text", 100),
+  endCustomerName: one("End customer", 60),
   pageSize: intParam("Page size", 1, 100),
   pageNumber: intParam("Page number", 1, 100000),
   sort: z.preprocess(blankToUndefined, z.enum(SORT_KEYS, { error: "Sort must be a known column." }).optional()),

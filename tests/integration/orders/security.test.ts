@@ -177,6 +177,8 @@ describe("error hygiene", () => {
   });
 
   it("an unparseable upstream body is a 502, never partial data", async () => {
+    // An empty index makes the list a live Ingram search.
+    await h.t.db.indexedOrder.deleteMany();
     h.sb.sandbox.faults.set({ op: "search", times: 3, kind: "truncated" });
     const res = await call(h, orders.GET, "/api/orders", { query: "pageSize=5" });
     expect(res.status).toBe(502);

@@ -149,6 +149,17 @@ describe("orderSearchQuerySchema", () => {
       customerOrderNumber: "Customer PO number must be a single value.",
     });
   });
+  it("takes the index's free text and end customer filters and a sort key per column", () => {
+    expect(
+      orderSearchQuerySchema.parse({ q: "  q2ev-5sj3 ", endCustomerName: "ABC", sort: "endCustomerName" }),
+    ).toEqual({
+      q: "q2ev-5sj3",
+      endCustomerName: "ABC",
+      sort: "endCustomerName",
+    });
+    expect(orderSearchQuerySchema.safeParse({ q: "x".repeat(101) }).error?.issues[0]?.message).toMatch(/at most 100/);
+    expect(orderSearchQuerySchema.safeParse({ sort: "serialNumber" }).success).toBe(false);
+  });
   it("refuses a range whose start is after its end", () => {
     expect(
       orderSearchQuerySchema.safeParse({ invoiceDate_bt: ["2024-02-01", "2024-01-01"] }).error?.issues[0]?.message,

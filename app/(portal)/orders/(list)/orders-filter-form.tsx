@@ -21,6 +21,8 @@ export const STATUS_FILTER_LABELS: Record<(typeof ORDER_STATUS_FILTERS)[number],
 };
 
 const TEXT_FILTERS = [
+  ["q", "Search (order, PO, end customer, serial, tracking, part)"],
+  ["endCustomerName", "End customer"],
   ["ingramOrderNumber", "Ingram order number"],
   ["customerOrderNumber", "Customer PO"],
   ["endCustomerOrderNumber", "End customer PO"],
@@ -35,13 +37,16 @@ const MORE_TEXT_FILTERS = [
   ["specialBidNumber", "Special bid number"],
 ] as const;
 
+/** The portal-only filters take longer text than Ingram's 35-character fields. */
+const MAX_LENGTH: Record<string, number> = { q: 100, endCustomerName: 60 };
+
 const MORE_RANGES = [
   ["invoiceDate_bt", "Invoice date"],
   ["shipDate_bt", "Ship date"],
   ["deliveryDate_bt", "Delivery date"],
 ] as const;
 
-/** A GET form: the URL holds every filter (Ingram's wire names), so a search is a shareable link. */
+/** A GET form: the URL holds every filter (Ingram's wire names plus q/endCustomerName), so a search is a link. */
 export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<string, string> }) {
   const statuses = new Set([...many(raw, "orderStatus-in"), ...many(raw, "orderStatus")]);
   const moreKeys = [...MORE_TEXT_FILTERS.map(([k]) => k), ...MORE_RANGES.map(([k]) => k), "ingramOrderDate"];
@@ -49,7 +54,14 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
   const text = ([name, label]: readonly [string, string]) => (
     <Field key={name} id={`f-${name}`} label={label} error={errors[name]}>
       {(a) => (
-        <input {...a} type="search" name={name} defaultValue={one(raw, name)} maxLength={35} autoComplete="off" />
+        <input
+          {...a}
+          type="search"
+          name={name}
+          defaultValue={one(raw, name)}
+          maxLength={MAX_LENGTH[name] ?? 35}
+          autoComplete="off"
+        />
       )}
     </Field>
   );

@@ -27,7 +27,7 @@ const columns = h.columns([
   }),
   h.accessor("orderDate", { header: "Date", cell: (c) => <span className="nowrap">{c.getValue() ?? "—"}</span> }),
   h.accessor("customerOrderNumber", { header: "Customer PO", cell: (c) => c.getValue() ?? "—" }),
-  h.accessor("endUserCompanyName", { header: "End customer", enableSorting: false, cell: (c) => c.getValue() ?? "—" }),
+  h.accessor("endUserCompanyName", { id: "endCustomerName", header: "End customer", cell: (c) => c.getValue() ?? "—" }),
   h.accessor("vendorName", { header: "Vendor", cell: (c) => c.getValue() ?? "—" }),
   h.accessor("total", {
     header: "Total",

@@ -3,6 +3,7 @@ import { ButtonLink } from "@/app/_components/button";
 import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
+import { formatAge, formatMoney } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/pagination";
 import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_components/url";
 import { requirePageActor } from "@/lib/auth/page-guard";
@@ -14,6 +15,7 @@ import { loadForPage } from "../../page-data";
 import { ExportCsvButton } from "./export-csv-button";
 import { OrdersFilterForm } from "./orders-filter-form";
 import { OrdersTable } from "./orders-table";
+import { RefreshButton } from "./refresh-button";
 import { StatusFilterNote } from "./status-filter-note";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -34,6 +36,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const { pageNumber: _p, sort: _s, dir: _d, ...exportParams } = raw;
   const exportHref = `/api/orders/export?${toSearchParams(exportParams).toString()}`.replace(/\?$/, "");
   const page = result?.ok ? result.data : null;
+  const { pageNumber: _rp, ...refreshParams } = raw;
+  const refreshQuery = toSearchParams(refreshParams).toString();
 
   return (
     <div className="stack">
@@ -44,9 +48,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             {page
               ? `${page.total.toLocaleString("en-US")} ${page.total === 1 ? "order" : "orders"} match`
               : "Search Ingram Micro orders"}
+            {page?.totalValue != null ? ` · ${formatMoney(page.totalValue)} together` : null}
+            {page ? (
+              <span data-testid="synced-at">
+                {" · "}
+                {page.syncedAt ? `synced ${formatAge(page.syncedAt)}` : "not synced yet"}
+              </span>
+            ) : null}
           </p>
         </div>
         <div className="toolbar">
+          <RefreshButton query={refreshQuery} />
           {page && page.total > 0 ? <ExportCsvButton href={exportHref} total={page.total} /> : null}
           {can(actor, "orders.create") ? (
             <ButtonLink href="/orders/new" variant="primary">
@@ -61,6 +73,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {!parsed.success ? (
         <div className="panel panel-warn" role="status">
           Some filters are not valid; fix the highlighted fields and search again.
+        </div>
+      ) : null}
+
+      {page?.liveReason ? (
+        <div className="panel panel-warn" role="status">
+          {page.liveReason} It shows Ingram&apos;s page as is: sorting covers this page only, and free text and end
+          customer filters wait for the index.
         </div>
       ) : null}
 
@@ -92,7 +111,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 caption={
                   <>
                     Orders, page {page.page} of {Math.max(1, page.pageCount)}
-                    <span className="subtle">Sorting applies to the orders on this page.</span>
+                    <span className="subtle">
+                      {page.source === "index"
+                        ? "From the order index: sorting covers every matching order."
+                        : "Live from Ingram: sorting applies to the orders on this page."}
+                    </span>
                     {query ? <StatusFilterNote query={query} /> : null}
                   </>
                 }

@@ -13,6 +13,8 @@ export interface OrderActionsProps {
   canEdit: boolean;
   canRelease: boolean;
   canCancel: boolean;
+  /** Set when changes cannot run now (Ingram is not answering): the buttons show disabled with this reason. */
+  unavailable?: string;
 }
 
 type Pending = "release" | "cancel" | null;
@@ -24,7 +26,7 @@ function messageOf(data: unknown, fallback: string): string {
   return typeof m === "string" && m ? m : fallback;
 }
 
-export function OrderActions({ orderNumber, canEdit, canRelease, canCancel }: OrderActionsProps) {
+export function OrderActions({ orderNumber, canEdit, canRelease, canCancel, unavailable }: OrderActionsProps) {
   const router = useRouter();
   const [confirm, setConfirm] = useState<Pending>(null);
   const [busy, setBusy] = useState<Pending>(null);
@@ -57,18 +59,39 @@ export function OrderActions({ orderNumber, canEdit, canRelease, canCancel }: Or
       <div className="toolbar">
         <CopyLinkButton path={`/orders/${encodeURIComponent(orderNumber)}`} />
         <ButtonLink href={`/orders/${encodeURIComponent(orderNumber)}/history`}>History</ButtonLink>
-        {canEdit ? <ButtonLink href={`/orders/${encodeURIComponent(orderNumber)}/edit`}>Edit</ButtonLink> : null}
+        {canEdit && unavailable ? (
+          <Button disabled title={unavailable}>
+            Edit
+          </Button>
+        ) : canEdit ? (
+          <ButtonLink href={`/orders/${encodeURIComponent(orderNumber)}/edit`}>Edit</ButtonLink>
+        ) : null}
         {canRelease ? (
-          <Button variant="primary" onClick={() => setConfirm("release")} disabled={busy !== null}>
+          <Button
+            variant="primary"
+            onClick={() => setConfirm("release")}
+            disabled={busy !== null || !!unavailable}
+            title={unavailable}
+          >
             Release
           </Button>
         ) : null}
         {canCancel ? (
-          <Button variant="danger" onClick={() => setConfirm("cancel")} disabled={busy !== null}>
+          <Button
+            variant="danger"
+            onClick={() => setConfirm("cancel")}
+            disabled={busy !== null || !!unavailable}
+            title={unavailable}
+          >
             Cancel order
           </Button>
         ) : null}
       </div>
+      {unavailable && (canEdit || canRelease || canCancel) ? (
+        <p className="subtle" data-testid="changes-unavailable">
+          {unavailable}
+        </p>
+      ) : null}
       <div aria-live="polite" style={{ maxWidth: 560 }}>
         {notice?.kind === "ok" ? <p className="panel panel-ok">{notice.text}</p> : null}
         {notice?.kind === "error" ? (

@@ -7,7 +7,8 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { orderTimeline } from "@/lib/audit/query";
-import { getOrder } from "@/lib/orders/get-order";
+import { formatAge, formatDateTime } from "@/app/_components/format";
+import { readOrder } from "@/lib/orders/get-order";
 import { AuditTimeline } from "../../audit/audit-timeline";
 import { loadForPage, orderNumberParam } from "../../page-data";
 import { NotesAndCharges, SubOrders } from "./order-extras";
@@ -32,7 +33,7 @@ export default async function OrderPage({ params }: { params: Params }) {
 
   const showAudit = can(actor, "audit.read");
   const [result, timeline] = await Promise.all([
-    loadForPage("order detail", (cid) => getOrder(actor, orderNumber, cid)),
+    loadForPage("order detail", (cid) => readOrder(actor, orderNumber, cid)),
     showAudit ? loadForPage("order timeline", () => orderTimeline(actor, orderNumber)) : null,
   ]);
   if (!result.ok) {
@@ -52,8 +53,11 @@ export default async function OrderPage({ params }: { params: Params }) {
     );
   }
 
-  const order = result.data;
+  const { order, source, fetchedAt, staleReason } = result.data;
   const events = timeline?.ok ? timeline.data : [];
+  // A stale copy may no longer be on hold: changes wait until Ingram answers again (they read it live first).
+  const unavailable =
+    source === "stale" ? "Ingram Micro is not answering: edit, release and cancel wait until it does." : undefined;
   const canEdit = order.onHold && can(actor, "orders.modify");
   return (
     <div className="stack">
@@ -68,6 +72,10 @@ export default async function OrderPage({ params }: { params: Params }) {
           <p className="meta">
             {order.orderDate ?? "Date unknown"} · PO {order.customerOrderNumber ?? "—"}
             {order.onHold ? " · on customer hold" : ""}
+            <span data-testid="order-age" title={formatDateTime(fetchedAt)}>
+              {" · "}
+              {source === "index" ? "from the order index, " : ""}read from Ingram {formatAge(fetchedAt)}
+            </span>
           </p>
         </div>
         <OrderActions
@@ -75,10 +83,18 @@ export default async function OrderPage({ params }: { params: Params }) {
           canEdit={canEdit}
           canRelease={order.onHold && can(actor, "orders.release")}
           canCancel={order.onHold && can(actor, "orders.cancel")}
+          unavailable={unavailable}
         />
       </div>
 
-      <OrderSummaryCards order={order} editable={canEdit} />
+      {source === "stale" ? (
+        <div className="panel panel-warn" role="status" data-testid="stale-banner">
+          <strong>Ingram Micro did not answer; this is the order as last read {formatAge(fetchedAt)}</strong> (
+          {formatDateTime(fetchedAt)}). {staleReason}{" "}
+        </div>
+      ) : null}
+
+      <OrderSummaryCards order={order} editable={canEdit && !unavailable} />
 
       <section className="card" aria-label="Order lines">
         <OrderLinesTable lines={order.lines} currency={order.currency} />

@@ -1,14 +1,15 @@
 import { json, route } from "@/lib/http";
 import { cancelOrder } from "@/lib/orders/cancel-order";
-import { getOrder } from "@/lib/orders/get-order";
+import { readOrder } from "@/lib/orders/get-order";
 import { modifyOrder } from "@/lib/orders/modify-order";
 import { modifyOrderSchema } from "@/lib/validation/orders";
 
-// Each use case checks the order number against the allowlist before any upstream call.
+// Each use case checks the order number against the allowlist before any upstream call. A read answers
+// { order, source, fetchedAt, staleReason? }: source says whether the index or Ingram answered.
 
 export const GET = route(
   { permission: "orders.read", params: ["orderNumber"] },
-  async ({ actor, params, correlationId }) => json({ order: await getOrder(actor, params.orderNumber, correlationId) }),
+  async ({ actor, params, correlationId }) => json(await readOrder(actor, params.orderNumber, correlationId)),
 );
 
 export const PUT = route(

@@ -1,0 +1,178 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
+import { toSearchPage, toStatus } from "@/lib/orders/dto";
+import type { OrderState, OrderSummary } from "@/lib/orders/dto-types";
+import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
+import { Prisma } from "@/prisma/generated/client/client";
+import type { IndexAccount } from "./index-writes";
+
+const { sql, join } = Prisma;
+
+/** Ingram's status filter words → the portal states the index stores (Ingram counts Delivered as SHIPPED). */
+const STATES_BY_FILTER: Record<string, OrderState[]> = {
+  SHIPPED: ["shipped", "partially_shipped", "delivered", "invoiced"],
+  PROCESSING: ["processing"],
+  "ON HOLD": ["on_hold"],
+  BACKORDERED: ["backordered"],
+  CANCELLED: ["cancelled"],
+};
+
+/** One SQL expression per sortable column; every sort ends on order_number so pages never overlap. */
+const SORT_SQL: Record<SortKey, Prisma.Sql> = {
+  orderDate: sql`o.order_date`,
+  orderNumber: sql`o.order_number`,
+  customerOrderNumber: sql`lower(o.customer_order_number)`,
+  endCustomerName: sql`lower(o.end_customer_name)`,
+  vendorName: sql`lower(o.vendor_names[1])`,
+  total: sql`o.total`,
+  status: sql`o.status`,
+};
+
+/** A LIKE pattern that matches `text` literally anywhere. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** True when one element of a text[] column equals `value`, ignoring case (Ingram matches parts exactly). */
+const anyEquals = (column: Prisma.Sql, value: string) =>
+  sql`EXISTS (SELECT 1 FROM unnest(${column}) AS x WHERE upper(x) = upper(${value}))`;
+
+const between = (column: Prisma.Sql, range: string[] | undefined) =>
+  range ? sql`${column} BETWEEN ${range[0]}::date AND ${range[1]}::date` : null;
+
+/** The WHERE clause of a search: the account's top-level orders matching every filter given. */
+function whereOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql {
+  const c: (Prisma.Sql | null)[] = [
+    sql`o.customer_number = ${account.customerNumber}`,
+    sql`o.country_code = ${account.countryCode}`,
+    sql`o.parent_order_number IS NULL`,
+  ];
+  if (q.ingramOrderNumber) {
+    // A sub-order number finds the order it belongs to, as Ingram's search does.
+    const n = q.ingramOrderNumber.toUpperCase();
+    c.push(sql`(o.order_number = ${n} OR o.order_number IN (SELECT s.parent_order_number FROM order_index s
+      WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
+      AND s.order_number = ${n}))`);
+  }
+  const statuses = [...(q.orderStatus ? [q.orderStatus] : []), ...(q["orderStatus-in"] ?? [])];
+  if (statuses.length) c.push(sql`o.status IN (${join(statuses.flatMap((s) => STATES_BY_FILTER[s] ?? []))})`);
+  if (q.ingramOrderDate) c.push(sql`o.order_date = ${q.ingramOrderDate}::date`);
+  c.push(between(sql`o.order_date`, q["ingramOrderDate-bt"]));
+  c.push(between(sql`o.invoice_date`, q.invoiceDate_bt));
+  c.push(between(sql`o.ship_date`, q.shipDate_bt));
+  c.push(between(sql`o.delivery_date`, q.deliveryDate_bt));
+  if (q.customerOrderNumber) c.push(sql`o.customer_order_number ILIKE ${containing(q.customerOrderNumber)}`);
+  if (q.endCustomerOrderNumber) c.push(sql`o.end_customer_order_number ILIKE ${containing(q.endCustomerOrderNumber)}`);
+  if (q.endCustomerName) c.push(sql`o.end_customer_name ILIKE ${containing(q.endCustomerName)}`);
+  if (q.ingramPartNumber) c.push(anyEquals(sql`o.ingram_part_numbers`, q.ingramPartNumber));
+  if (q.vendorPartNumber) c.push(anyEquals(sql`o.vendor_part_numbers`, q.vendorPartNumber));
+  if (q.serialNumber) c.push(anyEquals(sql`o.serial_numbers`, q.serialNumber));
+  if (q.trackingNumber) c.push(anyEquals(sql`o.tracking_numbers`, q.trackingNumber));
+  if (q.vendorName)
+    c.push(sql`EXISTS (SELECT 1 FROM unnest(o.vendor_names) AS x WHERE x ILIKE ${containing(q.vendorName)})`);
+  // Free text: every word must appear in the lower-cased search_text (served by its trigram index).
+  for (const word of (q.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) {
+    c.push(sql`o.search_text LIKE ${containing(word)}`);
+  }
+  return join(
+    c.filter((x): x is Prisma.Sql => x !== null),
+    " AND ",
+  );
+}
+
+function orderByOf(q: OrderSearchQuery): Prisma.Sql {
+  const dir = (q.dir ?? (q.sort ? "asc" : "desc")) === "desc" ? sql`DESC` : sql`ASC`;
+  const key = q.sort ? SORT_SQL[q.sort] : SORT_SQL.orderDate;
+  return sql`ORDER BY ${key} ${dir} NULLS LAST, o.order_number ${dir}`;
+}
+
+interface IndexRow {
+  order_number: string;
+  order_date: string | null;
+  customer_order_number: string | null;
+  end_customer_name: string | null;
+  vendor_name: string | null;
+  vendor_sales_order_number: string | null;
+  total: number | null;
+  status: string;
+  ingram_status: string | null;
+  summary: unknown;
+}
+
+interface SubOrderRow {
+  parent: string;
+  order_number: string;
+  total: number | null;
+  ingram_status: string | null;
+}
+
+/**
+ * The account's matching orders, one page, in the order asked for; `limit`/`offset` are row counts. The inner
+ * query sorts keys only, so the columns (and JSON) are read for the page's rows, not for every match.
+ */
+export async function indexedOrders(
+  db: Db,
+  account: IndexAccount,
+  q: OrderSearchQuery,
+  limit: number,
+  offset: number,
+): Promise<OrderSummary[]> {
+  const rows = await db.$queryRaw<IndexRow[]>`
+    SELECT o.order_number, to_char(o.order_date, 'YYYY-MM-DD') AS order_date, o.customer_order_number,
+      o.end_customer_name, o.vendor_names[1] AS vendor_name, o.total::float8 AS total, o.status, o.ingram_status,
+      COALESCE(o.detail->>'vendorSalesOrderNumber', o.summary->>'vendorSalesOrderNumber') AS vendor_sales_order_number,
+      CASE WHEN o.detail IS NULL THEN o.summary END AS summary
+    FROM order_index o JOIN (
+      SELECT o.customer_number, o.country_code, o.order_number FROM order_index o
+      WHERE ${whereOf(account, q)} ${orderByOf(q)} LIMIT ${limit} OFFSET ${offset}
+    ) AS p ON p.customer_number = o.customer_number AND p.country_code = o.country_code
+      AND p.order_number = o.order_number
+    ${orderByOf(q)}`;
+  if (rows.length === 0) return [];
+  // A detail has one index row per sub-order; a search row knows its sub-orders from Ingram's reply.
+  const subs = await db.$queryRaw<SubOrderRow[]>`
+    SELECT s.parent_order_number AS parent, s.order_number, s.total::float8 AS total, s.ingram_status
+    FROM order_index s WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
+      AND s.parent_order_number IN (${join(rows.map((r) => r.order_number))})
+    ORDER BY s.order_number`;
+  const byParent = new Map<string, SubOrderRow[]>();
+  for (const s of subs) byParent.set(s.parent, [...(byParent.get(s.parent) ?? []), s]);
+  return rows.map((r) => toSummary(r, byParent.get(r.order_number)));
+}
+
+function toSummary(r: IndexRow, subs: SubOrderRow[] | undefined): OrderSummary {
+  const fromSearch = r.summary
+    ? toSearchPage({ orders: [r.summary] } as OrderSearchResponse).orders[0]?.subOrders
+    : undefined;
+  return {
+    orderNumber: r.order_number,
+    orderDate: r.order_date,
+    customerOrderNumber: r.customer_order_number,
+    vendorSalesOrderNumber: r.vendor_sales_order_number,
+    vendorName: r.vendor_name,
+    endUserCompanyName: r.end_customer_name,
+    total: r.total,
+    status: toStatus(r.ingram_status ?? r.status),
+    subOrders: subs?.length
+      ? subs.map((s) => ({ subOrderNumber: s.order_number, total: s.total, status: toStatus(s.ingram_status) }))
+      : (fromSearch ?? []),
+  };
+}
+
+/** How many orders match and what they are worth together, across all pages. */
+export async function indexedCount(
+  db: Db,
+  account: IndexAccount,
+  q: OrderSearchQuery,
+): Promise<{ count: number; value: number | null }> {
+  const [row] = await db.$queryRaw<{ count: number; value: number | null }[]>`
+    SELECT count(*)::int AS count, sum(o.total)::float8 AS value FROM order_index o WHERE ${whereOf(account, q)}`;
+  return row ?? { count: 0, value: null };
+}
+
+/** When anything about the account last reached the index (null: the index holds none of its orders yet). */
+export async function lastIndexedAt(db: Db, account: IndexAccount): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ at: Date | null }[]>`
+    SELECT max(o.last_seen_at) AS at FROM order_index o
+    WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}`;
+  return row?.at ? new Date(row.at) : null;
+}
