@@ -34,3 +34,13 @@ export function formatNumber(n: number | null | undefined): string {
 export function dash(value: string | null | undefined): string {
   return value && value.trim() ? value : "—";
 }
+
+/** How long ago, in the largest whole unit: "40 s ago", "12 min ago", "3 h ago", "2 days ago". */
+export function formatAgo(value: Date | null | undefined, now = Date.now()): string {
+  if (!value) return "never";
+  const s = Math.max(0, Math.round((now - value.getTime()) / 1000));
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 172_800) return `${Math.floor(s / 3600)} h ago`;
+  return `${Math.floor(s / 86_400)} days ago`;
+}

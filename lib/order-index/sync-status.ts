@@ -6,6 +6,8 @@ import type { IndexAccount } from "./index-writes";
 // What admins see of the sync: progress against Ingram's own count, the last full pass, the last error, and
 // the sync's calls in the current minute against its share of each endpoint's budget.
 
+const LEADER_SILENT_MS = 120_000;
+
 export interface SyncStatus {
   /** Orders (not sub-orders) in the index, and how many of them have their full details. */
   indexed: number;
@@ -19,6 +21,8 @@ export interface SyncStatus {
   leaderId: string | null;
   /** When the leader last wrote its state. */
   heartbeatAt: Date | null;
+  /** False when no leader has written its state for two minutes (no instance leads, or it is stuck). */
+  leaderReporting: boolean;
   /** The sync's calls in the minute that started at `minute`; zero when that minute is over. */
   calls: { minute: Date | null; search: number; details: number };
 }
@@ -41,6 +45,7 @@ export async function readSyncStatus(db: Db, account: IndexAccount, now = Date.n
     lastError: st?.lastError ? { message: st.lastError, at: st.lastErrorAt } : null,
     leaderId: st?.leaderId ?? null,
     heartbeatAt: st?.heartbeatAt ?? null,
+    leaderReporting: !!st?.heartbeatAt && now - st.heartbeatAt.getTime() <= LEADER_SILENT_MS,
     calls: {
       minute: current ? (st?.callsMinute ?? null) : null,
       search: current ? (st?.searchCalls ?? 0) : 0,
