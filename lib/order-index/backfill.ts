@@ -37,13 +37,15 @@ async function searchPage(ctx: SyncContext, from: string, to: string, pageNumber
  * Does the next piece of search work and returns 0, or returns how long to wait when there is none: the
  * recent window when it is due, else the next page of the pass in progress, else a new pass when one is due.
  */
-export async function searchStep(ctx: SyncContext): Promise<number> {
+export async function searchStep(ctx: SyncContext, turn: { recentLast: boolean }): Promise<number> {
   const st = await ctx.save({});
   const now = ctx.now();
   const recentDue = st.lastRecentAt ? st.lastRecentAt.getTime() + ctx.cfg.recentMs : 0;
   // The first page of a pass covers the recent window already; the recent search starts after it.
   const recentAllowed = st.passStartedAt ? st.nextPage > 1 : st.lastFullPassAt !== null;
-  if (recentAllowed && now >= recentDue) {
+  // Recent and pass pages take turns, so a recent search that outlasts its own interval cannot starve the pass.
+  if (recentAllowed && now >= recentDue && !(turn.recentLast && st.passStartedAt && !st.searchDone)) {
+    turn.recentLast = true;
     const from = ymd(now - RECENT_DAYS * DAY_MS);
     const to = ymd(now);
     for (let page = 1; page <= MAX_RECENT_PAGES; page++) {
@@ -52,6 +54,7 @@ export async function searchStep(ctx: SyncContext): Promise<number> {
     await ctx.save({ lastRecentAt: new Date(now) });
     return 0;
   }
+  turn.recentLast = false;
   if (st.passStartedAt && !st.searchDone && st.passFrom && st.passTo) {
     const r = await searchPage(ctx, st.passFrom, st.passTo, st.nextPage);
     await ctx.save({

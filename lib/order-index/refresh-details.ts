@@ -41,11 +41,11 @@ async function nextOrder(ctx: SyncContext, skip: Set<string>): Promise<{ orderNu
 /** Reads one order's details into the index and returns 0, or returns how long to wait when none is due. */
 export async function detailStep(ctx: SyncContext, skip: Set<string>): Promise<number> {
   const target = await nextOrder(ctx, skip);
-  if (!target) {
+  if (!target?.fresh) {
     const st = await ctx.save({});
-    // Every order the pass found has its details: the full pass is complete.
+    // Every order the pass found has its details: the full pass is complete (scheduled re-reads go on).
     if (st.passStartedAt && st.searchDone) await ctx.save({ passStartedAt: null, lastFullPassAt: new Date(ctx.now()) });
-    return IDLE_MS;
+    if (!target) return IDLE_MS;
   }
   await ctx.pace("get");
   try {

@@ -66,9 +66,12 @@ export function startSync(opts: SyncOptions): SyncRunner {
     const ctx = context(opts, clock, abort.signal);
     const loop = (name: string, step: () => Promise<number>) => runLoop(name, step, ctx, clock, opts, abort.signal);
     const skip = new Set<string>();
+    const turn = { recentLast: false };
     const done = ctx
       .save({ leaderId: instanceId, leaderSince: new Date(clock.now()) })
-      .then(() => Promise.all([loop("search", () => searchStep(ctx)), loop("details", () => detailStep(ctx, skip))]))
+      .then(() =>
+        Promise.all([loop("search", () => searchStep(ctx, turn)), loop("details", () => detailStep(ctx, skip))]),
+      )
       .then(
         () => undefined,
         (err: unknown) => log("error", "sync could not start", { err }),
