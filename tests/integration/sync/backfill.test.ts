@@ -91,5 +91,5 @@ describe("the sync's backfill", () => {
     expect(detailed).toEqual([...detailed].sort((a, b) => a - b));
     const final = await readSyncStatus(t.db, account, sb.clock.now());
     expect(final).toMatchObject({ indexed: expected.length, detailed: expected.length, lastError: null });
-  });
+  }, 150_000);
 });
