@@ -7,6 +7,7 @@ import type { IndexAccount } from "./index-writes";
 // the sync's calls in the current minute against its share of each endpoint's budget.
 
 const LEADER_SILENT_MS = 120_000;
+const RECENT_ERROR_MS = 600_000;
 
 export interface SyncStatus {
   /** Orders (not sub-orders) in the index, and how many of them have their full details. */
@@ -17,7 +18,8 @@ export interface SyncStatus {
   passStartedAt: Date | null;
   passRange: { from: string; to: string } | null;
   lastFullPassAt: Date | null;
-  lastError: { message: string; at: Date | null } | null;
+  /** The last error and whether it is recent (within ten minutes): older ones are history, not health. */
+  lastError: { message: string; at: Date | null; recent: boolean } | null;
   leaderId: string | null;
   /** When the leader last wrote its state. */
   heartbeatAt: Date | null;
@@ -42,7 +44,13 @@ export async function readSyncStatus(db: Db, account: IndexAccount, now = Date.n
     passStartedAt: st?.passStartedAt ?? null,
     passRange: st?.passStartedAt && st.passFrom && st.passTo ? { from: st.passFrom, to: st.passTo } : null,
     lastFullPassAt: st?.lastFullPassAt ?? null,
-    lastError: st?.lastError ? { message: st.lastError, at: st.lastErrorAt } : null,
+    lastError: st?.lastError
+      ? {
+          message: st.lastError,
+          at: st.lastErrorAt,
+          recent: !!st.lastErrorAt && now - st.lastErrorAt.getTime() <= RECENT_ERROR_MS,
+        }
+      : null,
     leaderId: st?.leaderId ?? null,
     heartbeatAt: st?.heartbeatAt ?? null,
     leaderReporting: !!st?.heartbeatAt && now - st.heartbeatAt.getTime() <= LEADER_SILENT_MS,

@@ -42,14 +42,19 @@ describe("the sync's status for admins", () => {
       estimatedTotal: 3,
       leaderReporting: true,
       calls: { search: 4, details: 7 },
-      lastError: { message: "details: Ingram Micro is not answering" },
+      lastError: { message: "details: Ingram Micro is not answering", recent: true },
     });
 
     await saveSyncState(t.db, account, {
       callsMinute: new Date(now - 5 * 60_000),
       heartbeatAt: new Date(now - 5 * 60_000),
+      lastErrorAt: new Date(now - 11 * 60_000),
     });
     const later = await getSyncStatus(as("admin"), t.db, account);
-    expect(later).toMatchObject({ leaderReporting: false, calls: { minute: null, search: 0, details: 0 } });
+    expect(later).toMatchObject({
+      leaderReporting: false,
+      calls: { minute: null, search: 0, details: 0 },
+      lastError: { recent: false },
+    });
   });
 });

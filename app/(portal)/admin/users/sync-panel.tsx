@@ -26,7 +26,7 @@ export async function SyncPanel({ actor }: { actor: Actor }) {
   const share = env.sync.callsPerMinute;
   return (
     <section
-      className={`panel ${s.lastError || !env.sync.enabled ? "panel-warn" : "panel-ok"}`}
+      className={`panel ${s.lastError?.recent || !s.leaderReporting || !env.sync.enabled ? "panel-warn" : "panel-ok"}`}
       aria-label="Order index sync"
     >
       <p>
