@@ -22,8 +22,11 @@ function instance(): PrismaClient {
   if (!env.databaseUrl) {
     throw new Error("DATABASE_URL is not set: start the portal with `npm start` (embedded database) or set it");
   }
-  globalForDb.orderdeskDb = createDb(env.databaseUrl, env.embeddedDb ? 1 : 10);
-  return globalForDb.orderdeskDb;
+  const client = createDb(env.databaseUrl, env.embeddedDb ? 1 : 10);
+  globalForDb.orderdeskDb = client;
+  // The server launched by `npm start` runs the order-index sync with its client (lib/order-index/sync-process.ts).
+  if (env.runSync) void import("@/lib/order-index/sync-process").then((m) => m.startProcessSync(client));
+  return client;
 }
 
 /** For processes that open the database themselves (the launcher, CLIs, tests): make `db` use this client. */

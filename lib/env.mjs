@@ -60,6 +60,15 @@ const schema = z.object({
   DATA_DIR: optionalText,
   // Set by our launcher when DATABASE_URL points at the PGlite database it serves on loopback.
   ORDERDESK_EMBEDDED_DB: optionalText,
+  // Set by our launcher on the Next.js server it starts: that process runs the order-index sync.
+  ORDERDESK_RUN_SYNC: optionalText,
+  SYNC_ENABLED: optionalText.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
+  SYNC_HISTORY_DAYS: optionalText.pipe(z.coerce.number().int().min(1).max(3650).optional()),
+  SYNC_CALLS_PER_MINUTE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
+  SYNC_RECENT_SECONDS: optionalText.pipe(z.coerce.number().int().min(10).max(86_400).optional()),
+  SYNC_ACTIVE_REFRESH_MINUTES: optionalText.pipe(z.coerce.number().int().min(1).max(10_080).optional()),
+  SYNC_FINAL_REFRESH_HOURS: optionalText.pipe(z.coerce.number().int().min(1).max(8_760).optional()),
+  SYNC_FULL_PASS_HOURS: optionalText.pipe(z.coerce.number().int().min(1).max(8_760).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -151,6 +160,16 @@ export function buildEnv(source) {
       timeoutMs: raw.INGRAM_TIMEOUT_MS ?? 10_000,
       rateLimitPerMinute: raw.INGRAM_RATE_LIMIT_PER_MINUTE ?? 60,
       regionCode: raw.INGRAM_REGION_CODE,
+    }),
+    runSync: raw.ORDERDESK_RUN_SYNC === "1",
+    sync: Object.freeze({
+      enabled: raw.SYNC_ENABLED !== "0" && raw.SYNC_ENABLED !== "false",
+      historyDays: raw.SYNC_HISTORY_DAYS ?? 90,
+      callsPerMinute: raw.SYNC_CALLS_PER_MINUTE ?? 20,
+      recentMs: (raw.SYNC_RECENT_SECONDS ?? 60) * 1000,
+      activeRefreshMs: (raw.SYNC_ACTIVE_REFRESH_MINUTES ?? 15) * 60_000,
+      finalRefreshMs: (raw.SYNC_FINAL_REFRESH_HOURS ?? 24) * 3_600_000,
+      fullPassMs: (raw.SYNC_FULL_PASS_HOURS ?? 24) * 3_600_000,
     }),
     oidc: raw.OIDC_ISSUER
       ? Object.freeze({

@@ -24,6 +24,21 @@ function waitExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
+/**
+ * The server starts the order-index sync with its database client, on its first database use: one health
+ * check once it listens makes that happen at start-up rather than at the first visit.
+ */
+async function wakeSync(port: number): Promise<void> {
+  for (let i = 0; i < 180; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
+      () => true,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
 async function main(): Promise<void> {
   let embedded: EmbeddedPostgres | null = null;
   let sandbox: Sandbox | null = null;
@@ -91,7 +106,11 @@ async function main(): Promise<void> {
   }
   console.log(banner.join("\n") + "\n");
 
-  const server = run(dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], childVars);
+  const server = run(dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], {
+    ...childVars,
+    ORDERDESK_RUN_SYNC: "1",
+  });
+  if (env.sync.enabled) void wakeSync(env.port);
   const stop = async (code: number) => {
     server.kill("SIGTERM");
     await stopReconciler?.();

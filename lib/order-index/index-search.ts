@@ -169,6 +169,18 @@ export async function indexedCount(
   return row ?? { count: 0, value: null };
 }
 
+/**
+ * Whether the index holds the whole account: the sync has finished a full pass over the history (search and
+ * details), so its statuses, parts, serials and tracking are all there. Until then lists come live from Ingram.
+ */
+export async function indexCoversAccount(db: Db, account: IndexAccount): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ covered: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM sync_state s
+      WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
+        AND s.last_full_pass_at IS NOT NULL) AS covered`;
+  return row?.covered === true;
+}
+
 /** When anything about the account last reached the index (null: the index holds none of its orders yet). */
 export async function lastIndexedAt(db: Db, account: IndexAccount): Promise<Date | null> {
   const [row] = await db.$queryRaw<{ at: Date | null }[]>`

@@ -4,7 +4,7 @@ import { csvLine } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { ingram } from "@/lib/ingram/client";
 import { indexAccount } from "@/lib/order-index/index-detail";
-import { indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
+import { indexCoversAccount, indexedCount, indexedOrders } from "@/lib/order-index/index-search";
 import type { OrderSearchQuery } from "@/lib/validation/search-filters";
 import { toSearchPage } from "./dto";
 import type { OrderSearchPage, OrderSummary } from "./dto-types";
@@ -74,7 +74,7 @@ export async function exportOrders(
 ): Promise<CsvExport> {
   requirePermission(actor, "orders.read");
   const account = indexAccount();
-  if (query.specialBidNumber || !(await lastIndexedAt(db, account))) return exportLive(query, opts);
+  if (query.specialBidNumber || !(await indexCoversAccount(db, account))) return exportLive(query, opts);
   const { count } = await indexedCount(db, account, query);
   const progress: ExportProgress = { total: count, fetched: 0, pages: 0, truncated: false };
   async function* lines(): AsyncGenerator<string> {

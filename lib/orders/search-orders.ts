@@ -5,7 +5,7 @@ import { ingram } from "@/lib/ingram/client";
 import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
 import { log } from "@/lib/log";
 import { indexAccount } from "@/lib/order-index/index-detail";
-import { indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
+import { indexCoversAccount, indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
 import { indexSearchPage } from "@/lib/order-index/index-writes";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { toSearchPage } from "./dto";
@@ -31,9 +31,9 @@ export async function searchOrders(
   if (query.specialBidNumber) {
     return liveSearch(query, correlationId, "The order index does not know special bid numbers: Ingram answered.");
   }
-  const syncedAt = await lastIndexedAt(db, account);
+  const syncedAt = (await indexCoversAccount(db, account)) ? await lastIndexedAt(db, account) : null;
   if (!syncedAt) {
-    return liveSearch(query, correlationId, "The order index is still empty: this page came live from Ingram.");
+    return liveSearch(query, correlationId, "The order index is still being filled: this page came live from Ingram.");
   }
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = query.pageNumber ?? 1;

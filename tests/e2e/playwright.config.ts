@@ -54,6 +54,8 @@ export default defineConfig({
       INGRAM_CLIENT_ID: "",
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
+      // The browser flows share the sandbox's 60 calls a minute with nothing else; the sync is tested on its own.
+      SYNC_ENABLED: "0",
     },
   },
 });

@@ -1,5 +1,6 @@
 // Fills the order index without Ingram: sandbox orders rendered as Ingram's detail (as a sync or a read would
-// write them), or synthetic rows in bulk for scale tests and benchmarks.
+// write them), or synthetic rows in bulk for scale tests and benchmarks. Both leave the sync's state as a
+// finished full pass would, so that lists answer from the index.
 import type { Db } from "@/lib/db";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { renderDetail } from "@/lib/ingram/sandbox/render";
@@ -22,7 +23,18 @@ export async function indexSandboxOrders(
     await indexOrderDetail(db, indexAccount(), raw, "details", at);
     out.push(raw);
   }
+  await markFullPassDone(db, at);
   return out;
+}
+
+/** The sync's state after a finished full pass over the account's history. */
+export async function markFullPassDone(db: Db, at = new Date()): Promise<void> {
+  const account = indexAccount();
+  await db.syncState.upsert({
+    where: { customerNumber_countryCode: account },
+    create: { ...account, lastFullPassAt: at },
+    update: { lastFullPassAt: at },
+  });
 }
 
 export const BULK_PREFIX = "90-";
@@ -59,4 +71,5 @@ export async function fillIndexInBulk(db: Db, count: number, maxAt = Math.floor(
     }
     await db.indexedOrder.createMany({ data: rows });
   }
+  await markFullPassDone(db, at);
 }

@@ -9,6 +9,7 @@ import { listUsers } from "@/lib/users/queries";
 import { loadForPage } from "../../page-data";
 import { AddUserForm } from "./add-user-form";
 import { ChainStatus } from "./chain-status";
+import { SyncPanel } from "./sync-panel";
 import { UsersTable } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
@@ -37,6 +38,15 @@ export default async function UsersPage() {
         }
       >
         <ChainStatus actor={actor} />
+      </Suspense>
+      <Suspense
+        fallback={
+          <p className="panel" role="status">
+            <Spinner label="Reading the order index's sync status…" />
+          </p>
+        }
+      >
+        <SyncPanel actor={actor} />
       </Suspense>
       {result.ok ? (
         <section className="card" aria-label="Users">

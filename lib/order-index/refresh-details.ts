@@ -1,0 +1,68 @@
+import "server-only";
+import { ZodError } from "zod";
+import { IngramError } from "@/lib/ingram/ingram-errors";
+import { callContext } from "@/lib/orders/ingram-calls";
+import { indexOrderDetail } from "./index-writes";
+import type { SyncContext } from "./sync-state";
+
+// The details side of the sync: search rows carry no lines, serials or tracking, so each order is read once
+// in full (newest first), then re-read on a schedule: active orders often, final ones (delivered, invoiced,
+// closed, cancelled) rarely. Webhooks and the portal's own changes write details through at once, which
+// resets an order's clock here.
+
+export const FINAL_STATES = ["delivered", "invoiced", "closed", "cancelled"];
+const IDLE_MS = 5_000;
+/** Orders Ingram refuses to show (gone, or an id outside our allowlist) are set aside for this runner's life. */
+const MAX_SKIPPED = 10_000;
+
+async function nextOrder(ctx: SyncContext, skip: Set<string>): Promise<{ orderNumber: string; fresh: boolean } | null> {
+  const now = ctx.now();
+  const base = { ...ctx.account, parentOrderNumber: null, orderNumber: { notIn: [...skip] } };
+  const unread = await ctx.db.indexedOrder.findFirst({
+    where: { ...base, detailFetchedAt: null },
+    orderBy: [{ orderDate: { sort: "desc", nulls: "last" } }, { orderNumber: "asc" }],
+    select: { orderNumber: true },
+  });
+  if (unread) return { orderNumber: unread.orderNumber, fresh: true };
+  const stale = await ctx.db.indexedOrder.findFirst({
+    where: {
+      ...base,
+      OR: [
+        { status: { notIn: FINAL_STATES }, detailFetchedAt: { lt: new Date(now - ctx.cfg.activeRefreshMs) } },
+        { status: { in: FINAL_STATES }, detailFetchedAt: { lt: new Date(now - ctx.cfg.finalRefreshMs) } },
+      ],
+    },
+    orderBy: { detailFetchedAt: "asc" },
+    select: { orderNumber: true },
+  });
+  return stale ? { orderNumber: stale.orderNumber, fresh: false } : null;
+}
+
+/** Reads one order's details into the index and returns 0, or returns how long to wait when none is due. */
+export async function detailStep(ctx: SyncContext, skip: Set<string>): Promise<number> {
+  const target = await nextOrder(ctx, skip);
+  if (!target?.fresh) {
+    const st = await ctx.save({});
+    // Every order the pass found has its details: the full pass is complete (scheduled re-reads go on).
+    if (st.passStartedAt && st.searchDone) await ctx.save({ passStartedAt: null, lastFullPassAt: new Date(ctx.now()) });
+    if (!target) return IDLE_MS;
+  }
+  await ctx.pace("get");
+  try {
+    const res = await ctx.client.getOrder(target.orderNumber, {}, callContext());
+    await indexOrderDetail(ctx.db, ctx.account, res.data, "details", new Date(ctx.now()));
+  } catch (err) {
+    const refused =
+      err instanceof ZodError || (err instanceof IngramError && (err.status === 400 || err.status === 404));
+    if (!refused) throw err;
+    if (skip.size < MAX_SKIPPED) skip.add(target.orderNumber);
+    await ctx.save({ lastError: `Order ${target.orderNumber}: ${describe(err)}`, lastErrorAt: new Date(ctx.now()) });
+  }
+  return 0;
+}
+
+export function describe(err: unknown): string {
+  if (err instanceof IngramError) return err.message;
+  if (err instanceof ZodError) return "not a valid Ingram order number";
+  return "unexpected error";
+}

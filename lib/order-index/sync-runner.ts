@@ -1,0 +1,149 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db";
+import { RatePacer } from "@/lib/ingram/call-policy";
+import { type IngramClient, ingram } from "@/lib/ingram/client";
+import { IngramError } from "@/lib/ingram/ingram-errors";
+import { log } from "@/lib/log";
+import { searchStep } from "./backfill";
+import type { IndexAccount } from "./index-writes";
+import { describe, detailStep } from "./refresh-details";
+import { startLeadership } from "./sync-leader";
+import { CallCounter, type SyncConfig, type SyncContext, type SyncEndpoint, saveSyncState } from "./sync-state";
+
+// The sync runs in every instance; only the leader works. While it leads, two loops run: search (the backfill
+// pass and the recent window) and details (first reads, then scheduled re-reads), each paced to the sync's
+// share of its endpoint's calls a minute so that people using the portal keep the rest.
+
+export interface SyncClock {
+  now(): number;
+  /** Resolves after `ms`, or rejects once `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export interface SyncOptions extends SyncConfig {
+  db: Db;
+  account: IndexAccount;
+  /** The leader lock's PostgreSQL URL; null on the embedded database (one instance). */
+  lockUrl: string | null;
+  client?: () => IngramClient;
+  leaderRetryMs?: number;
+  /** Pause after a failed step (Ingram or the database down); default 30 s. */
+  errorBackoffMs?: number;
+  clock?: SyncClock;
+}
+
+export interface SyncRunner {
+  readonly instanceId: string;
+  isLeader(): boolean;
+  stop(): Promise<void>;
+}
+
+const realClock: SyncClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const t = setTimeout(() => {
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(t);
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+    }),
+};
+
+export function startSync(opts: SyncOptions): SyncRunner {
+  const instanceId = randomUUID();
+  const clock = opts.clock ?? realClock;
+  let work: { abort: AbortController; done: Promise<void> } | null = null;
+
+  const lead = () => {
+    const abort = new AbortController();
+    const ctx = context(opts, clock, abort.signal);
+    const loop = (name: string, step: () => Promise<number>) => runLoop(name, step, ctx, clock, opts, abort.signal);
+    const skip = new Set<string>();
+    const turn = { recentLast: false };
+    const done = ctx
+      .save({ leaderId: instanceId, leaderSince: new Date(clock.now()) })
+      .then(() =>
+        Promise.all([loop("search", () => searchStep(ctx, turn)), loop("details", () => detailStep(ctx, skip))]),
+      )
+      .then(
+        () => undefined,
+        (err: unknown) => log("error", "sync could not start", { err }),
+      );
+    work = { abort, done };
+    log("info", "sync: this instance leads", { instanceId });
+  };
+
+  const follow = async () => {
+    const w = work;
+    work = null;
+    w?.abort.abort(new Error("sync leadership ended"));
+    await w?.done;
+  };
+
+  const leadership = startLeadership({
+    url: opts.lockUrl,
+    key: `orderdesk-sync:${opts.account.customerNumber}:${opts.account.countryCode}`,
+    retryMs: opts.leaderRetryMs,
+    onChange: (leader) => (leader ? lead() : void follow()),
+  });
+
+  return {
+    instanceId,
+    isLeader: () => leadership.isLeader() && work !== null,
+    async stop() {
+      await follow();
+      await leadership.stop();
+    },
+  };
+}
+
+function context(opts: SyncOptions, clock: SyncClock, signal: AbortSignal): SyncContext {
+  const pacer = new RatePacer({ limit: opts.callsPerMinute, now: clock.now });
+  const counter = new CallCounter(clock.now);
+  return {
+    db: opts.db,
+    account: opts.account,
+    cfg: opts,
+    client: (opts.client ?? ingram)(),
+    now: clock.now,
+    async pace(op: SyncEndpoint) {
+      const slot = pacer.reserve(op, Number.POSITIVE_INFINITY);
+      const at = clock.now() + (slot.ok ? slot.waitMs : 0);
+      for (let left = at - clock.now(); left > 0; left = at - clock.now()) await clock.sleep(left, signal);
+      signal.throwIfAborted();
+      counter.count(op);
+    },
+    save: (data) =>
+      saveSyncState(opts.db, opts.account, { ...data, ...counter.fields(), heartbeatAt: new Date(clock.now()) }),
+  };
+}
+
+async function runLoop(
+  name: string,
+  step: () => Promise<number>,
+  ctx: SyncContext,
+  clock: SyncClock,
+  opts: SyncOptions,
+  signal: AbortSignal,
+): Promise<void> {
+  while (!signal.aborted) {
+    let waitMs: number;
+    try {
+      waitMs = await step();
+    } catch (err) {
+      if (signal.aborted) return;
+      log("warn", `sync ${name} step failed`, { err });
+      const retryAfterMs = err instanceof IngramError && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : 0;
+      waitMs = Math.max(opts.errorBackoffMs ?? 30_000, retryAfterMs);
+      await ctx.save({ lastError: `${name}: ${describe(err)}`, lastErrorAt: new Date(ctx.now()) }).catch(() => null);
+    }
+    if (waitMs > 0) await clock.sleep(waitMs, signal).catch(() => undefined);
+  }
+}
