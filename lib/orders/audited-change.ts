@@ -4,7 +4,7 @@ import type { AuditActor, AuditIntent, FinalOutcome } from "@/lib/audit/types";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { fetchIngramOrder, ingramErrorsOf, ingramStatusOf, maybeCommitted } from "./ingram-calls";
+import { type CallFor, fetchIngramOrder, ingramErrorsOf, ingramStatusOf, maybeCommitted } from "./ingram-calls";
 
 // The audit side every order change shares: who acts, what a failed call records, what the order looks like
 // afterwards. An intent is written before Ingram is called; these write its outcome.
@@ -35,9 +35,10 @@ export async function readOrderAfterChange(
   orderNumber: string,
   correlationId: string,
   reply: unknown,
+  forWhom: CallFor,
 ): Promise<unknown> {
   try {
-    return await fetchIngramOrder(orderNumber, correlationId);
+    return await fetchIngramOrder(orderNumber, correlationId, forWhom);
   } catch (err) {
     log("warn", "order re-read after change failed", { correlationId, orderNumber, err });
     return reply;

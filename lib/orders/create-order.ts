@@ -35,7 +35,9 @@ export async function createOrder(
     });
     let res;
     try {
-      res = await clientCall(() => ingram().createOrder(body, callContext(correlationId)));
+      res = await clientCall(() =>
+        ingram().createOrder(body, callContext(correlationId, { priority: "change", userId: actor.id })),
+      );
     } catch (err) {
       if (!maybeCommitted(err)) {
         await recordFailure(intent, err);
@@ -64,7 +66,10 @@ export async function resolveUnknownCreate(
   correlationId?: string,
 ): Promise<OrderSummary[]> {
   const res = await clientCall(() =>
-    ingram().searchOrders({ customerOrderNumber, pageSize: 100, pageNumber: 1 }, callContext(correlationId)),
+    ingram().searchOrders(
+      { customerOrderNumber, pageSize: 100, pageNumber: 1 },
+      callContext(correlationId, { priority: "change" }),
+    ),
   );
   return toSearchPage(res.data).orders.filter((o) => o.customerOrderNumber === customerOrderNumber);
 }

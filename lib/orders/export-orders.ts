@@ -69,7 +69,12 @@ export async function exportOrders(
   requirePermission(actor, "orders.read");
   const wire = { ...toIngramQuery(query), pageSize: PAGE_SIZE };
   const fetchPage = async (pageNumber: number): Promise<OrderSearchPage> => {
-    const res = await clientCall(() => ingram().searchOrders({ ...wire, pageNumber }, callContext(opts.correlationId)));
+    const res = await clientCall(() =>
+      ingram().searchOrders(
+        { ...wire, pageNumber },
+        callContext(opts.correlationId, { priority: "export", userId: actor.id }),
+      ),
+    );
     return toSearchPage(res.data, { pageNumber, pageSize: PAGE_SIZE });
   };
   const first = await fetchPage(1);

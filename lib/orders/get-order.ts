@@ -8,5 +8,5 @@ import { checkOrderNumber, fetchIngramOrder } from "./ingram-calls";
 export async function getOrder(actor: Actor | null, orderNumber: string, correlationId?: string): Promise<OrderDetail> {
   requirePermission(actor, "orders.read");
   const n = checkOrderNumber(orderNumber);
-  return toOrderDetail(await fetchIngramOrder(n, correlationId), n);
+  return toOrderDetail(await fetchIngramOrder(n, correlationId, { userId: actor.id }), n);
 }

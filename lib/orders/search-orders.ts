@@ -15,7 +15,7 @@ export async function searchOrders(
 ): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
   const wire = toIngramQuery(query);
-  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId)));
+  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor.id })));
   const page = toSearchPage(res.data, { pageNumber: wire.pageNumber, pageSize: wire.pageSize });
   return { ...page, orders: sortOrders(page.orders, query.sort, query.dir) };
 }

@@ -54,8 +54,8 @@ describe("retries", () => {
       errors: [{ message: "too many requests" }],
     });
     expect(fake.requests).toHaveLength(1);
-    // the pacer now holds this endpoint instead of hammering upstream
-    await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "rate_limited", status: 0 });
+    // the client now holds this endpoint instead of hammering upstream
+    await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "budget", status: 0 });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -97,33 +97,43 @@ describe("retries", () => {
   });
 });
 
-describe("pacing", () => {
-  it("paces GETs per endpoint and refuses, without a request, when the wait exceeds the deadline", async () => {
+describe("budget", () => {
+  it("refuses GETs per endpoint past the limit, without a request, saying when to come back", async () => {
     const client = createIngramClient(testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 1000 }));
     for (let i = 0; i < 3; i++) await client.searchOrders({}, ctx());
     const err = await failure(client.searchOrders({}, ctx()));
-    expect(err).toMatchObject({ kind: "rate_limited", status: 0, op: "search" });
+    expect(err).toMatchObject({ kind: "budget", status: 0, op: "search" });
     expect(err!.retryAfterSeconds).toBeGreaterThan(50);
-    expect(err!.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(err!.retryAfterSeconds).toBeLessThanOrEqual(61);
     expect(fake.requests).toHaveLength(3);
     await client.getOrder("20-RD128", {}, ctx()); // another endpoint has its own budget
-    await client.cancelOrder("20-RD128", ctx()); // writes are not paced
+    await client.cancelOrder("20-RD128", ctx());
     expect(fake.requests).toHaveLength(5);
   });
 
-  it("callers wait for a slot that fits their deadline", async () => {
+  it("a refused call is not queued: it fails at once, and goes once the window has moved on", async () => {
     let offset = 0;
     const client = createIngramClient(
-      testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 2000, now: () => Date.now() + offset }),
+      testConfig(fake, { rateLimitPerMinute: 2, timeoutMs: 5000, now: () => Date.now() + offset }),
     );
-    const windowStart = Date.now();
-    await Promise.all(Array.from({ length: 3 }, () => client.searchOrders({}, ctx())));
-    // The window frees a slot about 600 ms from now, however long the first three calls took on a busy machine.
-    offset = 59_400 - (Date.now() - windowStart);
-    const started = Date.now();
     await client.searchOrders({}, ctx());
-    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
-    expect(fake.requests).toHaveLength(4);
+    await client.searchOrders({}, ctx());
+    const refused = await failure(client.searchOrders({}, ctx()));
+    expect(refused).toMatchObject({ kind: "budget" });
+    expect(fake.requests).toHaveLength(2);
+    offset = 61_000;
+    await client.searchOrders({}, ctx());
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("a change may use the whole minute; an interactive read stops short of it", async () => {
+    const client = createIngramClient(testConfig(fake, { rateLimitPerMinute: 6, timeoutMs: 1000 }));
+    for (let i = 0; i < 5; i++) await client.getOrder("20-RD128", {}, { ...ctx(), userId: `u${i}` });
+    await expect(client.getOrder("20-RD128", {}, { ...ctx(), userId: "u9" })).rejects.toMatchObject({
+      kind: "budget",
+    });
+    await client.getOrder("20-RD128", {}, { ...ctx(), priority: "change", userId: "buyer" });
+    expect(fake.requests).toHaveLength(6);
   });
 });
 
