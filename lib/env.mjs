@@ -118,15 +118,16 @@ export function buildEnv(source) {
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     problems.push("OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
   }
+  // Reserves and the user share not given here scale with the limit (lib/ingram/call-policy.ts budgetLimits).
   const perMinute = raw.INGRAM_RATE_LIMIT_PER_MINUTE ?? 60;
   const reserve = {
-    interactive: raw.INGRAM_BUDGET_RESERVE_INTERACTIVE ?? 10,
-    webhook: raw.INGRAM_BUDGET_RESERVE_WEBHOOK ?? 20,
-    sync: raw.INGRAM_BUDGET_RESERVE_SYNC ?? 30,
-    export: raw.INGRAM_BUDGET_RESERVE_EXPORT ?? 40,
+    interactive: raw.INGRAM_BUDGET_RESERVE_INTERACTIVE,
+    webhook: raw.INGRAM_BUDGET_RESERVE_WEBHOOK,
+    sync: raw.INGRAM_BUDGET_RESERVE_SYNC,
+    export: raw.INGRAM_BUDGET_RESERVE_EXPORT,
   };
   for (const [name, value] of Object.entries(reserve)) {
-    if (value >= perMinute) {
+    if (value !== undefined && value >= perMinute) {
       problems.push(
         `INGRAM_BUDGET_RESERVE_${name.toUpperCase()}: must be below INGRAM_RATE_LIMIT_PER_MINUTE (${perMinute})`,
       );
@@ -170,7 +171,7 @@ export function buildEnv(source) {
       budget: Object.freeze({
         perMinute,
         reserve: Object.freeze(reserve),
-        userShare: raw.INGRAM_BUDGET_USER_SHARE ?? 20,
+        userShare: raw.INGRAM_BUDGET_USER_SHARE,
       }),
       regionCode: raw.INGRAM_REGION_CODE,
     }),
