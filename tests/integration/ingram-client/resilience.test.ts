@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createIngramClient } from "@/lib/ingram/client";
+import type { BudgetRequest } from "@/lib/ingram/call-policy";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { json, startFakeIngram, type FakeIngram } from "@/tests/support/fake-ingram";
@@ -124,6 +125,50 @@ describe("budget", () => {
     offset = 61_000;
     await client.searchOrders({}, ctx());
     expect(fake.requests).toHaveLength(3);
+  });
+
+  it("a refusal is no failure: nothing sent, no retry, the breaker stays closed", async () => {
+    let refuse = true;
+    const asked: BudgetRequest[] = [];
+    const budget = {
+      acquire: async (req: BudgetRequest) => {
+        asked.push(req);
+        return refuse ? { granted: false as const, retryAfterMs: 1500 } : { granted: true as const };
+      },
+    };
+    const client = createIngramClient(testConfig(fake, { budget, breakerFailureThreshold: 1 }));
+    for (let i = 0; i < 5; i++) {
+      await expect(client.getOrder("20-RD128", {}, { ...ctx(), priority: "webhook" })).rejects.toMatchObject({
+        kind: "budget",
+        status: 0,
+        retryAfterSeconds: 2,
+      });
+    }
+    expect(asked).toHaveLength(5);
+    expect(asked[0]).toMatchObject({ endpoint: "GET /resellers/v6.1/orders/{}", priority: "webhook" });
+    expect(fake.requests).toHaveLength(0);
+    refuse = false;
+    await client.getOrder("20-RD128", {}, ctx());
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("every request spends budget, the re-send after a 401 included", async () => {
+    const asked: BudgetRequest[] = [];
+    const budget = {
+      acquire: async (req: BudgetRequest) => {
+        asked.push(req);
+        return { granted: true as const };
+      },
+    };
+    fake.handle = (_req, res) =>
+      fake.requests.length === 1 ? json(res, 401, {}) : json(res, 200, { ingramOrderNumber: "20-RD128" });
+    const client = createIngramClient(testConfig(fake, { budget }));
+    await client.releaseOrder("20-RD128", { ...ctx(), priority: "change", userId: "buyer" });
+    expect(fake.requests).toHaveLength(2);
+    expect(asked.map((r) => [r.endpoint, r.priority, r.userId])).toEqual([
+      ["PUT /resellers/v6/orders/{}", "change", "buyer"],
+      ["PUT /resellers/v6/orders/{}", "change", "buyer"],
+    ]);
   });
 
   it("a change may use the whole minute; an interactive read stops short of it", async () => {
