@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CircuitBreaker,
-  backoffMs,
-  parseRateLimitReset,
-  parseRetryAfter,
-  type Permit,
-} from "@/lib/ingram/call-policy";
+import { CircuitBreaker, backoffMs, parseRateLimitReset, parseRetryAfter, type Permit } from "@/lib/ingram/call-policy";
 
 const permit = (b: CircuitBreaker): Permit => {
   const p = b.acquire();
