@@ -157,14 +157,27 @@ export interface IngramBudget {
   acquire(request: BudgetRequest): Promise<BudgetDecision>;
 }
 
+/**
+ * How many grants the window may already hold for `req` to go: in all (the limit less the priority's reserve),
+ * and of this user's interactive reads (null when no share applies). When a count has reached its cap, the
+ * call may go once the grant at index `count - cap` (oldest first) has left the window.
+ */
+export function capsFor(limits: BudgetLimits, req: BudgetRequest): { total: number; mine: number | null } {
+  return {
+    total: limits.perMinute - limits.reserve[req.priority],
+    mine: req.priority === "interactive" && req.userId !== undefined ? limits.userShare : null,
+  };
+}
+
 /** Whether `req` may go now, given the endpoint's grants still in the window, oldest first. */
 export function decide(limits: BudgetLimits, grants: readonly BudgetGrant[], req: BudgetRequest): BudgetDecision {
+  const caps = capsFor(limits, req);
   const freeAt = (list: readonly BudgetGrant[], cap: number) =>
     list.length < cap ? 0 : list[list.length - cap]!.at + limits.windowMs - req.now;
-  let waitMs = freeAt(grants, limits.perMinute - limits.reserve[req.priority]);
-  if (req.priority === "interactive" && req.userId !== undefined) {
+  let waitMs = freeAt(grants, caps.total);
+  if (caps.mine !== null) {
     const mine = grants.filter((g) => g.priority === "interactive" && g.userId === req.userId);
-    waitMs = Math.max(waitMs, freeAt(mine, limits.userShare));
+    waitMs = Math.max(waitMs, freeAt(mine, caps.mine));
   }
   return waitMs > 0 ? { granted: false, retryAfterMs: Math.ceil(waitMs) } : { granted: true };
 }

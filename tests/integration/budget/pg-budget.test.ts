@@ -57,6 +57,10 @@ describe("PgBudget", () => {
     };
     expect(await granted("export", undefined, 30)).toBe(20);
     expect(await granted("interactive", "viewer", 30)).toBe(20);
+    expect(await a.acquire({ endpoint: e, priority: "interactive", userId: "viewer", now: now + 1000 })).toEqual({
+      granted: false,
+      retryAfterMs: limits.windowMs - 1000,
+    });
     expect(await granted("interactive", "colleague", 30)).toBe(10);
     expect(await granted("change", "buyer", 30)).toBe(10);
   });
