@@ -49,6 +49,12 @@ const schema = z.object({
   INGRAM_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(100).max(120_000).optional()),
   INGRAM_RATE_LIMIT_PER_MINUTE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
   ORDER_FRESH_SECONDS: optionalText.pipe(z.coerce.number().int().min(0).max(86_400).optional()),
+  // Calls each priority leaves to the ones above it, per endpoint per minute (changes may use all).
+  INGRAM_BUDGET_RESERVE_INTERACTIVE: optionalText.pipe(z.coerce.number().int().min(0).max(9_999).optional()),
+  INGRAM_BUDGET_RESERVE_WEBHOOK: optionalText.pipe(z.coerce.number().int().min(0).max(9_999).optional()),
+  INGRAM_BUDGET_RESERVE_SYNC: optionalText.pipe(z.coerce.number().int().min(0).max(9_999).optional()),
+  INGRAM_BUDGET_RESERVE_EXPORT: optionalText.pipe(z.coerce.number().int().min(0).max(9_999).optional()),
+  INGRAM_BUDGET_USER_SHARE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
   SANDBOX_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
   DEMO_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   OIDC_ISSUER: optionalUrl,
@@ -122,6 +128,21 @@ export function buildEnv(source) {
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     problems.push("OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
   }
+  // Reserves and the user share not given here scale with the limit (lib/ingram/call-policy.ts budgetLimits).
+  const perMinute = raw.INGRAM_RATE_LIMIT_PER_MINUTE ?? 60;
+  const reserve = {
+    interactive: raw.INGRAM_BUDGET_RESERVE_INTERACTIVE,
+    webhook: raw.INGRAM_BUDGET_RESERVE_WEBHOOK,
+    sync: raw.INGRAM_BUDGET_RESERVE_SYNC,
+    export: raw.INGRAM_BUDGET_RESERVE_EXPORT,
+  };
+  for (const [name, value] of Object.entries(reserve)) {
+    if (value !== undefined && value >= perMinute) {
+      problems.push(
+        `INGRAM_BUDGET_RESERVE_${name.toUpperCase()}: must be below INGRAM_RATE_LIMIT_PER_MINUTE (${perMinute})`,
+      );
+    }
+  }
   if (problems.length) fail(problems);
 
   const needsGenerated = sandboxMode && (!raw.NEXTAUTH_SECRET || !raw.INGRAM_WEBHOOK_SECRET || !raw.DEMO_PASSWORD);
@@ -158,7 +179,12 @@ export function buildEnv(source) {
       senderId: raw.INGRAM_SENDER_ID ?? "orderdesk",
       webhookSecret: raw.INGRAM_WEBHOOK_SECRET ?? generated.webhookSecret,
       timeoutMs: raw.INGRAM_TIMEOUT_MS ?? 10_000,
-      rateLimitPerMinute: raw.INGRAM_RATE_LIMIT_PER_MINUTE ?? 60,
+      rateLimitPerMinute: perMinute,
+      budget: Object.freeze({
+        perMinute,
+        reserve: Object.freeze(reserve),
+        userShare: raw.INGRAM_BUDGET_USER_SHARE,
+      }),
       regionCode: raw.INGRAM_REGION_CODE,
     }),
     runSync: raw.ORDERDESK_RUN_SYNC === "1",

@@ -42,6 +42,12 @@ export function fromIngramError(err: IngramError): AppError {
         ...opts,
         retryAfterSeconds: err.retryAfterSeconds ?? 60,
       });
+    case "budget":
+      return new AppError(
+        "rate_limited",
+        "The portal's share of Ingram Micro calls for this minute is used up; nothing was sent. Try again shortly.",
+        { ...opts, retryAfterSeconds: err.retryAfterSeconds ?? 60 },
+      );
     case "bad_payload":
     case "network":
       return new AppError(

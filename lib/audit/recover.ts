@@ -19,7 +19,8 @@ function customerOrderNumberOf(intent: OpenIntent): string | null {
 
 function ctx(intent: OpenIntent) {
   const id = /^[0-9a-f]{32}$/.test(intent.correlationId) ? intent.correlationId : randomBytes(16).toString("hex");
-  return { correlationId: id };
+  // Background work: it waits behind users' changes and reads in the shared Ingram budget.
+  return { correlationId: id, priority: "sync" as const };
 }
 
 /**

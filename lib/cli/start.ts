@@ -8,6 +8,8 @@ import { childEnv, env } from "@/lib/env.mjs";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/database/embedded";
 import { migrate } from "@/lib/database/apply-migrations";
 import { createDb, installDb } from "@/lib/db";
+import { setIngramBudget } from "@/lib/ingram/client";
+import { sharedIngramBudget } from "@/lib/ingram-budget/pg-budget";
 import { announceEmbedded, withdrawEmbedded } from "@/lib/database/cli-database";
 import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { seedDemoUsers } from "@/lib/users/seed-demo";
@@ -61,6 +63,8 @@ async function main(): Promise<void> {
 
   const db = createDb(databaseUrl, embedded ? 1 : 2);
   installDb(db);
+  // The reconciler below reads Ingram too: within the budget every instance shares.
+  setIngramBudget(() => sharedIngramBudget(db));
   // Audit intents left open by a dead instance. The embedded database serves one connection at a time, so
   // its launcher reconciles once, before Next.js starts; on PostgreSQL the launcher keeps reconciling while
   // it runs, for this and every other instance (owners are told apart by their heartbeats).

@@ -1,4 +1,4 @@
-// When a call may go to Ingram: the circuit breaker, the GET pacer, and the retry timing. Pure policy, no I/O;
+// When a call may go to Ingram: the circuit breaker, the budget, and the retry timing. Pure policy, no I/O;
 // the transport asks these before and after every attempt.
 
 /*
@@ -82,51 +82,140 @@ export class CircuitBreaker {
 }
 
 /*
- * Client-side pacing for Ingram's GET limit (60 calls a minute per endpoint for the whole app). A sliding
- * window of issued slots per key: a burst of up to `limit` goes out at once, after that each call gets the
- * next free slot (the oldest slot + window), so no 60 s window ever holds more than `limit` calls. A caller
- * waits for its slot when that fits its deadline; otherwise it is told how long to wait instead.
- * Per process: instances that share one Ingram app would need a store they all share.
+ * The one Ingram budget every call asks before it is sent (Ingram allows 60 calls a minute per endpoint for
+ * the whole app, whatever number of instances share it). A sliding log of grants per endpoint: no window of
+ * `windowMs` ever holds more than `perMinute` grants, so no minute of Ingram's, however it is aligned, sees
+ * more. The window is a minute plus a margin for latency and clock skew between grant and arrival.
+ * Priorities keep headroom: a priority is granted only while more than its `reserve` calls remain in the
+ * window (changes and their read-before reserve nothing). Interactive reads also get a fair share per user.
+ * A refusal is immediate, with the time until a call of that priority would be granted: nothing waits in a
+ * queue. The decision is pure; stores (in memory here, PostgreSQL outside lib/ingram) keep the log.
  */
 
-export interface RatePacerOptions {
-  limit: number; // calls per window
-  windowMs?: number; // default 60000
-  now?: () => number;
+export const BUDGET_PRIORITIES = ["change", "interactive", "webhook", "sync", "export"] as const;
+export type BudgetPriority = (typeof BUDGET_PRIORITIES)[number];
+
+export interface BudgetLimits {
+  /** Grants per endpoint per window, default 60. */
+  perMinute: number;
+  /** Calls a priority leaves for the ones above it. */
+  reserve: Record<BudgetPriority, number>;
+  /** Interactive reads one user may make per endpoint per window. */
+  userShare: number;
+  windowMs: number;
 }
 
-export type PaceResult = { ok: true; waitMs: number } | { ok: false; retryAfterMs: number };
+/** Shares of the limit, used where a number is not given: of 60, reserves of 10/20/30/40 and 20 per user. */
+const DEFAULT_RESERVE_SHARE: Record<BudgetPriority, number> = {
+  change: 0,
+  interactive: 1 / 6,
+  webhook: 1 / 3,
+  sync: 1 / 2,
+  export: 2 / 3,
+};
+const DEFAULT_USER_SHARE = 1 / 3;
 
-export class RatePacer {
-  private readonly limit: number;
-  private readonly windowMs: number;
-  private readonly now: () => number;
-  private readonly slots = new Map<string, number[]>();
-  private readonly pausedUntil = new Map<string, number>();
+/** Limits with defaults filled in; every priority keeps at least one call it may use. */
+export function budgetLimits(
+  over: Partial<Omit<BudgetLimits, "reserve">> & { reserve?: Partial<BudgetLimits["reserve"]> } = {},
+): BudgetLimits {
+  const perMinute = Math.max(1, Math.floor(over.perMinute ?? 60));
+  const reserve = { ...DEFAULT_RESERVE_SHARE };
+  for (const p of BUDGET_PRIORITIES) {
+    const r = p === "change" ? 0 : (over.reserve?.[p] ?? Math.floor(perMinute * DEFAULT_RESERVE_SHARE[p]));
+    if (!Number.isInteger(r) || r < 0 || r >= perMinute) {
+      throw new RangeError(`budget reserve for ${p} must be an integer from 0 to ${perMinute - 1}`);
+    }
+    reserve[p] = r;
+  }
+  return {
+    perMinute,
+    reserve,
+    userShare: Math.max(1, Math.floor(over.userShare ?? perMinute * DEFAULT_USER_SHARE)),
+    windowMs: Math.max(1, over.windowMs ?? 61_000),
+  };
+}
 
-  constructor(opts: RatePacerOptions) {
-    this.limit = Math.max(1, Math.floor(opts.limit));
-    this.windowMs = opts.windowMs ?? 60_000;
-    this.now = opts.now ?? Date.now;
+export interface BudgetRequest {
+  /** Method and path template: operations that share one (modify and release) share one budget. */
+  endpoint: string;
+  priority: BudgetPriority;
+  userId?: string;
+  /** Epoch ms on the caller's clock. */
+  now: number;
+}
+
+export interface BudgetGrant {
+  at: number;
+  priority: BudgetPriority;
+  userId: string | null;
+}
+
+export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number };
+
+export interface IngramBudget {
+  acquire(request: BudgetRequest): Promise<BudgetDecision>;
+}
+
+/**
+ * How many grants the window may already hold for `req` to go: in all (the limit less the priority's reserve),
+ * and of this user's interactive reads (null when no share applies). When a count has reached its cap, the
+ * call may go once the grant at index `count - cap` (oldest first) has left the window.
+ */
+export function capsFor(limits: BudgetLimits, req: BudgetRequest): { total: number; mine: number | null } {
+  return {
+    total: limits.perMinute - limits.reserve[req.priority],
+    mine: req.priority === "interactive" && req.userId !== undefined ? limits.userShare : null,
+  };
+}
+
+/** Whether `req` may go now, given the endpoint's grants still in the window, oldest first. */
+export function decide(limits: BudgetLimits, grants: readonly BudgetGrant[], req: BudgetRequest): BudgetDecision {
+  const caps = capsFor(limits, req);
+  const freeAt = (list: readonly BudgetGrant[], cap: number) =>
+    list.length < cap ? 0 : list[list.length - cap]!.at + limits.windowMs - req.now;
+  let waitMs = freeAt(grants, caps.total);
+  if (caps.mine !== null) {
+    const mine = grants.filter((g) => g.priority === "interactive" && g.userId === req.userId);
+    waitMs = Math.max(waitMs, freeAt(mine, caps.mine));
+  }
+  return waitMs > 0 ? { granted: false, retryAfterMs: Math.ceil(waitMs) } : { granted: true };
+}
+
+/** The budget of one process: for unit tests, the standalone client and single-instance use. */
+export class MemoryBudget implements IngramBudget {
+  private readonly log = new Map<string, BudgetGrant[]>();
+
+  constructor(readonly limits: BudgetLimits = budgetLimits()) {}
+
+  async acquire(req: BudgetRequest): Promise<BudgetDecision> {
+    const grants = (this.log.get(req.endpoint) ?? []).filter((g) => g.at > req.now - this.limits.windowMs);
+    const decision = decide(this.limits, grants, req);
+    if (decision.granted) grants.push({ at: req.now, priority: req.priority, userId: req.userId ?? null });
+    this.log.set(req.endpoint, grants);
+    return decision;
+  }
+}
+
+/**
+ * What the transport asks before each request: first whether Ingram told this endpoint to wait (a 429, held
+ * in this process until the time it gave), then the budget. Answers 0 when the call may go, otherwise the
+ * milliseconds until it may.
+ */
+export class BudgetGate {
+  private readonly holds = new Map<string, number>();
+
+  constructor(private readonly budget: IngramBudget) {}
+
+  hold(endpoint: string, untilMs: number): void {
+    if (untilMs > (this.holds.get(endpoint) ?? 0)) this.holds.set(endpoint, untilMs);
   }
 
-  /** Reserve a slot for `key` no later than `maxWaitMs` from now. */
-  reserve(key: string, maxWaitMs: number): PaceResult {
-    const now = this.now();
-    const list = this.slots.get(key) ?? [];
-    while (list.length && list[0]! <= now - this.windowMs) list.shift();
-    let at = Math.max(now, this.pausedUntil.get(key) ?? 0);
-    if (list.length >= this.limit) at = Math.max(at, list[list.length - this.limit]! + this.windowMs);
-    const waitMs = at - now;
-    if (waitMs > maxWaitMs) return { ok: false, retryAfterMs: waitMs };
-    list.push(at);
-    this.slots.set(key, list);
-    return { ok: true, waitMs };
-  }
-
-  /** Upstream said 429: hold every call for `key` until `untilMs` (epoch ms). */
-  pause(key: string, untilMs: number): void {
-    if (untilMs > (this.pausedUntil.get(key) ?? 0)) this.pausedUntil.set(key, untilMs);
+  async ask(req: BudgetRequest): Promise<number> {
+    const held = (this.holds.get(req.endpoint) ?? 0) - req.now;
+    if (held > 0) return held;
+    const decision = await this.budget.acquire(req);
+    return decision.granted ? 0 : Math.max(1, decision.retryAfterMs);
   }
 }
 

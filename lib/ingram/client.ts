@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env.mjs";
 import { orderNumberSchema } from "@/lib/validation/order-number";
 import { TokenProvider } from "./access-token";
-import { CircuitBreaker, RatePacer } from "./call-policy";
+import { BudgetGate, CircuitBreaker, MemoryBudget, budgetLimits, type IngramBudget } from "./call-policy";
 import { OrderCreateRequest, OrderCreateResponse } from "./schemas/order-create";
 import { OrderCreateV7Ack, OrderCreateV7Request } from "./schemas/order-create-v7";
 import { OrderDetail } from "./schemas/order-detail";
@@ -58,7 +58,7 @@ export function createIngramClient(config: IngramConfig): IngramClient {
       openMs: cfg.breakerOpenMs,
       now: cfg.now,
     }),
-    pacer: new RatePacer({ limit: cfg.rateLimitPerMinute, now: cfg.now }),
+    budget: new BudgetGate(cfg.budget ?? new MemoryBudget(budgetLimits({ perMinute: cfg.rateLimitPerMinute }))),
   });
   const order = (orderNumber: string) => orderNumberSchema.parse(orderNumber);
   // Ingram takes regionCode on details, modify/release and cancel only (search and both creates have no such parameter).
@@ -126,9 +126,19 @@ export function isPartial(resp: IngramResponse<OrderCreateResponse | OrderModify
 
 const slot = globalThis as unknown as { orderdeskIngram?: IngramClient };
 
+const budgetSlot = globalThis as unknown as { orderdeskIngramBudget?: () => IngramBudget };
+
 /**
- * The process's one Ingram client (one token cache, one pacer, one breaker). Tests install their own on
- * globalThis.orderdeskIngram (tests/support/sandbox.ts); otherwise it is built from env.ingram on first use.
+ * The budget the process client asks: the server installs the one shared by all instances (in the database,
+ * from outside lib/ingram) before its first call; without one the client keeps a budget of its own.
+ */
+export function setIngramBudget(make: () => IngramBudget): void {
+  budgetSlot.orderdeskIngramBudget = make;
+}
+
+/**
+ * The process's one Ingram client (one token cache, one breaker, the installed budget). Tests install their
+ * own on globalThis.orderdeskIngram (tests/support/sandbox.ts); otherwise it is built from env.ingram on first use.
  */
 export function ingram(): IngramClient {
   if (!slot.orderdeskIngram) {
@@ -144,6 +154,7 @@ export function ingram(): IngramClient {
       timeoutMs: i.timeoutMs,
       rateLimitPerMinute: i.rateLimitPerMinute,
       regionCode: i.regionCode,
+      budget: budgetSlot.orderdeskIngramBudget?.(),
     });
   }
   return slot.orderdeskIngram;
@@ -163,12 +174,14 @@ export interface IngramConfig {
   customerNumber: string;
   countryCode: string;
   senderId: string;
-  /** Whole-call budget (pacing, token, every attempt, body), default 10000. */
+  /** Whole-call deadline (budget, token, every attempt, body), default 10000. */
   timeoutMs?: number;
   /** Sent as the `regionCode` query parameter on details, modify/release and cancel (Ingram's sandbox region). */
   regionCode?: string;
-  /** GET pacing per endpoint, default 60 (Ingram's documented limit). */
+  /** Calls per endpoint per minute for the client's own budget, default 60 (Ingram's documented limit). */
   rateLimitPerMinute?: number;
+  /** The budget every call asks first; default: one kept in this client (MemoryBudget). */
+  budget?: IngramBudget;
   /** Tuning, mainly for tests. */
   maxBodyBytes?: number; // default 5 MB
   maxRetries?: number; // GETs only, default 2
@@ -179,8 +192,9 @@ export interface IngramConfig {
   now?: () => number;
 }
 
-export type ResolvedConfig = Required<Omit<IngramConfig, "now" | "regionCode">> & {
+export type ResolvedConfig = Required<Omit<IngramConfig, "now" | "regionCode" | "budget">> & {
   regionCode?: string;
+  budget?: IngramBudget;
   now: () => number;
 };
 
@@ -229,6 +243,7 @@ export function resolveConfig(cfg: IngramConfig): ResolvedConfig {
     breakerFailureThreshold: Math.min(positive("breakerFailureThreshold", cfg.breakerFailureThreshold, 5), 10),
     breakerOpenMs: positive("breakerOpenMs", cfg.breakerOpenMs, 5000),
     tokenMarginSeconds: positive("tokenMarginSeconds", cfg.tokenMarginSeconds, 60),
+    budget: cfg.budget,
     now: cfg.now ?? Date.now,
   };
 }

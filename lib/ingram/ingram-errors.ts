@@ -1,6 +1,7 @@
 import type { IngramOperation } from "./ingram-operations";
 
-export type IngramErrorKind = "http" | "timeout" | "network" | "bad_payload" | "circuit_open" | "rate_limited";
+export type IngramErrorKind =
+  "http" | "timeout" | "network" | "bad_payload" | "circuit_open" | "rate_limited" | "budget";
 
 const SUMMARY: Record<IngramErrorKind, string> = {
   http: "Ingram rejected the request",
@@ -9,6 +10,7 @@ const SUMMARY: Record<IngramErrorKind, string> = {
   bad_payload: "Ingram sent an unusable response",
   circuit_open: "Ingram is unavailable (circuit open)",
   rate_limited: "Ingram rate limit reached",
+  budget: "No Ingram budget left for this call (not sent)",
 };
 
 // Next.js bundles route handlers and pages separately, each with its own copy of this class, while the one

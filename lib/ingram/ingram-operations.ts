@@ -53,6 +53,12 @@ export function operationPath(name: OrdersOperation, param?: string): string {
   return path.replace(PATH_PARAM, encodeURIComponent(param));
 }
 
+/** Method and path shape: Ingram counts calls per endpoint, and modify and release are one endpoint. */
+export function endpointOf(name: OrdersOperation): string {
+  const { method, path } = operationSpec(name);
+  return `${method} ${sameShape(path)}`;
+}
+
 /** The operations served at `path`, in list order, with the decoded path parameter when it has one. */
 export function operationsAt(path: string): { operations: IngramOperationSpec[]; param?: string } {
   for (const candidate of LIST) {

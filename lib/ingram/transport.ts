@@ -7,24 +7,35 @@ import {
   backoffMs,
   parseRateLimitReset,
   parseRetryAfter,
+  type BudgetGate,
+  type BudgetPriority,
   type CircuitBreaker,
   type Permit,
-  type RatePacer,
 } from "./call-policy";
 import type { ResolvedConfig } from "./client";
 import { DeadlineExceeded, IngramError, errorDetails, toIngramError } from "./ingram-errors";
-import { operationPath, operationSpec, type IngramOperation, type OrdersOperation } from "./ingram-operations";
+import {
+  endpointOf,
+  operationPath,
+  operationSpec,
+  type IngramOperation,
+  type OrdersOperation,
+} from "./ingram-operations";
 
 /*
  * Every Ingram call goes to fetch() here: IM-* headers with the correlation id, one deadline over the whole
- * call (pacing, token, every attempt and the whole body, so a dripped body cannot hold a caller), the circuit
- * breaker, GET pacing, one token refresh on 401, GET-only retries, a capped body, and typed errors. Writes
+ * call (budget, token, every attempt and the whole body, so a dripped body cannot hold a caller), the circuit
+ * breaker, the budget before every request, one token refresh on 401, GET-only retries, a capped body, and typed errors. Writes
  * are never retried except after a 401, which Ingram rejects before processing. Redirects are never followed.
  */
 
 export interface CallContext {
   correlationId: string;
   signal?: AbortSignal;
+  /** Who the call is for in the budget; "interactive" when not said. */
+  priority?: BudgetPriority;
+  /** The user the call is made for: interactive reads get a fair share per user. */
+  userId?: string;
 }
 
 export interface IngramResponse<T> {
@@ -51,12 +62,14 @@ export interface TransportDeps {
   cfg: ResolvedConfig;
   tokens: TokenProvider;
   breaker: CircuitBreaker;
-  pacer: RatePacer;
+  budget: BudgetGate;
 }
 
-export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) {
+export function createTransport({ cfg, tokens, breaker, budget }: TransportDeps) {
   /** Upstream's exact Retry-After (ms) per error; the public field is rounded up to whole seconds. */
   const retryAfterMs = new WeakMap<IngramError, number>();
+  /** Failures of the budget's own store: they end the call as they are (a database error, not Ingram's). */
+  const storeFailures = new WeakSet<object>();
 
   async function call<T>(spec: CallSpec<T>, ctx: CallContext): Promise<IngramResponse<T>> {
     const correlationId = ctx?.correlationId;
@@ -73,8 +86,9 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await attemptOnce(spec, correlationId, ctl.signal, deadlineAt);
+          return await attemptOnce(spec, ctx, ctl.signal);
         } catch (e) {
+          if (storeFailures.has(e as object)) throw e;
           const err = toIngramError(e, op, correlationId, ctl.signal);
           const retryable =
             idempotent &&
@@ -95,8 +109,9 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     }
   }
 
-  async function attemptOnce<T>(spec: CallSpec<T>, correlationId: string, signal: AbortSignal, deadlineAt: number) {
+  async function attemptOnce<T>(spec: CallSpec<T>, ctx: CallContext, signal: AbortSignal) {
     const { op } = spec;
+    const { correlationId } = ctx;
     const gate = breaker.acquire();
     if (!("success" in gate)) {
       throw new IngramError({
@@ -109,16 +124,20 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     const permit: Permit = gate;
     try {
       let token = await tokens.get(signal, correlationId);
-      let ex = await send(spec, token, correlationId, signal, deadlineAt);
+      let ex = await send(spec, token, ctx, signal);
       if (ex.status === 401) {
         tokens.invalidate(token);
         token = await tokens.get(signal, correlationId);
-        ex = await send(spec, token, correlationId, signal, deadlineAt);
+        ex = await send(spec, token, ctx, signal);
       }
       const result = settle(spec, ex, correlationId);
       permit.success();
       return result;
     } catch (e) {
+      if (storeFailures.has(e as object)) {
+        permit.release();
+        throw e;
+      }
       const err = toIngramError(e, op, correlationId, signal);
       if (signal.aborted && !(signal.reason instanceof DeadlineExceeded)) permit.release();
       else if (countsAsFailure(err)) permit.failure();
@@ -128,15 +147,10 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     }
   }
 
-  async function send(
-    spec: CallSpec<unknown>,
-    token: string,
-    correlationId: string,
-    signal: AbortSignal,
-    deadlineAt: number,
-  ) {
+  async function send(spec: CallSpec<unknown>, token: string, ctx: CallContext, signal: AbortSignal) {
+    const { correlationId } = ctx;
     const { method, fixedQuery } = operationSpec(spec.op);
-    if (method === "GET") await pace(spec.op, correlationId, signal, deadlineAt);
+    await spend(spec.op, ctx, signal);
     const url = new URL(cfg.baseUrl + operationPath(spec.op, spec.pathParam));
     const query = new URLSearchParams(spec.query);
     for (const [key, value] of Object.entries(fixedQuery ?? {})) query.set(key, value);
@@ -154,17 +168,28 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     return exchange(spec.op, correlationId, url.toString(), { method, headers, body }, signal, cfg.maxBodyBytes);
   }
 
-  async function pace(op: IngramOperation, correlationId: string, signal: AbortSignal, deadlineAt: number) {
-    const slot = pacer.reserve(op, deadlineAt - cfg.now());
-    if (!slot.ok) {
+  /** One request's worth of budget, or a "budget" error saying when to try again; nothing waits here. */
+  async function spend(op: OrdersOperation, ctx: CallContext, signal: AbortSignal) {
+    const request = {
+      endpoint: endpointOf(op),
+      priority: ctx.priority ?? "interactive",
+      userId: ctx.userId,
+      now: cfg.now(),
+    } as const;
+    const waitMs = await untilAborted(budget.ask(request), signal).catch((e: unknown) => {
+      if (signal.aborted) throw e;
+      const failure = typeof e === "object" && e !== null ? e : new Error(String(e));
+      storeFailures.add(failure);
+      throw failure;
+    });
+    if (waitMs > 0) {
       throw new IngramError({
-        kind: "rate_limited",
+        kind: "budget",
         op,
-        correlationId,
-        retryAfterSeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)),
+        correlationId: ctx.correlationId,
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
       });
     }
-    if (slot.waitMs > 0) await sleep(slot.waitMs, signal);
   }
 
   function settle<T>(spec: CallSpec<T>, ex: Exchanged, correlationId: string): IngramResponse<T> {
@@ -184,7 +209,7 @@ export function createTransport({ cfg, tokens, breaker, pacer }: TransportDeps) 
     let waitMs = hinted;
     if (ex.status === 429) {
       waitMs ??= parseRateLimitReset(ex.headers.get("x-ratelimit-reset"), cfg.now()) ?? DEFAULT_RETRY_AFTER_S * 1000;
-      if (operationSpec(op).method === "GET") pacer.pause(op, cfg.now() + waitMs);
+      if (operationSpec(op).method === "GET") budget.hold(endpointOf(op), cfg.now() + waitMs);
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
       err = new IngramError({
         kind: "rate_limited",
@@ -216,6 +241,16 @@ function countsAsFailure(e: IngramError): boolean {
   return (
     e.kind === "timeout" || e.kind === "network" || e.kind === "bad_payload" || (e.kind === "http" && e.status >= 500)
   );
+}
+
+/** `work`'s result, or the abort reason as soon as `signal` aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -25,7 +25,7 @@ async function searchPage(ctx: SyncContext, from: string, to: string, pageNumber
   await ctx.pace("search");
   const res = await ctx.client.searchOrders(
     { "ingramOrderDate-bt": [from, to], pageSize: PAGE_SIZE, pageNumber },
-    callContext(),
+    callContext(undefined, { priority: "sync" }),
   );
   const data = res.data;
   const written = await indexSearchPage(ctx.db, ctx.account, data, new Date(ctx.now()));

@@ -49,7 +49,7 @@ export async function detailStep(ctx: SyncContext, skip: Set<string>): Promise<n
   }
   await ctx.pace("get");
   try {
-    const res = await ctx.client.getOrder(target.orderNumber, {}, callContext());
+    const res = await ctx.client.getOrder(target.orderNumber, {}, callContext(undefined, { priority: "sync" }));
     await indexOrderDetail(ctx.db, ctx.account, res.data, "details", new Date(ctx.now()));
   } catch (err) {
     const refused =

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
-import { RatePacer } from "@/lib/ingram/call-policy";
+import { RatePacer } from "./sync-pacer";
 import { type IngramClient, ingram } from "@/lib/ingram/client";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 import { log } from "@/lib/log";

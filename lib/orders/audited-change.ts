@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { writeThrough } from "@/lib/order-index/index-detail";
-import { fetchIngramOrder, ingramErrorsOf, ingramStatusOf, maybeCommitted } from "./ingram-calls";
+import { type CallFor, fetchIngramOrder, ingramErrorsOf, ingramStatusOf, maybeCommitted } from "./ingram-calls";
 
 // The audit side every order change shares: who acts, what a failed call records, what the order looks like
 // afterwards. An intent is written before Ingram is called; these write its outcome.
@@ -39,9 +39,10 @@ export async function readOrderAfterChange(
   orderNumber: string,
   correlationId: string,
   reply: unknown,
+  forWhom: CallFor,
 ): Promise<unknown> {
   try {
-    const after = await fetchIngramOrder(orderNumber, correlationId);
+    const after = await fetchIngramOrder(orderNumber, correlationId, forWhom);
     await writeThrough(after, "change", correlationId);
     return after;
   } catch (err) {

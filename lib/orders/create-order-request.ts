@@ -52,7 +52,9 @@ export async function createOrderRequest(
         });
       let res;
       try {
-        res = await clientCall(() => ingram().createOrderV7(body, callContext(correlationId)));
+        res = await clientCall(() =>
+          ingram().createOrderV7(body, callContext(correlationId, { priority: "change", userId: actor.id })),
+        );
       } catch (err) {
         const unknown = maybeCommitted(err);
         await recordFailure(intent, err);

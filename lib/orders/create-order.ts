@@ -35,7 +35,9 @@ export async function createOrder(
     });
     let res;
     try {
-      res = await clientCall(() => ingram().createOrder(body, callContext(correlationId)));
+      res = await clientCall(() =>
+        ingram().createOrder(body, callContext(correlationId, { priority: "change", userId: actor.id })),
+      );
     } catch (err) {
       if (!maybeCommitted(err)) {
         await recordFailure(intent, err);
@@ -55,7 +57,9 @@ export async function createOrder(
       orderNumber: result.orders[0]?.orderNumber ?? null,
     });
     // Each new order goes into the order index now, so lists show it before the next sync.
-    for (const o of result.orders) await readOrderAfterChange(o.orderNumber, correlationId, null);
+    for (const o of result.orders) {
+      await readOrderAfterChange(o.orderNumber, correlationId, null, { priority: "change", userId: actor.id });
+    }
     return { status: result.outcome === "partially_succeeded" ? 207 : 201, body: { result } };
   });
 }
@@ -66,7 +70,10 @@ export async function resolveUnknownCreate(
   correlationId?: string,
 ): Promise<OrderSummary[]> {
   const res = await clientCall(() =>
-    ingram().searchOrders({ customerOrderNumber, pageSize: 100, pageNumber: 1 }, callContext(correlationId)),
+    ingram().searchOrders(
+      { customerOrderNumber, pageSize: 100, pageNumber: 1 },
+      callContext(correlationId, { priority: "change" }),
+    ),
   );
   return toSearchPage(res.data).orders.filter((o) => o.customerOrderNumber === customerOrderNumber);
 }

@@ -74,7 +74,7 @@ export async function exportOrders(
 ): Promise<CsvExport> {
   requirePermission(actor, "orders.read");
   const account = indexAccount();
-  if (query.specialBidNumber || !(await indexCoversAccount(db, account))) return exportLive(query, opts);
+  if (query.specialBidNumber || !(await indexCoversAccount(db, account))) return exportLive(actor, query, opts);
   const { count } = await indexedCount(db, account, query);
   const progress: ExportProgress = { total: count, fetched: 0, pages: 0, truncated: false };
   async function* lines(): AsyncGenerator<string> {
@@ -97,12 +97,18 @@ const filename = () => `orders-${new Date().toISOString().slice(0, 10)}.csv`;
 
 /** Every page of the live search at pageSize 100 (GET /resellers/v6/orders/search), fetched as it is read. */
 async function exportLive(
+  actor: Actor,
   query: OrderSearchQuery,
   opts: { correlationId?: string; onProgress?: (p: ExportProgress) => void },
 ): Promise<CsvExport> {
   const wire = { ...toIngramQuery(query), pageSize: PAGE_SIZE };
   const fetchPage = async (pageNumber: number): Promise<OrderSearchPage> => {
-    const res = await clientCall(() => ingram().searchOrders({ ...wire, pageNumber }, callContext(opts.correlationId)));
+    const res = await clientCall(() =>
+      ingram().searchOrders(
+        { ...wire, pageNumber },
+        callContext(opts.correlationId, { priority: "export", userId: actor.id }),
+      ),
+    );
     return toSearchPage(res.data, { pageNumber, pageSize: PAGE_SIZE });
   };
   const first = await fetchPage(1);

@@ -8,7 +8,7 @@ import { indexAccount, indexedDetail, isFresh } from "@/lib/order-index/index-de
 import { indexOrderDetail } from "@/lib/order-index/index-writes";
 import { toOrderDetail } from "./dto";
 import type { OrderDetail } from "./dto-types";
-import { checkOrderNumber, fetchIngramOrder } from "./ingram-calls";
+import { type CallFor, checkOrderNumber, fetchIngramOrder } from "./ingram-calls";
 
 export interface OrderRead {
   order: OrderDetail;
@@ -36,7 +36,7 @@ export async function readOrder(actor: Actor | null, orderNumber: string, correl
     return { order: toOrderDetail(known.raw, n), source: "index", fetchedAt: known.fetchedAt.toISOString() };
   }
   try {
-    const { raw, at } = await sharedFetch(n, correlationId);
+    const { raw, at } = await sharedFetch(n, correlationId, { userId: actor?.id });
     return { order: toOrderDetail(raw, n), source: "ingram", fetchedAt: at.toISOString() };
   } catch (err) {
     const failure = toAppError(err);
@@ -65,13 +65,13 @@ const flights = (globalForFlights.orderdeskDetailFlights ??= new Map());
  * One Ingram call for concurrent reads of the same order in this process; the detail is written into the
  * index before the call counts as done, so the next reader within the window finds it there.
  */
-function sharedFetch(orderNumber: string, correlationId?: string): Promise<Fetched> {
+function sharedFetch(orderNumber: string, correlationId: string | undefined, forWhom: CallFor): Promise<Fetched> {
   const account = indexAccount();
   const key = `${account.customerNumber}/${account.countryCode}/${orderNumber.toUpperCase()}`;
   const running = flights.get(key);
   if (running) return running;
   const flight = (async () => {
-    const raw = await fetchIngramOrder(orderNumber, correlationId);
+    const raw = await fetchIngramOrder(orderNumber, correlationId, forWhom);
     const at = new Date();
     await indexOrderDetail(db, account, raw, "details", at).catch((err: unknown) =>
       log("warn", "writing an order detail into the order index failed", { correlationId, orderNumber, err }),

@@ -2,8 +2,11 @@ import "server-only";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { isCorrelationId, newCorrelationId } from "@/lib/correlation-id";
+import { db } from "@/lib/db";
+import type { BudgetPriority } from "@/lib/ingram/call-policy";
 import { IngramError } from "@/lib/ingram/ingram-errors";
-import { ingram } from "@/lib/ingram/client";
+import { ingram, setIngramBudget } from "@/lib/ingram/client";
+import { sharedIngramBudget } from "@/lib/ingram-budget/pg-budget";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { zodFields } from "@/lib/validation/fields";
 import { ORDER_NUMBER_MAX_LENGTH, orderNumberSchema } from "@/lib/validation/order-number";
@@ -11,9 +14,29 @@ import { ORDER_NUMBER_MAX_LENGTH, orderNumberSchema } from "@/lib/validation/ord
 // What every order use case needs around a call to the Ingram client: the call context, the allowlisted
 // order number, errors in our vocabulary, and the order as Ingram has it now.
 
-/** Ingram's correlation header allows 32 characters; our ids are 32 lowercase hex characters. */
-export function callContext(correlationId?: string): { correlationId: string } {
-  return { correlationId: isCorrelationId(correlationId) ? correlationId : newCorrelationId() };
+// Every use case reaches Ingram through here: the process client asks the budget all instances share.
+setIngramBudget(() => sharedIngramBudget(db));
+
+export interface CallFor {
+  /** Who waits in the budget: "change" for a change and its read-before; "interactive" when not said. */
+  priority?: BudgetPriority;
+  /** The user the call is made for (a fair share of interactive reads each). */
+  userId?: string;
+}
+
+/**
+ * The context of one Ingram call. Ingram's correlation header allows 32 characters; our ids are 32 lowercase
+ * hex characters.
+ */
+export function callContext(
+  correlationId?: string,
+  forWhom: CallFor = {},
+): { correlationId: string; priority: BudgetPriority; userId?: string } {
+  return {
+    correlationId: isCorrelationId(correlationId) ? correlationId : newCorrelationId(),
+    priority: forWhom.priority ?? "interactive",
+    ...(forWhom.userId ? { userId: forWhom.userId } : {}),
+  };
 }
 
 /** Every order id from a URL or body passes the allowlist before it can reach an upstream path. */
@@ -48,14 +71,18 @@ export async function clientCall<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** The order as Ingram has it now (GET v6.1), raw, for audit `before`/`after` and webhook re-fetches. */
-export async function fetchIngramOrder(orderNumber: string, correlationId?: string): Promise<IngramOrderDetail> {
-  const res = await clientCall(() => ingram().getOrder(orderNumber, {}, callContext(correlationId)));
+export async function fetchIngramOrder(
+  orderNumber: string,
+  correlationId?: string,
+  forWhom: CallFor = {},
+): Promise<IngramOrderDetail> {
+  const res = await clientCall(() => ingram().getOrder(orderNumber, {}, callContext(correlationId, forWhom)));
   return res.data;
 }
 
 /**
  * A write whose reply never arrived (or arrived unreadable) may have committed at Ingram: its outcome is
- * unknown. Refusals before sending (open circuit, our own pacing) and HTTP errors are plain failures.
+ * unknown. Refusals before sending (open circuit, no budget) and HTTP errors are plain failures.
  */
 export function maybeCommitted(err: unknown): boolean {
   return err instanceof IngramError && (err.kind === "timeout" || err.kind === "network" || err.kind === "bad_payload");

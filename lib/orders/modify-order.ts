@@ -22,7 +22,8 @@ export async function modifyOrder(
   requirePermission(actor, "orders.modify");
   const n = checkOrderNumber(orderNumber);
   const body = toModifyRequest(input);
-  const before = await fetchIngramOrder(n, opts.correlationId);
+  const forWhom = { priority: "change", userId: actor.id } as const;
+  const before = await fetchIngramOrder(n, opts.correlationId, forWhom);
   const intent = await recordIntent({
     actor: auditActor(actor),
     action: "order.modify",
@@ -33,14 +34,14 @@ export async function modifyOrder(
   });
   let res;
   try {
-    res = await clientCall(() => ingram().modifyOrder(n, body, callContext(opts.correlationId)));
+    res = await clientCall(() => ingram().modifyOrder(n, body, callContext(opts.correlationId, forWhom)));
   } catch (err) {
     const outcome = await recordFailure(intent, err);
     throw outcome === "unknown" ? unknownOutcomeError(`change of order ${n}`, err) : err;
   }
   await recordOutcome(intent, {
     outcome: isPartial(res) ? "partially_succeeded" : "succeeded",
-    after: await readOrderAfterChange(n, opts.correlationId, res.data),
+    after: await readOrderAfterChange(n, opts.correlationId, res.data, forWhom),
     ingramStatus: res.status,
   });
   return toModifyResult(res.data, n);

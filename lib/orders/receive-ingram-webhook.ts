@@ -83,7 +83,7 @@ export async function receiveIngramWebhook(
 async function refetch(orderNumber: string, correlationId: string): Promise<IngramOrderDetail | null> {
   if (!isOrderNumber(orderNumber)) return null;
   try {
-    return await fetchIngramOrder(orderNumber, correlationId);
+    return await fetchIngramOrder(orderNumber, correlationId, { priority: "webhook" });
   } catch (err) {
     if ((err as { status?: number }).status === 404 || (err as { code?: string }).code === "not_found") return null;
     throw err;

@@ -17,7 +17,8 @@ export async function releaseOrder(
 ): Promise<OrderActionResult> {
   requirePermission(actor, "orders.release");
   const n = checkOrderNumber(orderNumber);
-  const before = await fetchIngramOrder(n, opts.correlationId);
+  const forWhom = { priority: "change", userId: actor.id } as const;
+  const before = await fetchIngramOrder(n, opts.correlationId, forWhom);
   const intent = await recordIntent({
     actor: auditActor(actor),
     action: "order.release",
@@ -28,14 +29,14 @@ export async function releaseOrder(
   });
   let res;
   try {
-    res = await clientCall(() => ingram().releaseOrder(n, callContext(opts.correlationId)));
+    res = await clientCall(() => ingram().releaseOrder(n, callContext(opts.correlationId, forWhom)));
   } catch (err) {
     const outcome = await recordFailure(intent, err);
     throw outcome === "unknown" ? unknownOutcomeError(`release of order ${n}`, err) : err;
   }
   await recordOutcome(intent, {
     outcome: isPartial(res) ? "partially_succeeded" : "succeeded",
-    after: await readOrderAfterChange(n, opts.correlationId, res.data),
+    after: await readOrderAfterChange(n, opts.correlationId, res.data, forWhom),
     ingramStatus: res.status,
   });
   return { outcome: "succeeded", orderNumber: n, message: `Order ${n} released to the warehouse.` };

@@ -29,11 +29,21 @@ export async function searchOrders(
   requirePermission(actor, "orders.read");
   const account = indexAccount();
   if (query.specialBidNumber) {
-    return liveSearch(query, correlationId, "The order index does not know special bid numbers: Ingram answered.");
+    return liveSearch(
+      query,
+      actor,
+      correlationId,
+      "The order index does not know special bid numbers: Ingram answered.",
+    );
   }
   const syncedAt = (await indexCoversAccount(db, account)) ? await lastIndexedAt(db, account) : null;
   if (!syncedAt) {
-    return liveSearch(query, correlationId, "The order index is still being filled: this page came live from Ingram.");
+    return liveSearch(
+      query,
+      actor,
+      correlationId,
+      "The order index is still being filled: this page came live from Ingram.",
+    );
   }
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = query.pageNumber ?? 1;
@@ -61,14 +71,19 @@ export async function refreshOrders(
 ): Promise<{ written: number; total: number }> {
   requirePermission(actor, "orders.read");
   const wire = { ...toIngramQuery(query), pageNumber: 1, pageSize: REFRESH_PAGE_SIZE };
-  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId)));
+  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
   const written = await indexSearchPage(db, indexAccount(), res.data);
   return { written, total: toSearchPage(res.data).total };
 }
 
-async function liveSearch(query: OrderSearchQuery, correlationId: string | undefined, liveReason: string) {
+async function liveSearch(
+  query: OrderSearchQuery,
+  actor: Actor | null,
+  correlationId: string | undefined,
+  liveReason: string,
+) {
   const wire = toIngramQuery(query);
-  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId)));
+  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
   await indexSearchPage(db, indexAccount(), res.data).catch((err: unknown) =>
     log("warn", "writing a search page into the order index failed", { correlationId, err }),
   );

@@ -96,6 +96,8 @@ export async function startStack(): Promise<Stack> {
       INGRAM_BASE_URL: sandbox.url,
       INGRAM_WEBHOOK_SECRET: "bench-secret",
       INGRAM_RATE_LIMIT_PER_MINUTE: String(PORTAL_RATE_LIMIT_PER_MINUTE),
+      // One user drives the load: the fair share must not be what limits the run.
+      INGRAM_BUDGET_USER_SHARE: String(PORTAL_RATE_LIMIT_PER_MINUTE),
       NEXTAUTH_SECRET: secret,
       PORT: String(PORTAL_PORT),
       DATA_DIR: dataDir,

@@ -56,7 +56,7 @@ async function proxyFigures(
     );
     if (mine.requests >= PORTAL_RATE_LIMIT_PER_MINUTE * 0.9) {
       console.log(
-        `  note: the portal's own pacer (${PORTAL_RATE_LIMIT_PER_MINUTE}/min per endpoint) may have limited this run`,
+        `  note: the portal's Ingram budget (${PORTAL_RATE_LIMIT_PER_MINUTE}/min per endpoint) may have limited this run`,
       );
     }
     rows.push(

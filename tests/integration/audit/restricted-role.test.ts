@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
 import { verifyChain } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db";
+import { budgetLimits } from "@/lib/ingram/call-policy";
+import { PgBudget } from "@/lib/ingram-budget/pg-budget";
 import { POSTGRES_ADMIN_URL, testDbKind, useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, tempSpoolDir } from "./support";
 
@@ -18,6 +20,8 @@ const grants = (dbName: string) => `
   GRANT SELECT, INSERT ON audit_events TO ${role};
   GRANT SELECT, INSERT, UPDATE ON audit_head TO ${role};
   GRANT SELECT, INSERT, UPDATE, DELETE ON audit_instances TO ${role};
+  GRANT SELECT, INSERT, DELETE ON ingram_budget_grants TO ${role};
+  GRANT USAGE ON SEQUENCE ingram_budget_grants_id_seq TO ${role};
 `;
 
 describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
@@ -69,5 +73,15 @@ describe.skipIf(testDbKind() !== "postgres")("restricted database role", () => {
       await c.end();
     }
     expect(await t.db.auditEvent.count()).toBe(2);
+  });
+
+  it("keeps the shared Ingram budget: records grants and drops expired ones", async () => {
+    const budget = new PgBudget(app, budgetLimits({ perMinute: 2 }));
+    const e = "GET /restricted-role";
+    expect(await budget.acquire({ endpoint: e, priority: "change", now: 0 })).toEqual({ granted: true });
+    expect(await budget.acquire({ endpoint: e, priority: "change", now: 1 })).toEqual({ granted: true });
+    expect((await budget.acquire({ endpoint: e, priority: "change", now: 2 })).granted).toBe(false);
+    expect(await budget.acquire({ endpoint: e, priority: "change", now: 1_000_000 })).toEqual({ granted: true });
+    expect(await t.db.ingramBudgetGrant.count({ where: { endpoint: e } })).toBe(1);
   });
 });

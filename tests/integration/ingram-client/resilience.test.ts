@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createIngramClient } from "@/lib/ingram/client";
+import type { BudgetRequest } from "@/lib/ingram/call-policy";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { json, startFakeIngram, type FakeIngram } from "@/tests/support/fake-ingram";
@@ -54,8 +55,8 @@ describe("retries", () => {
       errors: [{ message: "too many requests" }],
     });
     expect(fake.requests).toHaveLength(1);
-    // the pacer now holds this endpoint instead of hammering upstream
-    await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "rate_limited", status: 0 });
+    // the client now holds this endpoint instead of hammering upstream
+    await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "budget", status: 0 });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -97,33 +98,87 @@ describe("retries", () => {
   });
 });
 
-describe("pacing", () => {
-  it("paces GETs per endpoint and refuses, without a request, when the wait exceeds the deadline", async () => {
+describe("budget", () => {
+  it("refuses GETs per endpoint past the limit, without a request, saying when to come back", async () => {
     const client = createIngramClient(testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 1000 }));
     for (let i = 0; i < 3; i++) await client.searchOrders({}, ctx());
     const err = await failure(client.searchOrders({}, ctx()));
-    expect(err).toMatchObject({ kind: "rate_limited", status: 0, op: "search" });
+    expect(err).toMatchObject({ kind: "budget", status: 0, op: "search" });
     expect(err!.retryAfterSeconds).toBeGreaterThan(50);
-    expect(err!.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(err!.retryAfterSeconds).toBeLessThanOrEqual(61);
     expect(fake.requests).toHaveLength(3);
     await client.getOrder("20-RD128", {}, ctx()); // another endpoint has its own budget
-    await client.cancelOrder("20-RD128", ctx()); // writes are not paced
+    await client.cancelOrder("20-RD128", ctx());
     expect(fake.requests).toHaveLength(5);
   });
 
-  it("callers wait for a slot that fits their deadline", async () => {
+  it("a refused call is not queued: it fails at once, and goes once the window has moved on", async () => {
     let offset = 0;
     const client = createIngramClient(
-      testConfig(fake, { rateLimitPerMinute: 3, timeoutMs: 2000, now: () => Date.now() + offset }),
+      testConfig(fake, { rateLimitPerMinute: 2, timeoutMs: 5000, now: () => Date.now() + offset }),
     );
-    const windowStart = Date.now();
-    await Promise.all(Array.from({ length: 3 }, () => client.searchOrders({}, ctx())));
-    // The window frees a slot about 600 ms from now, however long the first three calls took on a busy machine.
-    offset = 59_400 - (Date.now() - windowStart);
-    const started = Date.now();
     await client.searchOrders({}, ctx());
-    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
-    expect(fake.requests).toHaveLength(4);
+    await client.searchOrders({}, ctx());
+    const refused = await failure(client.searchOrders({}, ctx()));
+    expect(refused).toMatchObject({ kind: "budget" });
+    expect(fake.requests).toHaveLength(2);
+    offset = 61_000;
+    await client.searchOrders({}, ctx());
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("a refusal is no failure: nothing sent, no retry, the breaker stays closed", async () => {
+    let refuse = true;
+    const asked: BudgetRequest[] = [];
+    const budget = {
+      acquire: async (req: BudgetRequest) => {
+        asked.push(req);
+        return refuse ? { granted: false as const, retryAfterMs: 1500 } : { granted: true as const };
+      },
+    };
+    const client = createIngramClient(testConfig(fake, { budget, breakerFailureThreshold: 1 }));
+    for (let i = 0; i < 5; i++) {
+      await expect(client.getOrder("20-RD128", {}, { ...ctx(), priority: "webhook" })).rejects.toMatchObject({
+        kind: "budget",
+        status: 0,
+        retryAfterSeconds: 2,
+      });
+    }
+    expect(asked).toHaveLength(5);
+    expect(asked[0]).toMatchObject({ endpoint: "GET /resellers/v6.1/orders/{}", priority: "webhook" });
+    expect(fake.requests).toHaveLength(0);
+    refuse = false;
+    await client.getOrder("20-RD128", {}, ctx());
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("every request spends budget, the re-send after a 401 included", async () => {
+    const asked: BudgetRequest[] = [];
+    const budget = {
+      acquire: async (req: BudgetRequest) => {
+        asked.push(req);
+        return { granted: true as const };
+      },
+    };
+    fake.handle = (_req, res) =>
+      fake.requests.length === 1 ? json(res, 401, {}) : json(res, 200, { ingramOrderNumber: "20-RD128" });
+    const client = createIngramClient(testConfig(fake, { budget }));
+    await client.releaseOrder("20-RD128", { ...ctx(), priority: "change", userId: "buyer" });
+    expect(fake.requests).toHaveLength(2);
+    expect(asked.map((r) => [r.endpoint, r.priority, r.userId])).toEqual([
+      ["PUT /resellers/v6/orders/{}", "change", "buyer"],
+      ["PUT /resellers/v6/orders/{}", "change", "buyer"],
+    ]);
+  });
+
+  it("a change may use the whole minute; an interactive read stops short of it", async () => {
+    const client = createIngramClient(testConfig(fake, { rateLimitPerMinute: 6, timeoutMs: 1000 }));
+    for (let i = 0; i < 5; i++) await client.getOrder("20-RD128", {}, { ...ctx(), userId: `u${i}` });
+    await expect(client.getOrder("20-RD128", {}, { ...ctx(), userId: "u9" })).rejects.toMatchObject({
+      kind: "budget",
+    });
+    await client.getOrder("20-RD128", {}, { ...ctx(), priority: "change", userId: "buyer" });
+    expect(fake.requests).toHaveLength(6);
   });
 });
 

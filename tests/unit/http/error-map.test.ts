@@ -15,6 +15,11 @@ describe("error map", () => {
     expect(toAppError(ingramError("bad_payload", 200)).status).toBe(502);
     const limited = toAppError(ingramError("rate_limited", 429));
     expect([limited.status, limited.retryAfterSeconds]).toEqual([429, 60]);
+    const noBudget = toAppError(
+      new IngramError({ kind: "budget", op: "get", correlationId: "c".repeat(32), retryAfterSeconds: 17 }),
+    );
+    expect([noBudget.status, noBudget.code, noBudget.retryAfterSeconds]).toEqual([429, "rate_limited", 17]);
+    expect(noBudget.message).toMatch(/nothing was sent/);
     expect(toAppError(ingramError("http", 404)).code).toBe("not_found");
     expect(toAppError(ingramError("http", 405, "Order can not be deleted")).status).toBe(409);
     expect(toAppError(ingramError("http", 400, "bad qty")).message).toBe("Ingram Micro: bad qty");

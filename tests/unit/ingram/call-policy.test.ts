@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CircuitBreaker,
-  RatePacer,
-  backoffMs,
-  parseRateLimitReset,
-  parseRetryAfter,
-  type Permit,
-} from "@/lib/ingram/call-policy";
+import { CircuitBreaker, backoffMs, parseRateLimitReset, parseRetryAfter, type Permit } from "@/lib/ingram/call-policy";
 
 const permit = (b: CircuitBreaker): Permit => {
   const p = b.acquire();
@@ -48,30 +41,6 @@ describe("CircuitBreaker", () => {
     permit(b).release();
     expect(b.currentState).toBe("open");
     expect("success" in b.acquire()).toBe(true);
-  });
-});
-
-describe("RatePacer", () => {
-  it("allows a burst of `limit`, then spaces calls so no window holds more", () => {
-    let t = 0;
-    const p = new RatePacer({ limit: 3, windowMs: 1000, now: () => t });
-    for (let i = 0; i < 3; i++) expect(p.reserve("search", 0)).toEqual({ ok: true, waitMs: 0 });
-    expect(p.reserve("search", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
-    expect(p.reserve("search", 1000)).toEqual({ ok: true, waitMs: 1000 });
-    expect(p.reserve("search", 5000)).toEqual({ ok: true, waitMs: 1000 });
-    expect(p.reserve("get", 0)).toEqual({ ok: true, waitMs: 0 }); // per endpoint
-    t = 1000; // the three calls at 0 have left the window; two reserved slots at 1000 remain
-    expect(p.reserve("search", 10_000)).toEqual({ ok: true, waitMs: 0 });
-    expect(p.reserve("search", 10_000)).toEqual({ ok: true, waitMs: 1000 });
-  });
-
-  it("holds a key after an upstream 429", () => {
-    let t = 0;
-    const p = new RatePacer({ limit: 60, now: () => t });
-    p.pause("search", 3000);
-    expect(p.reserve("search", 1000)).toEqual({ ok: false, retryAfterMs: 3000 });
-    t = 3000;
-    expect(p.reserve("search", 0)).toEqual({ ok: true, waitMs: 0 });
   });
 });
 
