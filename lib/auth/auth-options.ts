@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import { log } from "@/lib/log";
 
-/** X-Forwarded-For is believed only behind a trusted proxy (TRUST_PROXY=1). */
+/** X-Forwarded-For is believed only for the trusted proxy hops (TRUST_PROXY=N). */
 const DEFAULT_DEPS: CredentialsDeps = { hasher: bcryptHasher, trustProxy: env.trustProxy };
 
 /**
@@ -72,7 +72,9 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
     ],
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (account?.provider === OIDC_PROVIDER_ID) return oidcSignInAllowed(user.email, profile);
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          return oidcSignInAllowed(user.email, profile, deps.oidcTrustEmail ?? env.oidc?.trustEmail ?? false);
+        }
         return account?.provider === "credentials";
       },
       async jwt({ token, user, account }) {

@@ -20,6 +20,14 @@ function run(args: string[], extraEnv: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: childEnv(extraEnv) });
 }
 
+/** `next start` cannot show route handlers the peer address; our own server in front of Next's handler does. */
+function serve(extraEnv: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [join(process.cwd(), "lib", "cli", "serve.mjs")], {
+    stdio: "inherit",
+    env: childEnv({ ...extraEnv, NODE_ENV: "production" }),
+  });
+}
+
 function waitExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
@@ -91,7 +99,7 @@ async function main(): Promise<void> {
   }
   console.log(banner.join("\n") + "\n");
 
-  const server = run(dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], childVars);
+  const server = dev ? run(["dev", "-p", String(env.port)], childVars) : serve(childVars);
   const stop = async (code: number) => {
     server.kill("SIGTERM");
     await stopReconciler?.();

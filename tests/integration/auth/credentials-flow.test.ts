@@ -139,7 +139,7 @@ describe("next-auth credentials flow through the route handler", () => {
       },
     };
     // The route file's wiring (same-origin check and capped body in front of NextAuth) over counting options.
-    const nextAuth: AuthRouteHandler = NextAuth(createAuthOptions({ hasher, trustProxy: false }));
+    const nextAuth: AuthRouteHandler = NextAuth(createAuthOptions({ hasher, trustProxy: 0 }));
     const post = cappedAuthPost(nextAuth);
     const handler: Handler = (req) => callAuthRoute(req.method === "POST" ? post : nextAuth, req);
     const u = await makeUser(t.db, "buyer", { password: PASSWORD });

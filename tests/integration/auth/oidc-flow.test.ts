@@ -20,7 +20,7 @@ let handler: (req: Request) => Promise<Response>;
 
 beforeAll(async () => {
   idp = await startFakeOidc();
-  const base = createAuthOptions({ hasher: bcryptHasher, trustProxy: false });
+  const base = createAuthOptions({ hasher: bcryptHasher, trustProxy: 0 });
   const sso = oidcProvider({
     issuer: idp.issuer,
     clientId: idp.clientId,
