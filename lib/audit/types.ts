@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "user.change_role",
   "user.disable",
   "user.enable",
+  "user.end_sessions",
+  "access.deny",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit/record";
+import type { Actor } from "@/lib/authz";
 import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims } from "@/lib/auth/session-claims";
 import { db } from "@/lib/db";
 
@@ -18,7 +20,13 @@ export async function isRevoked(claims: SessionClaims): Promise<boolean> {
   return (await db.revokedSession.count({ where: { sid: claims.sid } })) > 0;
 }
 
-/** "Sign out everywhere": every session of the user minted before now is refused at its next request. */
-export async function endAllSessions(userId: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+/** "Sign out everywhere": every session of the actor, this one included, is refused at its next request. */
+export async function endAllSessions(actor: Actor, correlationId?: string): Promise<void> {
+  await db.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+  await recordEvent({
+    actor: { id: actor.id, email: actor.email },
+    action: "user.end_sessions",
+    outcome: "succeeded",
+    correlationId,
+  });
 }

@@ -14,6 +14,8 @@ export const ACTION_LABELS: Record<StoredAuditAction, string> = {
   "user.change_role": "Change role",
   "user.disable": "Disable user",
   "user.enable": "Enable user",
+  "user.end_sessions": "Sign out everywhere",
+  "access.deny": "Access refused",
   "user.sign_in_failed": "Sign-in refused",
   "user.created": "User added",
   "user.role_changed": "Role changed",

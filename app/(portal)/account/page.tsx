@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { SignOutEverywhere } from "./sign-out-everywhere";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await requirePagePermission("/account", "account.manage");
+  return (
+    <div className="stack">
+      <h1>Your account</h1>
+      <p>
+        Signed in as <strong>{actor.email}</strong> ({actor.role}).
+      </p>
+      <h2>Sessions</h2>
+      <p>Ends your session on every browser and device, this one included. You will need to sign in again.</p>
+      <SignOutEverywhere />
+    </div>
+  );
+}
