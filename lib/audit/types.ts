@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   "user.disable",
   "user.enable",
   "user.end_sessions",
+  "user.change_password",
+  "user.reset_password",
   "access.deny",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

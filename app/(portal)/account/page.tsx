@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/page-guard";
+import { ChangePasswordForm } from "./change-password-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -12,6 +13,7 @@ export default async function AccountPage() {
       <p>
         Signed in as <strong>{actor.email}</strong> ({actor.role}).
       </p>
+      <ChangePasswordForm />
       <h2>Sessions</h2>
       <p>Ends your session on every browser and device, this one included. You will need to sign in again.</p>
       <SignOutEverywhere />

@@ -15,6 +15,8 @@ export const ACTION_LABELS: Record<StoredAuditAction, string> = {
   "user.disable": "Disable user",
   "user.enable": "Enable user",
   "user.end_sessions": "Sign out everywhere",
+  "user.change_password": "Change own password",
+  "user.reset_password": "Reset password",
   "access.deny": "Access refused",
   "user.sign_in_failed": "Sign-in refused",
   "user.created": "User added",

@@ -165,7 +165,7 @@ describe("next-auth credentials flow through the route handler", () => {
     expect(statuses.slice(5)).toEqual(Array(195).fill(429));
     expect(errors.slice(0, 5)).toEqual(Array(5).fill("CredentialsSignin"));
     expect(errors.slice(5).every((e) => e === TOO_MANY_ATTEMPTS)).toBe(true);
-    // The retry time the login page's message promises ("wait 15 minutes") is the throttle's own.
+    // One address guessing at one account waits out the whole window.
     const state = await signInThrottleState(u.email);
     expect(state.throttled).toBe(true);
     expect(state.retryAfterSeconds).toBeGreaterThan(800);

@@ -13,6 +13,8 @@ describe("audit action names", () => {
       "user.disable",
       "user.enable",
       "user.end_sessions",
+      "user.change_password",
+      "user.reset_password",
     ]);
     for (const old of Object.keys(LEGACY_AUDIT_ACTIONS)) expect(AUDIT_ACTIONS as readonly string[]).not.toContain(old);
   });
