@@ -144,7 +144,7 @@ export function UserPasswordReset({ id, email, self }: UserRowProps) {
         variant="ghost"
         onClick={() => setConfirming(true)}
         disabled={busy}
-        aria-label={`Reset the password of ${email}`}
+        aria-label={`Reset password of ${email}`}
       >
         Reset password
       </Button>
