@@ -11,9 +11,11 @@ export type Permission =
   | "orders.release"
   | "orders.cancel"
   | "audit.read"
-  | "users.manage";
+  | "users.manage"
+  /** One's own account: end one's sessions (every enabled user). */
+  | "account.manage";
 
-const VIEWER: readonly Permission[] = ["orders.read", "audit.read"];
+const VIEWER: readonly Permission[] = ["orders.read", "audit.read", "account.manage"];
 const BUYER: readonly Permission[] = [...VIEWER, "orders.create", "orders.modify", "orders.release", "orders.cancel"];
 const ADMIN: readonly Permission[] = [...BUYER, "users.manage"];
 

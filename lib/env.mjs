@@ -61,7 +61,13 @@ const schema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: optionalText,
-  TRUST_PROXY: optionalText.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
+  OIDC_TRUST_EMAIL: optionalText.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(\d{1,2}|true|false)$/, "must be the number of trusted proxy hops (0, 1, 2, …)")
+      .optional(),
+  ),
   PORT: optionalText.pipe(z.coerce.number().int().min(1).max(65535).optional()),
   DATA_DIR: optionalText,
   // Set by our launcher when DATABASE_URL points at the PGlite database it serves on loopback.
@@ -163,7 +169,8 @@ export function buildEnv(source) {
     nextauthUrl: raw.NEXTAUTH_URL ?? `http://localhost:${port}`,
     port,
     sandboxPort,
-    trustProxy: raw.TRUST_PROXY === "1" || raw.TRUST_PROXY === "true",
+    // Reverse-proxy hops in front of the portal whose X-Forwarded-For entries are believed (0: none).
+    trustProxy: raw.TRUST_PROXY === "true" ? 1 : raw.TRUST_PROXY === "false" ? 0 : Number(raw.TRUST_PROXY ?? 0),
     logLevel: raw.LOG_LEVEL,
     // How old an indexed order detail may be and still answer an order page without asking Ingram.
     orderFreshSeconds: raw.ORDER_FRESH_SECONDS ?? 60,
@@ -203,6 +210,8 @@ export function buildEnv(source) {
           clientId: raw.OIDC_CLIENT_ID,
           clientSecret: raw.OIDC_CLIENT_SECRET,
           name: raw.OIDC_NAME ?? "Company SSO",
+          // The provider vouches for every email it issues, so a missing email_verified claim is accepted.
+          trustEmail: raw.OIDC_TRUST_EMAIL === "1" || raw.OIDC_TRUST_EMAIL === "true",
         })
       : null,
   });

@@ -1,12 +1,15 @@
 import "server-only";
 import type { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
+import { recordRefusalOnce } from "@/lib/auth/refusal-audit";
 import { getActor } from "@/lib/auth/session";
-import { type Actor, type Permission, requirePermission } from "@/lib/authz";
+import { type Actor, type Permission, can, requirePermission } from "@/lib/authz";
 import { AppError, errorBody } from "@/lib/errors";
 import { toAppError } from "@/lib/error-map";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { log } from "@/lib/log";
 import { BodyTooLargeError, readCappedText } from "@/lib/read-body";
+import { env } from "@/lib/env.mjs";
 import { assertSameOrigin } from "@/lib/same-origin";
 import { zodFields } from "@/lib/validation/fields";
 
@@ -111,6 +114,25 @@ export function errorResponse(err: AppError, correlationId: string): Response {
 }
 
 /**
+ * A signed-in user refused a permission: audited, once per user, address and permission per window, so that a
+ * flood of refused requests adds one row. The 403 stands even when the audit write fails.
+ */
+async function auditRefusal(req: Request, actor: Actor, permission: Permission, correlationId: string) {
+  const address = clientAddress(req.headers, env.trustProxy);
+  try {
+    await recordRefusalOnce(`deny|${actor.id}|${address}|${permission}`, {
+      actor: { id: actor.id, email: actor.email },
+      action: "access.deny",
+      outcome: "failed",
+      correlationId,
+      request: { method: req.method, path: new URL(req.url).pathname, permission, address },
+    });
+  } catch (err) {
+    log("warn", "refusal not audited", { correlationId, err });
+  }
+}
+
+/**
  * The wrapper every route handler goes through: correlation id, same-origin check, body cap and content type,
  * authentication and the permission, zod parsing, and one error → status mapping.
  */
@@ -129,6 +151,7 @@ export function route<
       if (UNSAFE.has(req.method) && opts.csrf !== false) assertSameOrigin(req);
       if (opts.permission) {
         actor = await getActor();
+        if (actor && !can(actor, opts.permission)) await auditRefusal(req, actor, opts.permission, correlationId);
         requirePermission(actor, opts.permission);
       }
       const query = opts.query ? validate(opts.query, queryObject(url), "bad_request") : undefined;

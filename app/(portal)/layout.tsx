@@ -29,7 +29,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         </Link>
         <NavLinks items={items} />
         <div className="user-menu">
-          <span title={actor.name ?? undefined}>{actor.email}</span>
+          <Link href="/account" title={actor.name ?? undefined}>
+            {actor.email}
+          </Link>
           <span className="role-tag" aria-label={`Role: ${actor.role}`}>
             {actor.role}
           </span>

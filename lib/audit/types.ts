@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   "user.change_role",
   "user.disable",
   "user.enable",
+  "user.end_sessions",
+  "user.change_password",
+  "user.reset_password",
+  "access.deny",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordEvent } from "@/lib/audit/record";
@@ -6,13 +7,14 @@ import { redirectOnOwnOrigin } from "@/lib/auth/callback-url";
 import { authorizeCredentials, type CredentialsDeps } from "@/lib/auth/credentials";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSignInAllowed } from "@/lib/auth/oidc";
 import { bcryptHasher } from "@/lib/auth/password";
+import { isRevoked, revokeSession } from "@/lib/auth/session-revocation";
 import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims } from "@/lib/auth/session-claims";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import { log } from "@/lib/log";
 
-/** X-Forwarded-For is believed only behind a trusted proxy (TRUST_PROXY=1). */
+/** X-Forwarded-For is believed only for the trusted proxy hops (TRUST_PROXY=N). */
 const DEFAULT_DEPS: CredentialsDeps = { hasher: bcryptHasher, trustProxy: env.trustProxy };
 
 /**
@@ -72,7 +74,9 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
     ],
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (account?.provider === OIDC_PROVIDER_ID) return oidcSignInAllowed(user.email, profile);
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          return oidcSignInAllowed(user.email, profile, deps.oidcTrustEmail ?? env.oidc?.trustEmail ?? false);
+        }
         return account?.provider === "credentials";
       },
       async jwt({ token, user, account }) {
@@ -80,6 +84,7 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
           const found = await signInUser(user, account.provider);
           if (!found) throw new Error("AccessDenied");
           const claims: SessionClaims = {
+            sid: randomUUID(),
             sub: found.id,
             role: found.role,
             sv: found.sessionVersion,
@@ -88,18 +93,22 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
           return claims;
         }
         // Every session read (getServerSession, /api/auth/session) re-reads the user. A disabled user, a session
-        // minted before a role change or disable (sessionVersion), or one past the cap from sign-in throws here;
+        // minted before a role change or disable (sessionVersion), one signed out (its sid revoked), or one past
+        // the cap from sign-in throws here;
         // next-auth then answers "no session" and clears the cookie where it can.
         const claims = decodeSessionClaims(token, now().getTime());
         if (!claims) throw new Error("SessionRevoked");
-        let current;
+        let current, revoked;
         try {
-          current = await db.user.findUnique({ where: { id: claims.sub } });
+          [current, revoked] = await Promise.all([
+            db.user.findUnique({ where: { id: claims.sub } }),
+            isRevoked(claims),
+          ]);
         } catch (err) {
           lookupFailures.set(claims, err);
           return claims;
         }
-        if (!current || current.disabled || current.sessionVersion !== claims.sv) {
+        if (!current || current.disabled || current.sessionVersion !== claims.sv || revoked) {
           throw new Error("SessionRevoked");
         }
         const fresh = { ...claims, role: current.role } satisfies SessionClaims;
@@ -119,6 +128,9 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
       redirect: redirectOnOwnOrigin,
     },
     events: {
+      async signOut({ token }) {
+        await revokeSession(token, now());
+      },
       async signIn({ user, account }) {
         const found = await signInUser(user, account?.provider ?? "");
         if (!found) return;

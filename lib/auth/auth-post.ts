@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { errorResponse, readBody } from "@/lib/http";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { assertSameOrigin } from "@/lib/same-origin";
+import { DEVICE_COOKIE, deviceCookieHeader } from "@/lib/auth/device-cookie";
 import { withSignInAttempt } from "@/lib/auth/sign-in-attempt";
 
 /** Sign-in, sign-out and CSRF forms are a few hundred bytes; anything past this is refused while being read. */
@@ -37,7 +38,7 @@ function throttled(res: Response, retryAfterSeconds: number): Response {
 /**
  * next-auth's POST, behind the portal's same-origin check (403) and the one capped body reader (413), so a
  * cross-site or oversized POST never reaches next-auth: next-auth itself reads a body whole. A sign-in the
- * throttle refused answers 429 with Retry-After.
+ * throttle refused answers 429 with Retry-After; a successful one also sets the device cookie.
  */
 export function cappedAuthPost(handler: AuthRouteHandler): AuthRouteHandler {
   return async (req, ctx) => {
@@ -47,7 +48,10 @@ export function cappedAuthPost(handler: AuthRouteHandler): AuthRouteHandler {
     } catch (err) {
       return errorResponse(toAppError(err), newCorrelationId());
     }
-    const { res, attempt } = await withSignInAttempt(() => handler(checked, ctx));
-    return attempt.retryAfterSeconds ? throttled(res, attempt.retryAfterSeconds) : res;
+    const device = req.cookies.get(DEVICE_COOKIE)?.value;
+    const { res, attempt } = await withSignInAttempt(() => handler(checked, ctx), device);
+    if (attempt.retryAfterSeconds) return throttled(res, attempt.retryAfterSeconds);
+    if (attempt.issuedDeviceToken) res.headers.append("Set-Cookie", deviceCookieHeader(attempt.issuedDeviceToken));
+    return res;
   };
 }

@@ -1,8 +1,11 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record";
 import { DUMMY_HASH, type PasswordHasher } from "@/lib/auth/password";
-import { noteThrottled } from "@/lib/auth/sign-in-attempt";
-import { clientAddress, recordSuccess, reserveAttempt } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/auth/client-address";
+import { issueDeviceToken, verifiedDeviceId } from "@/lib/auth/device-cookie";
+import { recordRefusalOnce } from "@/lib/auth/refusal-audit";
+import { noteDeviceToken, noteThrottled, presentedDeviceToken } from "@/lib/auth/sign-in-attempt";
+import { recordSuccess, reserveAttempt } from "@/lib/auth/throttle";
 import type { Role } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { credentialsSchema } from "@/lib/validation/users";
@@ -12,7 +15,10 @@ export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
 export interface CredentialsDeps {
   hasher: PasswordHasher;
-  trustProxy: boolean;
+  /** Reverse-proxy hops whose X-Forwarded-For entries are believed (TRUST_PROXY). */
+  trustProxy: number;
+  /** SSO identities without an email_verified claim are accepted (OIDC_TRUST_EMAIL). */
+  oidcTrustEmail?: boolean;
   now?: () => Date;
 }
 
@@ -28,8 +34,8 @@ type Headers_ = Record<string, string | string[] | undefined> | Headers;
 /**
  * next-auth's credentials `authorize`: null for any wrong email, password or disabled account (one generic
  * answer). Throws TOO_MANY_ATTEMPTS while throttled, before any hash is computed, and notes the wait so that
- * the answer is 429 with Retry-After. The password never reaches
- * the audit log or the logs.
+ * the answer is 429 with Retry-After; the first refusal per account and address in a window is audited. A
+ * success notes a fresh device token for the browser. The password never reaches the audit log or the logs.
  */
 export async function authorizeCredentials(
   raw: unknown,
@@ -41,17 +47,20 @@ export async function authorizeCredentials(
   const { email, password } = parsed.data;
   const address = clientAddress(headers, deps.trustProxy);
   const now = deps.now?.() ?? new Date();
+  const deviceId = verifiedDeviceId(presentedDeviceToken(), email);
 
-  const reservation = await reserveAttempt(email, address, now);
+  const reservation = await reserveAttempt(email, address, deviceId, now);
   if (reservation.throttled) {
-    if (reservation.firstRefusal) {
-      await recordEvent({
+    await recordRefusalOnce(
+      `sign_in|${email}|${address}`,
+      {
         action: "user.sign_in",
         outcome: "failed",
         request: { email, address, provider: "credentials" },
         after: { reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds },
-      });
-    }
+      },
+      now,
+    );
     noteThrottled(reservation.retryAfterSeconds);
     throw new Error(TOO_MANY_ATTEMPTS);
   }
@@ -69,6 +78,7 @@ export async function authorizeCredentials(
     });
     return null;
   }
-  await recordSuccess(email, address);
+  await recordSuccess(email, address, deviceId);
+  noteDeviceToken(issueDeviceToken(email));
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

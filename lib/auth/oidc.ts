@@ -15,7 +15,7 @@ export interface OidcSettings {
 interface OidcProfile extends Record<string, unknown> {
   sub: string;
   email?: string;
-  email_verified?: boolean;
+  email_verified?: unknown;
   name?: string;
 }
 
@@ -37,15 +37,25 @@ export function oidcProvider(cfg: OidcSettings): OAuthConfig<OidcProfile> {
   };
 }
 
+function emailVerified(claim: unknown, trustEmail: boolean): boolean {
+  return claim === true || (trustEmail && claim === undefined);
+}
+
 type Refusal = "unknown_account" | "disabled" | "email_unverified" | "subject_mismatch" | null;
 
 /**
  * Only people who already have an enabled portal account may enter through SSO (matched by email; nobody is
- * created on the fly). An email the identity provider marks as unverified is refused. The provider's subject
+ * created on the fly). The email must be marked verified (`email_verified` exactly true; missing, false or the
+ * string "true" are refused) unless the provider is configured as vouching for every email (`trustEmail`,
+ * OIDC_TRUST_EMAIL=1), which still refuses an explicit false. The provider's subject
  * is bound to the account at the first SSO sign-in, so an identity whose email claim later changes to a
  * colleague's address cannot take over the colleague's account.
  */
-export async function oidcSignInAllowed(email: string | null | undefined, profile: unknown): Promise<boolean> {
+export async function oidcSignInAllowed(
+  email: string | null | undefined,
+  profile: unknown,
+  trustEmail: boolean,
+): Promise<boolean> {
   const claims = profile as OidcProfile | undefined;
   const subject = typeof claims?.sub === "string" && claims.sub ? claims.sub : null;
   const normalized = email?.trim().toLowerCase();
@@ -53,7 +63,7 @@ export async function oidcSignInAllowed(email: string | null | undefined, profil
   let refusal: Refusal = null;
   if (!user) refusal = "unknown_account";
   else if (user.disabled) refusal = "disabled";
-  else if (claims?.email_verified === false) refusal = "email_unverified";
+  else if (!emailVerified(claims?.email_verified, trustEmail)) refusal = "email_unverified";
   else if (!subject || (user.oidcSubject !== null && user.oidcSubject !== subject)) refusal = "subject_mismatch";
   if (!refusal && user && user.oidcSubject === null) {
     const bound = await db.user.updateMany({

@@ -22,6 +22,14 @@ function run(args: string[], extraEnv: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: childEnv(extraEnv) });
 }
 
+/** `next start` cannot show route handlers the peer address; our own server in front of Next's handler does. */
+function serve(extraEnv: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [join(process.cwd(), "lib", "cli", "serve.mjs")], {
+    stdio: "inherit",
+    env: childEnv({ ...extraEnv, NODE_ENV: "production" }),
+  });
+}
+
 function waitExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
@@ -110,10 +118,8 @@ async function main(): Promise<void> {
   }
   console.log(banner.join("\n") + "\n");
 
-  const server = run(dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], {
-    ...childVars,
-    ORDERDESK_RUN_SYNC: "1",
-  });
+  const serverVars = { ...childVars, ORDERDESK_RUN_SYNC: "1" };
+  const server = dev ? run(["dev", "-p", String(env.port)], serverVars) : serve(serverVars);
   if (env.sync.enabled) void wakeSync(env.port);
   const stop = async (code: number) => {
     server.kill("SIGTERM");

@@ -46,6 +46,13 @@ export const updateUserSchema = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { message: "Change the role or the status." });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+/** The own-password change; the strength check (zxcvbn) runs on the server, where its dictionaries are. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
 /** What the sign-in form posts. Lengths are capped so a huge body never reaches bcrypt. */
 export const credentialsSchema = z.object({
   email: emailSchema,

@@ -123,4 +123,15 @@ test.describe("as an admin", () => {
     await expect(page.getByText(/Audit chain verified up to #\d+/)).toBeVisible();
     await check(page, "admin-users");
   });
+
+  test("own account page, with a too-easy new password refused", async ({ page }) => {
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await check(page, "account");
+    await page.getByLabel("Current password").fill("not-the-current-one");
+    await page.getByLabel("New password").fill("password12345");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.locator("#p-current-error")).toHaveText("This is not your current password.");
+    await check(page, "account-errors");
+  });
 });

@@ -56,3 +56,41 @@ test("sign out ends the session: the portal sends the user back to the login pag
   const api = await page.request.get("/api/orders?orderStatus=PROCESSING");
   expect(api.status()).toBe(401);
 });
+
+test("a copy of the session cookie stops working once its owner signs out", async ({ page, context, playwright }) => {
+  await signIn(page, "viewer");
+  const session = (await context.cookies()).find((c) => c.name.includes("session-token"));
+  expect(session).toBeDefined();
+  const copy = await playwright.request.newContext({
+    baseURL: new URL(page.url()).origin,
+    extraHTTPHeaders: { cookie: `${session!.name}=${session!.value}` },
+  });
+  expect((await copy.get("/api/orders?orderStatus=PROCESSING")).status()).toBe(200);
+  await signOut(page);
+  expect((await copy.get("/api/orders?orderStatus=PROCESSING")).status()).toBe(401);
+  await copy.dispose();
+});
+
+test("a forged X-Orderdesk-Peer or X-Forwarded-For does not change the address sign-ins are counted under", async ({
+  page,
+  playwright,
+}) => {
+  const origin = new URL((await page.goto("/login"))!.url()).origin;
+  const api = await playwright.request.newContext({ baseURL: origin });
+  const email = `nobody-${Date.now()}@demo.local`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    // Past the account's own delay (1 s after the fifth guess): only the account-and-address limit can refuse.
+    if (i === 5) await page.waitForTimeout(2500);
+    const csrf = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await api.post("/api/auth/callback/credentials", {
+      headers: { origin, "x-orderdesk-peer": `203.0.113.${i}`, "x-forwarded-for": `198.51.100.${i}` },
+      form: { email, password: "wrong", csrfToken: csrf.csrfToken, json: "true" },
+      maxRedirects: 0,
+    });
+    statuses.push(res.status());
+  }
+  // One account from one (real) address: five guesses, then 429, whatever the headers claim.
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  await api.dispose();
+});

@@ -8,7 +8,8 @@ import { SignJWT, exportJWK } from "jose";
 export interface FakeIdentity {
   sub: string;
   email?: string;
-  email_verified?: boolean;
+  /** A string, or absent, is what careless providers send; the portal must not take it for true. */
+  email_verified?: boolean | string;
   name?: string;
 }
 

@@ -1,5 +1,5 @@
 // Session cookies and users for integration tests, minted exactly as the app's next-auth would.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hash } from "bcryptjs";
 import { encode } from "next-auth/jwt";
 import { getActor } from "@/lib/auth/session";
@@ -43,7 +43,13 @@ export interface SessionCookieOptions {
 /** A `Cookie` header value carrying a session for `user`, encrypted with env.nextauthSecret. */
 export async function sessionCookie(user: SessionUser, opts: SessionCookieOptions = {}): Promise<string> {
   const token = await encodeSession(
-    { sub: user.id, role: user.role, sv: user.sessionVersion, at: opts.signedInAt ?? Math.floor(Date.now() / 1000) },
+    {
+      sid: randomUUID(),
+      sub: user.id,
+      role: user.role,
+      sv: user.sessionVersion,
+      at: opts.signedInAt ?? Math.floor(Date.now() / 1000),
+    },
     opts.maxAge ?? SESSION_MAX_AGE_SECONDS,
   );
   return `${sessionCookieName()}=${token}`;

@@ -15,7 +15,8 @@ export interface LoginFormProps {
 
 // next-auth reports failures by code; these are the words users see.
 function describe(code: string): string {
-  if (code === "TooManyAttempts") return "Too many sign-in attempts. Wait 15 minutes, then try again.";
+  if (code === "TooManyAttempts")
+    return "Too many sign-in attempts. Wait a few minutes, then try again; a browser you signed in from before is not held up.";
   if (code === "CredentialsSignin") return "That email and password do not match an active account.";
   if (code === "SessionRequired") return "Sign in to continue.";
   if (code === "OAuthAccountNotLinked" || code === "AccessDenied")

@@ -9,7 +9,8 @@ import { TOO_MANY_ATTEMPTS } from "@/lib/auth/credentials";
 import { DUMMY_HASH, type PasswordHasher } from "@/lib/auth/password";
 import { signInThrottleState } from "@/lib/auth/throttle";
 import { env } from "@/lib/env.mjs";
-import { callAuthRoute } from "@/tests/support/request-scope";
+import * as ordersRoute from "@/app/api/orders/route";
+import { callAuthRoute, callRoute } from "@/tests/support/request-scope";
 import { actorFor, makeUser, sessionCookieName } from "@/tests/support/session";
 import { useTestDatabase } from "@/tests/support/db";
 
@@ -63,6 +64,11 @@ describe("next-auth credentials flow through the route handler", () => {
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
     expect(set).toMatch(/Path=\//);
+    // The device cookie that lets this browser past the delay strangers' guesses put on the account.
+    const device = cookiesOf(res).find((c) => c.startsWith("orderdesk.device="));
+    expect(device).toMatch(/HttpOnly/i);
+    expect(device).toMatch(/SameSite=Strict/i);
+    expect(device).toMatch(/Path=\/api\/auth;/);
     const actor = await actorFor(pair(set));
     expect(actor).toMatchObject({ id: u.id, role: "buyer" });
     const audit = await t.db.auditEvent.findMany({
@@ -78,14 +84,14 @@ describe("next-auth credentials flow through the route handler", () => {
     expect(await session.json()).toMatchObject({ user: { id: u.id, role: "buyer" } });
   });
 
-  it("the session token next-auth mints carries only id, role, session version and sign-in time", async () => {
+  it("the session token next-auth mints carries only session id, user id, role, session version and sign-in time", async () => {
     const u = await makeUser(t.db, "viewer", { password: PASSWORD });
     const token = pair(sessionSetCookie(await signIn(POST, GET, u.email, PASSWORD))!)
       .split("=")
       .slice(1)
       .join("=");
     const payload = await decode({ token, secret: env.nextauthSecret });
-    expect(Object.keys(payload ?? {}).sort()).toEqual(["at", "exp", "iat", "jti", "role", "sub", "sv"]);
+    expect(Object.keys(payload ?? {}).sort()).toEqual(["at", "exp", "iat", "jti", "role", "sid", "sub", "sv"]);
     expect(payload).toMatchObject({ sub: u.id, role: "viewer", sv: u.sessionVersion });
   });
 
@@ -139,7 +145,7 @@ describe("next-auth credentials flow through the route handler", () => {
       },
     };
     // The route file's wiring (same-origin check and capped body in front of NextAuth) over counting options.
-    const nextAuth: AuthRouteHandler = NextAuth(createAuthOptions({ hasher, trustProxy: false }));
+    const nextAuth: AuthRouteHandler = NextAuth(createAuthOptions({ hasher, trustProxy: 0 }));
     const post = cappedAuthPost(nextAuth);
     const handler: Handler = (req) => callAuthRoute(req.method === "POST" ? post : nextAuth, req);
     const u = await makeUser(t.db, "buyer", { password: PASSWORD });
@@ -159,7 +165,7 @@ describe("next-auth credentials flow through the route handler", () => {
     expect(statuses.slice(5)).toEqual(Array(195).fill(429));
     expect(errors.slice(0, 5)).toEqual(Array(5).fill("CredentialsSignin"));
     expect(errors.slice(5).every((e) => e === TOO_MANY_ATTEMPTS)).toBe(true);
-    // The retry time the login page's message promises ("wait 15 minutes") is the throttle's own.
+    // One address guessing at one account waits out the whole window.
     const state = await signInThrottleState(u.email);
     expect(state.throttled).toBe(true);
     expect(state.retryAfterSeconds).toBeGreaterThan(800);
@@ -214,6 +220,32 @@ describe("next-auth credentials flow through the route handler", () => {
       }),
     );
     expect(badJson.status).toBe(400);
+  });
+
+  it("sign-out ends the session on the server: a copy of the cookie replayed afterwards is refused", async () => {
+    const u = await makeUser(t.db, "buyer", { password: PASSWORD });
+    const cookie = pair(sessionSetCookie(await signIn(POST, GET, u.email, PASSWORD))!);
+    const other = pair(sessionSetCookie(await signIn(POST, GET, u.email, PASSWORD))!);
+    const { csrfToken, cookie: csrfCookie } = await csrf(GET);
+    const out = await POST(
+      new Request(`${ORIGIN}/api/auth/signout`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: ORIGIN,
+          cookie: `${cookie}; ${csrfCookie}`,
+        },
+        body: new URLSearchParams({ csrfToken, json: "true" }),
+      }),
+    );
+    expect(out.status).toBe(200);
+    const replay = await callRoute(ordersRoute.GET, new Request(`${ORIGIN}/api/orders`, { headers: { cookie } }));
+    expect(replay.status).toBe(401);
+    expect(await actorFor(cookie)).toBeNull();
+    const session = await GET(new Request(`${ORIGIN}/api/auth/session`, { headers: { cookie } }));
+    expect(await session.json()).toEqual({});
+    // Only that session: the same user's session in another browser goes on.
+    expect(await actorFor(other)).toMatchObject({ id: u.id });
   });
 
   it("signs out (cookie cleared) and a disabled user's session stops at once", async () => {

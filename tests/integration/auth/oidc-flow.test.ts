@@ -18,26 +18,35 @@ const t = useTestDatabase();
 let idp: FakeOidc;
 let handler: (req: Request) => Promise<Response>;
 
+/** The identity provider as configured: strict (the default) or trusted to vouch for every email. */
+let trustEmail = false;
+
 beforeAll(async () => {
   idp = await startFakeOidc();
-  const base = createAuthOptions({ hasher: bcryptHasher, trustProxy: false });
   const sso = oidcProvider({
     issuer: idp.issuer,
     clientId: idp.clientId,
     clientSecret: idp.clientSecret,
     name: "Test SSO",
   });
-  const providers = [...base.providers.filter((p) => p.id !== OIDC_PROVIDER_ID), sso];
-  // The route file's GET and POST, over options that add the test identity provider.
-  const nextAuth: AuthRouteHandler = NextAuth({ ...base, providers });
-  const post = cappedAuthPost(nextAuth);
-  handler = (req) => callAuthRoute(req.method === "POST" ? post : nextAuth, req);
+  const build = (oidcTrustEmail: boolean) => {
+    const base = createAuthOptions({ hasher: bcryptHasher, trustProxy: 0, oidcTrustEmail });
+    const providers = [...base.providers.filter((p) => p.id !== OIDC_PROVIDER_ID), sso];
+    // The route file's GET and POST, over options that add the test identity provider.
+    const nextAuth: AuthRouteHandler = NextAuth({ ...base, providers });
+    const post = cappedAuthPost(nextAuth);
+    return (req: Request) => callAuthRoute(req.method === "POST" ? post : nextAuth, req);
+  };
+  const strict = build(false);
+  const trusting = build(true);
+  handler = (req) => (trustEmail ? trusting : strict)(req);
 });
 afterAll(async () => {
   await idp?.close();
 });
 afterEach(() => {
   idp.tamper = {};
+  trustEmail = false;
 });
 
 type Jar = Map<string, string>;
@@ -165,6 +174,19 @@ describe("company SSO (OpenID Connect) through the real next-auth route handler"
     const u = await makeUser(t.db, "viewer");
     expectRefused(await ssoSignIn(identityFor(u.email, { email_verified: false })), "AccessDenied");
     expect((await failedSignIns(u.email)).map((r) => r.after)).toEqual([{ reason: "email_unverified" }]);
+  });
+
+  it("refuses an identity whose email_verified is missing or a string, unless the provider is trusted", async () => {
+    const u = await makeUser(t.db, "admin");
+    expectRefused(await ssoSignIn(identityFor(u.email, { email_verified: undefined })), "AccessDenied");
+    expectRefused(await ssoSignIn(identityFor(u.email, { email_verified: "false" })), "AccessDenied");
+    expectRefused(await ssoSignIn(identityFor(u.email, { email_verified: "true" })), "AccessDenied");
+    expect((await failedSignIns(u.email)).map((r) => r.after)).toEqual(Array(3).fill({ reason: "email_unverified" }));
+
+    trustEmail = true;
+    expectRefused(await ssoSignIn(identityFor(u.email, { email_verified: false })), "AccessDenied");
+    expectRefused(await ssoSignIn(identityFor(u.email, { email_verified: "false" })), "AccessDenied");
+    expect((await ssoSignIn(identityFor(u.email, { email_verified: undefined }))).session).toBeTruthy();
   });
 
   it("binds the provider's subject at the first SSO sign-in and refuses another subject with the same email", async () => {

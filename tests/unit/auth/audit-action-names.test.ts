@@ -6,7 +6,16 @@ import { parseAuditFilters } from "@/lib/validation/audit-filters";
 describe("audit action names", () => {
   it("user actions are verbs, like order actions; the old past-participle names are no longer written", () => {
     const users = AUDIT_ACTIONS.filter((a) => a.startsWith("user."));
-    expect(users).toEqual(["user.sign_in", "user.create", "user.change_role", "user.disable", "user.enable"]);
+    expect(users).toEqual([
+      "user.sign_in",
+      "user.create",
+      "user.change_role",
+      "user.disable",
+      "user.enable",
+      "user.end_sessions",
+      "user.change_password",
+      "user.reset_password",
+    ]);
     for (const old of Object.keys(LEGACY_AUDIT_ACTIONS)) expect(AUDIT_ACTIONS as readonly string[]).not.toContain(old);
   });
 

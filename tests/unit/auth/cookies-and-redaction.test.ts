@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { clientAddress } from "@/lib/auth/throttle";
+import { clientAddress, PEER_HEADER } from "@/lib/auth/client-address";
 import { log } from "@/lib/log";
 import { maskSecrets, redactRequest } from "@/lib/redact";
 
@@ -82,13 +82,25 @@ describe("redaction", () => {
 });
 
 describe("client address", () => {
-  it("believes only the proxy's last X-Forwarded-For entry behind a trusted proxy", () => {
-    const h = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" });
-    expect(clientAddress(h, false)).toBe("unknown");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7" }), false)).toBe("198.51.100.7");
-    expect(clientAddress(new Headers(), false)).toBe("unknown");
-    expect(clientAddress(h, true)).toBe("198.51.100.7");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "not-an-ip" }), true)).toBe("unknown");
-    expect(clientAddress({ "x-forwarded-for": "2001:db8::1" }, true)).toBe("2001:db8::1");
+  const peer = (address: string, forwarded?: string) =>
+    new Headers({ [PEER_HEADER]: address, ...(forwarded ? { "x-forwarded-for": forwarded } : {}) });
+
+  it("is the stamped peer; a client's X-Forwarded-For changes nothing without TRUST_PROXY", () => {
+    expect(clientAddress(peer("198.51.100.7", "203.0.113.9"), 0)).toBe("198.51.100.7");
+    expect(clientAddress(peer("::ffff:127.0.0.1", "10.0.0.1, 10.0.0.2"), 0)).toBe("127.0.0.1");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9" }), 0)).toBe("unknown");
+    expect(clientAddress(new Headers(), 0)).toBe("unknown");
+    expect(clientAddress(peer("not-an-ip"), 0)).toBe("unknown");
+  });
+
+  it("with TRUST_PROXY=N takes the N-th forwarded hop from the right, never an entry the client wrote", () => {
+    // client → proxy A → proxy B → portal: B is the peer, B appended A's address, A appended the client's.
+    const h = peer("10.0.0.2", "6.6.6.6, 203.0.113.9, 10.0.0.1");
+    expect(clientAddress(h, 1)).toBe("10.0.0.1");
+    expect(clientAddress(h, 2)).toBe("203.0.113.9");
+    expect(clientAddress(peer("10.0.0.2", "203.0.113.9"), 1)).toBe("203.0.113.9");
+    expect(clientAddress(peer("10.0.0.2", "203.0.113.9"), 3)).toBe("203.0.113.9");
+    expect(clientAddress(peer("10.0.0.2", "not-an-ip"), 1)).toBe("unknown");
+    expect(clientAddress({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "2001:DB8::1" }, 1)).toBe("2001:db8::1");
   });
 });

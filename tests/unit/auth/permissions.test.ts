@@ -7,9 +7,17 @@ const actor = (role: Actor["role"]): Actor => ({ id: "u", email: "u@x.test", nam
 
 describe("role → permission table", () => {
   it("grants exactly the policy", () => {
-    expect([...PERMISSIONS.viewer].sort()).toEqual(["audit.read", "orders.read"]);
+    expect([...PERMISSIONS.viewer].sort()).toEqual(["account.manage", "audit.read", "orders.read"]);
     expect([...PERMISSIONS.buyer].sort()).toEqual(
-      ["audit.read", "orders.cancel", "orders.create", "orders.modify", "orders.read", "orders.release"].sort(),
+      [
+        "account.manage",
+        "audit.read",
+        "orders.cancel",
+        "orders.create",
+        "orders.modify",
+        "orders.read",
+        "orders.release",
+      ].sort(),
     );
     expect([...PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS.buyer, "users.manage"].sort());
   });

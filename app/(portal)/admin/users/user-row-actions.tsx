@@ -116,3 +116,58 @@ export function UserStatusControl({ id, email, disabled, self }: UserRowProps) {
     </div>
   );
 }
+
+/** An admin's one-time reset: a new random password, shown here once, and the user's sessions ended. */
+export function UserPasswordReset({ id, email, self }: UserRowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [password, setPassword] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function reset() {
+    setBusy(true);
+    setMessage(null);
+    const res = await apiFetch<{ password: string }>(`/api/users/${encodeURIComponent(id)}/password`, {
+      method: "POST",
+    });
+    setBusy(false);
+    setConfirming(false);
+    if (res.ok) setPassword(res.data.password);
+    else setMessage(res.error.message);
+  }
+
+  if (self) return null;
+  return (
+    <div className="row" style={{ gap: 6, flexWrap: "nowrap" }}>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => setConfirming(true)}
+        disabled={busy}
+        aria-label={`Reset password of ${email}`}
+      >
+        Reset password
+      </Button>
+      {password ? (
+        <span aria-live="polite">
+          One-time password: <code>{password}</code>
+        </span>
+      ) : null}
+      <span aria-live="polite" style={{ color: "var(--danger)", fontSize: "0.86rem" }}>
+        {message}
+      </span>
+      <ConfirmDialog
+        open={confirming}
+        title={`Reset the password of ${email}?`}
+        confirmLabel="Reset password"
+        cancelLabel="Keep it"
+        danger
+        busy={busy}
+        onConfirm={() => void reset()}
+        onClose={() => setConfirming(false)}
+      >
+        <p>They are signed out everywhere. The new password is shown once: hand it over through a safe channel.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatDateTime } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { UserRole } from "@/lib/validation/users";
-import { UserRoleControl, UserStatusControl } from "./user-row-actions";
+import { UserPasswordReset, UserRoleControl, UserStatusControl } from "./user-row-actions";
 
 export interface UserRow {
   id: string;
@@ -48,7 +48,12 @@ function columnsFor(selfId: string) {
     h.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      cell: (c) => <UserStatusControl {...props(c.row.original)} />,
+      cell: (c) => (
+        <div className="row" style={{ gap: 6, flexWrap: "nowrap" }}>
+          <UserStatusControl {...props(c.row.original)} />
+          <UserPasswordReset {...props(c.row.original)} />
+        </div>
+      ),
     }),
   ]);
 }

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { ChangePasswordForm } from "./change-password-form";
+import { SignOutEverywhere } from "./sign-out-everywhere";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await requirePagePermission("/account", "account.manage");
+  return (
+    <div className="stack">
+      <h1>Your account</h1>
+      <p>
+        Signed in as <strong>{actor.email}</strong> ({actor.role}).
+      </p>
+      <ChangePasswordForm />
+      <h2>Sessions</h2>
+      <p>Ends your session on every browser and device, this one included. You will need to sign in again.</p>
+      <SignOutEverywhere />
+    </div>
+  );
+}
