@@ -11,7 +11,7 @@ describe("role → permission table", () => {
     expect([...PERMISSIONS.buyer].sort()).toEqual(
       ["audit.read", "orders.cancel", "orders.create", "orders.modify", "orders.read", "orders.release"].sort(),
     );
-    expect([...PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS.buyer, "users.manage"].sort());
+    expect([...PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS.buyer, "users.manage", "audit.read_users"].sort());
   });
 
   it("keeps the pure validation roles equal to the authz roles", () => {
