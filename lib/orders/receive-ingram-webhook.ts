@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { pruneIfDue } from "@/lib/db/retention";
 import { env } from "@/lib/env.mjs";
 import { AppError } from "@/lib/errors";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
@@ -52,6 +53,7 @@ export async function receiveIngramWebhook(
     throw new AppError("unauthenticated", "Missing or invalid webhook signature.");
   }
   let duplicates = 0;
+  void pruneIfDue(db);
   for (const e of events) {
     const { count } = await db.webhookEvent.createMany({
       data: [
