@@ -128,30 +128,35 @@ describe("keyed audit chain", () => {
     });
   });
 
-  it("audit:checkpoint writes the head; audit:verify --checkpoint fails once the chain no longer holds it", async () => {
-    await withDatabase(async (t) => {
-      await appendSignIns(t.db, 5);
-      const file = join(dir, `cp-${Date.now()}.json`);
-      const written = await cli("audit-checkpoint", t.url, [file]);
-      expect(written.code, written.out).toBe(0);
-      const cp = JSON.parse(readFileSync(file, "utf8")) as { seq: number; hash: string };
-      const head = await t.db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
-      expect(cp).toMatchObject({ seq: 5, hash: head.hash });
+  // Three CLI runs, each a fresh tsx process: slow on a busy machine.
+  it(
+    "audit:checkpoint writes the head; audit:verify --checkpoint fails once the chain no longer holds it",
+    { timeout: 180_000 },
+    async () => {
+      await withDatabase(async (t) => {
+        await appendSignIns(t.db, 5);
+        const file = join(dir, `cp-${Date.now()}.json`);
+        const written = await cli("audit-checkpoint", t.url, [file]);
+        expect(written.code, written.out).toBe(0);
+        const cp = JSON.parse(readFileSync(file, "utf8")) as { seq: number; hash: string };
+        const head = await t.db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
+        expect(cp).toMatchObject({ seq: 5, hash: head.hash });
 
-      await appendSignIns(t.db, 2, 5);
-      const held = await cli("audit-verify", t.url, ["--checkpoint", file]);
-      expect(held.code, held.out).toBe(0);
-      expect(held.out).toContain("checkpoint #5 held");
+        await appendSignIns(t.db, 2, 5);
+        const held = await cli("audit-verify", t.url, ["--checkpoint", file]);
+        expect(held.code, held.out).toBe(0);
+        expect(held.out).toContain("checkpoint #5 held");
 
-      // Someone holding AUDIT_KEY itself rewrites event 2 and re-hashes the rest: the chain verifies, the
-      // checkpoint kept outside the database does not.
-      await rewriteAndRehash(t.db, 2, forgedActor, env.auditKey);
-      expect((await verifyChain(t.db)).ok).toBe(true);
-      const broken = await cli("audit-verify", t.url, ["--checkpoint", file]);
-      expect(broken.code).toBe(1);
-      expect(broken.out).toContain("checkpoint #5 NOT held");
-    });
-  });
+        // Someone holding AUDIT_KEY itself rewrites event 2 and re-hashes the rest: the chain verifies, the
+        // checkpoint kept outside the database does not.
+        await rewriteAndRehash(t.db, 2, forgedActor, env.auditKey);
+        expect((await verifyChain(t.db)).ok).toBe(true);
+        const broken = await cli("audit-verify", t.url, ["--checkpoint", file]);
+        expect(broken.code).toBe(1);
+        expect(broken.out).toContain("checkpoint #5 NOT held");
+      });
+    },
+  );
 
   it("the users page's check verifies from the last intact point, and notices that point changed", async () => {
     await withDatabase(async (t) => {
