@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ZodJitless } from "./_components/zod-jitless";
 import "./globals.css";
 import "./_components/components.css";
 
@@ -11,10 +13,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#ffffff" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Rendered per request: Next.js can only give its scripts the request's CSP nonce (proxy.ts) when it renders then. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <ZodJitless />
+        {children}
+      </body>
     </html>
   );
 }

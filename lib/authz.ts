@@ -11,13 +11,15 @@ export type Permission =
   | "orders.release"
   | "orders.cancel"
   | "audit.read"
+  | "audit.read_users"
   | "users.manage"
   /** One's own account: end one's sessions (every enabled user). */
   | "account.manage";
 
 const VIEWER: readonly Permission[] = ["orders.read", "audit.read", "account.manage"];
 const BUYER: readonly Permission[] = [...VIEWER, "orders.create", "orders.modify", "orders.release", "orders.cancel"];
-const ADMIN: readonly Permission[] = [...BUYER, "users.manage"];
+// audit.read_users: sign-ins (failed ones included) and user management in the audit log.
+const ADMIN: readonly Permission[] = [...BUYER, "users.manage", "audit.read_users"];
 
 /** The one role → permission table. Every check in the portal reads it through can() or requirePermission(). */
 export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({

@@ -2,7 +2,7 @@
 // names the variable. Sandbox mode is "no INGRAM_CLIENT_ID": the portal then talks to the embedded Ingram
 // simulator and keeps generated secrets under .data/ so that restarts keep sessions and webhook signatures.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -57,6 +57,7 @@ const schema = z.object({
   INGRAM_BUDGET_USER_SHARE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
   SANDBOX_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
   DEMO_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+  AUDIT_KEY: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   OIDC_ISSUER: optionalUrl,
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
@@ -100,7 +101,7 @@ function parse(source) {
 function loadOrCreateSecrets(dataDir) {
   const file = join(dataDir, "secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secrets = {
     nextauthSecret: randomBytes(32).toString("base64url"),
     webhookSecret: randomBytes(32).toString("base64url"),
@@ -108,6 +109,28 @@ function loadOrCreateSecrets(dataDir) {
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The audit key generated once under the data directory (0600), in a file of its own so that existing
+ * secrets files stay as they are. Created by hard-linking a complete temporary file, so processes starting at
+ * once all end up with the first one's key, never a half-written file.
+ */
+function loadOrCreateAuditKey(dataDir) {
+  const file = join(dataDir, "audit-key");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(tmp, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    try {
+      linkSync(tmp, file);
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 export function buildEnv(source) {
@@ -131,6 +154,10 @@ export function buildEnv(source) {
       problems.push("NEXTAUTH_SECRET: required in production with Ingram credentials");
     if (production && !raw.DATABASE_URL) problems.push("DATABASE_URL: required in production with Ingram credentials");
   }
+  const embeddedDb = raw.ORDERDESK_EMBEDDED_DB === "1" || !raw.DATABASE_URL;
+  // The audit chain's HMAC key must live apart from the database it protects; only the embedded default,
+  // whose database is itself a directory under .data/, may generate it there.
+  if (production && !embeddedDb && !raw.AUDIT_KEY) problems.push("AUDIT_KEY: required in production with DATABASE_URL");
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     problems.push("OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
   }
@@ -164,7 +191,8 @@ export function buildEnv(source) {
     sandboxMode,
     dataDir,
     databaseUrl: raw.DATABASE_URL,
-    embeddedDb: raw.ORDERDESK_EMBEDDED_DB === "1" || !raw.DATABASE_URL,
+    embeddedDb,
+    auditKey: raw.AUDIT_KEY ?? loadOrCreateAuditKey(dataDir),
     nextauthSecret: raw.NEXTAUTH_SECRET ?? generated.nextauthSecret,
     nextauthUrl: raw.NEXTAUTH_URL ?? `http://localhost:${port}`,
     port,

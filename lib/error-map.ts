@@ -2,17 +2,11 @@ import "server-only";
 import { AppError, INTERNAL_MESSAGE } from "@/lib/errors";
 import { ZodError } from "zod";
 import { IngramError } from "@/lib/ingram/ingram-errors";
+import { upstreamText } from "@/lib/redact";
 import { zodFields } from "@/lib/validation/fields";
 
-/** Ingram's own words, cut to one plain line: they are shown to the user, so nothing stack-like passes. */
-export function plainUpstreamText(text: string): string {
-  const line = (text.split(/\r?\n/)[0] ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
-  if (/\bat [\w.<>]+ \(|Exception|Traceback|\.java:\d+|\.js:\d+/.test(line)) return "";
-  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
-}
-
 function ingramMessage(err: IngramError): string {
-  const first = plainUpstreamText(err.errors.find((e) => e.message)?.message ?? "");
+  const first = upstreamText(err.errors.find((e) => e.message)?.message ?? "");
   return first ? `Ingram Micro: ${first}` : "";
 }
 
@@ -20,7 +14,7 @@ function ingramFields(err: IngramError): Record<string, string> | undefined {
   const fields: Record<string, string> = {};
   for (const e of err.errors)
     for (const f of e.fields ?? []) {
-      const message = plainUpstreamText(f.message ?? "");
+      const message = upstreamText(f.message ?? "");
       if (f.field && message) fields[f.field] = message;
     }
   return Object.keys(fields).length ? fields : undefined;

@@ -1,4 +1,5 @@
-// The one rule for secrets in what the portal writes down: log lines mask them, audit rows drop them. Pure.
+// The one rule for secrets in what the portal writes down or shows: log lines mask them, audit rows drop them,
+// Ingram's own words are masked and capped before a user or the audit log sees them. Pure.
 
 /**
  * Keys whose values never reach a log line or an audit row, wherever they sit in a record: passwords and
@@ -59,4 +60,55 @@ export function toStorableJson(value: unknown, dropSecrets = false, depth = 0): 
 /** A request as the audit log keeps it: secret-looking keys removed at every depth. */
 export function redactRequest(value: unknown): unknown {
   return toStorableJson(value, true);
+}
+
+const SECRET_TEXT: [RegExp, string][] = [
+  // An HTTP credential: "Bearer <token>", "Basic <base64>".
+  [/\b(Bearer|Basic|Digest|Token)\s+[^\s,;"'<>]+/gi, "$1 [redacted]"],
+  // A JSON Web Token anywhere.
+  [/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, "[redacted]"],
+  // "<secret-looking name>=value" or ": value", quoted or not.
+  [
+    /\b([\w-]*(?:pass|pwd|secret|token|authori[sz]ation|cookie|credential|api[-_]?key|private[-_]?key|signature)[\w-]*)("?\s*[=:]\s*"?)(?!\[redacted\])[^\s,;&"'<>]+/gi,
+    "$1$2[redacted]",
+  ],
+  // A long opaque string (keys, tokens, hashes); order numbers, SKUs and words are far shorter.
+  [/[A-Za-z0-9+_-]{32,}={0,2}/g, "[redacted]"],
+];
+
+/** Text with credentials, tokens and secret-looking assignments replaced by "[redacted]". */
+export function maskSecretText(text: string): string {
+  return SECRET_TEXT.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+}
+
+export const UPSTREAM_TEXT_MAX = 200;
+
+/**
+ * Ingram's own words as a user may read them: the first line, control characters removed, secrets masked, cut
+ * to `max` characters; "" when the line looks like a stack trace.
+ */
+export function upstreamText(text: string, max = UPSTREAM_TEXT_MAX): string {
+  const line = (text.split(/\r?\n/)[0] ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  if (/\bat [\w.<>]+ \(|Exception|Traceback|\.java:\d+|\.js:\d+/.test(line)) return "";
+  const masked = maskSecretText(line);
+  return masked.length > max ? `${masked.slice(0, max - 3)}...` : masked;
+}
+
+const STORED_UPSTREAM_MAX = 1000;
+
+/**
+ * Ingram's errors as the audit log keeps them: storable JSON, secret-looking keys dropped, every string masked
+ * by maskSecretText and cut to 1000 characters.
+ */
+export function redactUpstream(value: unknown): unknown {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const masked = maskSecretText(v);
+      return masked.length > STORED_UPSTREAM_MAX ? `${masked.slice(0, STORED_UPSTREAM_MAX - 3)}...` : masked;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(toStorableJson(value, true));
 }

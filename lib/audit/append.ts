@@ -5,6 +5,7 @@ import { eventHash, type NewEvent } from "@/lib/audit/chain";
 
 export type { NewEvent };
 import { GENESIS_HASH } from "@/lib/audit/types";
+import { env } from "@/lib/env.mjs";
 import { log } from "@/lib/log";
 
 export interface Appended {
@@ -119,7 +120,7 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Appended[]> {
         }
         const e = placeOutcome(event, first);
         seq += 1n;
-        const hash = eventHash({ ...e, seq, prevHash });
+        const hash = eventHash({ ...e, seq, prevHash }, env.auditKey);
         rows.push({
           ...e,
           instanceId: e.instanceId ?? null,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /** An event before it has a place in the chain. JSON values must already be storable (lib/redact.ts makes them so). */
 export interface NewEvent {
@@ -80,7 +80,20 @@ export function canonicalForm(e: ChainFields): string {
   });
 }
 
-/** SHA-256 (lowercase hex) of the canonical form. */
-export function eventHash(e: ChainFields): string {
-  return createHash("sha256").update(canonicalForm(e), "utf8").digest("hex");
+/** Marks a keyed hash; events hashed before the portal had AUDIT_KEY carry a bare SHA-256 hex digest. */
+export const KEYED_HASH_PREFIX = "hmac-sha256:";
+
+export function isKeyedHash(hash: string): boolean {
+  return hash.startsWith(KEYED_HASH_PREFIX);
+}
+
+/**
+ * An event's hash: with a key, `hmac-sha256:` + HMAC-SHA256(key, canonical form) in lowercase hex, which nobody
+ * without the key can recompute after rewriting an event; with key null, the SHA-256 hex of the canonical form,
+ * as events were hashed before the key existed (verification only; appends always use the key).
+ */
+export function eventHash(e: ChainFields, key: string | null): string {
+  const form = canonicalForm(e);
+  if (key === null) return createHash("sha256").update(form, "utf8").digest("hex");
+  return KEYED_HASH_PREFIX + createHmac("sha256", key).update(form, "utf8").digest("hex");
 }

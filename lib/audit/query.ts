@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "@/lib/authz";
+import { can, requirePermission, type Actor } from "@/lib/authz";
 import { db as processDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/prisma/generated/client/client";
@@ -67,8 +67,20 @@ function orderNumberMatch(n: string): Prisma.StringNullableFilter {
   return { in: [...new Set([n, n.toUpperCase()])] };
 }
 
-function whereOf(f: AuditFilters): Prisma.AuditEventWhereInput {
-  const where: Prisma.AuditEventWhereInput = {};
+/** Events about users (sign-ins, failed ones included, and user management), under today's and older names. */
+const USER_EVENTS: Prisma.AuditEventWhereInput = { action: { startsWith: "user." } };
+
+/** What an actor may read of the audit log: everything with audit.read_users, else all but the user events. */
+function visibleTo(actor: Actor): Prisma.AuditEventWhereInput {
+  return can(actor, "audit.read_users") ? {} : { NOT: USER_EVENTS };
+}
+
+function isUserEvent(action: string): boolean {
+  return action.startsWith("user.");
+}
+
+function whereOf(f: AuditFilters, actor: Actor): Prisma.AuditEventWhereInput {
+  const where: Prisma.AuditEventWhereInput = { AND: [visibleTo(actor)] };
   if (f.orderNumber) where.orderNumber = orderNumberMatch(f.orderNumber);
   if (f.actor) where.actorEmail = { contains: f.actor, mode: "insensitive" };
   if (f.action) where.action = { in: storedActionsMatching(f.action) };
@@ -87,7 +99,7 @@ export async function listAuditEvents(
   requirePermission(actor, "audit.read");
   const f = parseFilters(filters);
   const db = opts.db ?? processDb;
-  const where = whereOf(f);
+  const where = whereOf(f, actor);
   const pageWhere = f.cursor ? { AND: [where, { seq: { lt: BigInt(f.cursor) } }] } : where;
   const [rows, total] = await Promise.all([
     db.auditEvent.findMany({
@@ -123,7 +135,9 @@ export async function getAuditEvent(
       ? { id: key.toLowerCase() }
       : null;
   const row = where ? await db.auditEvent.findUnique({ where }) : null;
-  if (!row) throw new AppError("not_found", "No such audit event.");
+  if (!row || (isUserEvent(row.action) && !can(actor, "audit.read_users"))) {
+    throw new AppError("not_found", "No such audit event.");
+  }
   const [intentRow, outcomeRows] = await Promise.all([
     row.intentId ? db.auditEvent.findUnique({ where: { id: row.intentId } }) : null,
     row.outcome === "intent"
@@ -149,7 +163,7 @@ export async function orderTimeline(
   requirePermission(actor, "audit.read");
   const db = opts.db ?? processDb;
   const rows = await db.auditEvent.findMany({
-    where: { orderNumber: orderNumberMatch(orderNumber) },
+    where: { AND: [{ orderNumber: orderNumberMatch(orderNumber) }, visibleTo(actor)] },
     orderBy: { seq: "asc" },
     take: TIMELINE_LIMIT,
   });
@@ -167,7 +181,7 @@ export function auditCsv(actor: Actor | null, filters: unknown, opts: QueryOptio
   requirePermission(actor, "audit.read");
   const f = parseFilters(filters);
   const db = opts.db ?? processDb;
-  const where = whereOf(f);
+  const where = whereOf(f, actor);
   return (async function* lines() {
     yield csvLine(AUDIT_CSV_COLUMNS);
     let cursor: bigint | null = null;

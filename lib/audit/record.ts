@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { appendEvent, type NewEvent } from "@/lib/audit/append";
 import { holdLease, processInstanceId, releaseLease } from "@/lib/audit/heartbeat";
-import { redactRequest, toStorableJson } from "@/lib/redact";
+import { redactRequest, redactUpstream, toStorableJson } from "@/lib/redact";
 import { defaultSpoolDir, flushSpoolIfPending, spoolEvent } from "@/lib/audit/spool";
 import type { AuditIntent, EventInput, IntentInput, OutcomeInput, RecordResult } from "@/lib/audit/types";
 
@@ -46,7 +46,7 @@ function baseEvent(input: IntentInput | EventInput) {
 }
 
 function errorsOrNull(errors: unknown[] | null | undefined): unknown {
-  return errors && errors.length ? toStorableJson(errors) : null;
+  return errors && errors.length ? redactUpstream(errors) : null;
 }
 
 /**

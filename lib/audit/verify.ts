@@ -1,31 +1,63 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { eventHash } from "@/lib/audit/chain";
+import { eventHash, isKeyedHash } from "@/lib/audit/chain";
+import { env } from "@/lib/env.mjs";
 import { GENESIS_HASH } from "@/lib/audit/types";
 
-export type BreakReason = "hash mismatch" | "prevHash mismatch" | "sequence gap" | "head mismatch";
+export type BreakReason =
+  | "hash mismatch"
+  | "prevHash mismatch"
+  | "sequence gap"
+  | "head mismatch"
+  | "unkeyed after keyed"
+  | "unkeyed head"
+  | "checkpoint mismatch";
+
+/** A position in the chain known to be good: an event's seq and the hash it had then. */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
 
 export interface VerifyResult {
   ok: boolean;
-  /** Events verified intact (all of them when ok). */
+  /** Events verified intact (all of them when ok, or all after `from`). */
   count: number;
   /** The last intact event's seq (0 when none): "chain verified up to #lastSeq". */
   lastSeq: number;
+  /** The head's hash when ok: what a checkpoint records. */
+  headHash?: string;
+  /** Events hashed before the portal had AUDIT_KEY, all before the first keyed one; present only when any. */
+  unkeyed?: number;
   firstBroken?: { seq: number; id: string | null; reason: BreakReason };
+}
+
+export interface VerifyOptions {
+  batchSize?: number;
+  /** The HMAC key of the chain (default AUDIT_KEY). */
+  key?: string;
+  /** Verify only the events after this point, after checking the event at it still has its hash. */
+  from?: ChainPoint;
 }
 
 const BATCH = 1000;
 
 /**
  * Walks the chain in seq order, in batches, checking each event's sequence number, link to its predecessor
- * and its own hash, then that audit_head points at the last event.
+ * and its own hash, then that audit_head points at the last event. Keyed hashes (HMAC with AUDIT_KEY) start at
+ * the first event written with the key; the unkeyed events of an older chain may only precede it, and the head
+ * must be keyed. So rewriting any event and re-hashing the rest without the key fails: re-hashed events are
+ * unkeyed after keyed ones, or the head is unkeyed. An empty chain is intact.
  */
-export async function verifyChain(db: Db, opts: { batchSize?: number } = {}): Promise<VerifyResult> {
+export async function verifyChain(db: Db, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const batchSize = opts.batchSize ?? BATCH;
+  const key: string = opts.key ?? env.auditKey;
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let count = 0;
+  let unkeyed = 0;
   let lastId: string | null = null;
+  let keyed = false;
   const broken = (seq: bigint, id: string | null, reason: BreakReason): VerifyResult => ({
     ok: false,
     count,
@@ -33,16 +65,35 @@ export async function verifyChain(db: Db, opts: { batchSize?: number } = {}): Pr
     firstBroken: { seq: Number(seq), id, reason },
   });
 
+  if (opts.from && opts.from.seq > 0) {
+    const at = await db.auditEvent.findUnique({
+      where: { seq: BigInt(opts.from.seq) },
+      select: { id: true, hash: true },
+    });
+    if (!at || at.hash !== opts.from.hash) return broken(BigInt(opts.from.seq), at?.id ?? null, "checkpoint mismatch");
+    expectedSeq = BigInt(opts.from.seq) + 1n;
+    prevHash = at.hash;
+    lastId = at.id;
+    keyed = isKeyedHash(at.hash);
+  }
+
   for (;;) {
     const rows = await db.auditEvent.findMany({
-      where: count === 0 ? {} : { seq: { gt: expectedSeq - 1n } },
+      where: { seq: { gt: expectedSeq - 1n } },
       orderBy: { seq: "asc" },
       take: batchSize,
     });
     for (const row of rows) {
       if (row.seq !== expectedSeq) return broken(row.seq, row.id, "sequence gap");
       if (row.prevHash !== prevHash) return broken(row.seq, row.id, "prevHash mismatch");
-      if (eventHash(row) !== row.hash) return broken(row.seq, row.id, "hash mismatch");
+      if (isKeyedHash(row.hash)) {
+        if (eventHash(row, key) !== row.hash) return broken(row.seq, row.id, "hash mismatch");
+        keyed = true;
+      } else {
+        if (keyed) return broken(row.seq, row.id, "unkeyed after keyed");
+        if (eventHash(row, null) !== row.hash) return broken(row.seq, row.id, "hash mismatch");
+        unkeyed++;
+      }
       prevHash = row.hash;
       lastId = row.id;
       expectedSeq++;
@@ -59,7 +110,8 @@ export async function verifyChain(db: Db, opts: { batchSize?: number } = {}): Pr
     const missingTail = head !== null && head.seq > lastSeq;
     return broken(missingTail ? lastSeq + 1n : lastSeq, missingTail ? null : lastId, "head mismatch");
   }
-  return { ok: true, count, lastSeq: Number(lastSeq) };
+  if (lastSeq > 0n && !keyed) return broken(lastSeq, lastId, "unkeyed head");
+  return { ok: true, count, lastSeq: Number(lastSeq), headHash: prevHash, ...(unkeyed ? { unkeyed } : {}) };
 }
 
 export interface OpenIntentReport {

@@ -13,6 +13,7 @@ import { sharedIngramBudget } from "@/lib/ingram-budget/pg-budget";
 import { announceEmbedded, withdrawEmbedded } from "@/lib/database/cli-database";
 import { startSandbox, type Sandbox } from "@/lib/ingram/sandbox/start-sandbox";
 import { seedDemoUsers } from "@/lib/users/seed-demo";
+import { pruneExpiredRows, pruneIfDue } from "@/lib/database/retention";
 import { recoverAudit, recoverEmbeddedAudit, startAuditReconciler } from "@/lib/audit/recover";
 
 const dev = process.argv.includes("--dev");
@@ -79,10 +80,13 @@ async function main(): Promise<void> {
   let stopReconciler: (() => Promise<void>) | null = null;
   try {
     if (env.sandboxMode) await seedDemoUsers(env.demoPassword, db);
+    await pruneExpiredRows(db);
     if (embedded) await recoverEmbeddedAudit(db);
     else {
       await recoverAudit(db);
       stopReconciler = startAuditReconciler(db);
+      // The launcher keeps its connection on PostgreSQL, so it also keeps the short-lived tables bounded.
+      setInterval(() => void pruneIfDue(db), 10 * 60 * 1000).unref();
     }
   } finally {
     if (!stopReconciler) await db.$disconnect();

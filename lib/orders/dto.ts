@@ -7,6 +7,7 @@ import type { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
 import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import type { Address, Attribute, CreateOrderResult, LineResult, ModifyOrderResult, OrderDetail } from "./dto-types";
 import type { OrderLine, OrderSearchPage, OrderState, OrderSummary, Shipment, Status } from "./dto-types";
+import { upstreamText } from "@/lib/redact";
 
 type Maybe<T> = T | null | undefined;
 
@@ -248,8 +249,8 @@ export function toOrderDetail(d: IngramOrderDetail, requestedNumber?: string): O
 }
 
 function reasonOf(r: { rejectReason?: Maybe<string>; rejectCode?: Maybe<string> }): string {
-  const reason = str(r.rejectReason)?.replace(/\s+/g, " ").trim();
-  const code = str(r.rejectCode);
+  const reason = upstreamText(str(r.rejectReason)?.replace(/\s+/g, " ") ?? "") || undefined;
+  const code = upstreamText(str(r.rejectCode) ?? "", 40) || undefined;
   return reason && code ? `${reason} (${code})` : (reason ?? code ?? "Rejected by Ingram Micro");
 }
 

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { canonicalJson } from "@/lib/audit/chain";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { pruneIfDue } from "@/lib/database/retention";
 import { AppError, errorBody } from "@/lib/errors";
 import { toAppError } from "@/lib/error-map";
 import { log } from "@/lib/log";
@@ -63,6 +64,7 @@ export function requestHash(operation: string, body: unknown): string {
 }
 
 async function claim(userId: string, key: string, operation: string, hash: string): Promise<boolean> {
+  void pruneIfDue(db);
   const { count } = await db.idempotencyRecord.createMany({
     data: [{ id: randomUUID(), userId, key, operation, requestHash: hash, state: "in_flight" }],
     skipDuplicates: true,

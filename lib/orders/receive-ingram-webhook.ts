@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { pruneIfDue } from "@/lib/database/retention";
 import { env } from "@/lib/env.mjs";
 import { AppError } from "@/lib/errors";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
@@ -11,16 +12,17 @@ import { isOrderNumber } from "@/lib/validation/order-number";
 import { fetchIngramOrder } from "./ingram-calls";
 import { parseWebhookBody, type WebhookEventIn } from "./webhook-payload";
 
-/** Ingram signs each event as x-hub-signature: Base64(HMAC-SHA512(secret, eventId)); compared in constant time. */
+/**
+ * Ingram signs each event as x-hub-signature: Base64(HMAC-SHA512(secret, eventId)); compared in constant time.
+ * The header must be the canonical Base64 of the digest, byte for byte: Node's decoder ignores what follows the
+ * padding and skips stray characters, so a decoded match alone would accept altered headers.
+ */
 export function verifySignature(secret: string, eventId: string, header: string | null): boolean {
   if (!header || !secret) return false;
   const expected = createHmac("sha512", secret).update(eventId, "utf8").digest();
-  let given: Buffer;
-  try {
-    given = Buffer.from(header.trim(), "base64");
-  } catch {
-    return false;
-  }
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(header)) return false;
+  const given = Buffer.from(header, "base64");
+  if (given.toString("base64") !== header) return false;
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
@@ -31,8 +33,8 @@ export interface WebhookResult {
 
 /**
  * POST /api/webhooks/ingram. Verifies every event's signature before writing anything (401, 0 writes), claims
- * each event id once (replays are no-ops), re-fetches each named order from Ingram and records (in the audit
- * and the order index) what Ingram says, never the body.
+ * each event id once, whatever the outcome (replays are no-ops), re-fetches each named order from Ingram and
+ * records (in the audit and the order index) what Ingram says, never the body.
  */
 export async function receiveIngramWebhook(
   rawBody: string,
@@ -52,6 +54,7 @@ export async function receiveIngramWebhook(
     throw new AppError("unauthenticated", "Missing or invalid webhook signature.");
   }
   let duplicates = 0;
+  void pruneIfDue(db);
   for (const e of events) {
     const { count } = await db.webhookEvent.createMany({
       data: [
@@ -72,8 +75,9 @@ export async function receiveIngramWebhook(
     try {
       await processEvent(e, correlationId);
     } catch (err) {
-      // Un-claim so Ingram's redelivery is processed; the caller answers 5xx.
-      await db.webhookEvent.delete({ where: { eventId: e.eventId } }).catch(() => undefined);
+      // The claim stays: a signature covers only the event id, so a second delivery of this id could carry
+      // any body. The order is brought up to date by its next event or the sync; the caller answers 5xx.
+      log("error", "webhook event failed and stays consumed", { correlationId, eventId: e.eventId });
       throw err;
     }
   }

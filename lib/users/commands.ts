@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUserRecord } from "@/lib/users/create";
 import { type UserView, USER_VIEW_SELECT, toUserView } from "@/lib/users/queries";
-import type { AddUserInput, UpdateUserInput } from "@/lib/validation/users";
+import { type AddUserInput, type UpdateUserInput, userIdSchema } from "@/lib/validation/users";
 
 interface CommandContext {
   correlationId?: string;
@@ -24,8 +24,9 @@ export async function addUser(actor: Actor | null, input: AddUserInput, ctx: Com
 
 /**
  * Changes a user's role and/or disabled flag. Any change bumps sessionVersion, so the user's existing sessions
- * end at their next request. Admins cannot disable or demote themselves (the portal always keeps the acting
- * admin). `id` must already be a UUID (userIdSchema).
+ * end at their next request. Admins cannot disable or demote themselves, and no change may leave the portal
+ * without an enabled admin: the enabled admins are locked in the same transaction, so two admins demoting each
+ * other at once cannot both succeed. Ids are compared in userIdSchema's canonical (lowercase) form.
  */
 export async function updateUser(
   actor: Actor | null,
@@ -34,18 +35,31 @@ export async function updateUser(
   ctx: CommandContext = {},
 ): Promise<UserView> {
   requirePermission(actor, "users.manage");
-  if (id === actor.id && ((input.role !== undefined && input.role !== "admin") || input.disabled === true)) {
+  const target = userIdSchema.safeParse(id);
+  if (!target.success) throw new AppError("not_found", "No such user.");
+  const self = userIdSchema.safeParse(actor.id);
+  const removesAdmin = (input.role !== undefined && input.role !== "admin") || input.disabled === true;
+  if (self.success && target.data === self.data && removesAdmin) {
     throw new AppError("conflict", "You cannot disable or demote your own account.");
   }
   const { before, after } = await db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "users" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    // Locked in id order before the target, so concurrent changes queue here instead of deadlocking.
+    const admins = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id"::text AS id FROM "users" WHERE "role" = 'admin' AND NOT "disabled" ORDER BY "id" FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "users" WHERE "id" = ${target.data}::uuid FOR UPDATE`;
     if (!locked) throw new AppError("not_found", "No such user.");
-    const current = await tx.user.findUniqueOrThrow({ where: { id }, select: USER_VIEW_SELECT });
+    const current = await tx.user.findUniqueOrThrow({ where: { id: target.data }, select: USER_VIEW_SELECT });
     const role = input.role ?? current.role;
     const disabled = input.disabled ?? current.disabled;
     if (role === current.role && disabled === current.disabled) return { before: current, after: current };
+    const stillAdmin = role === "admin" && !disabled;
+    if (!stillAdmin && admins.every((a) => a.id === target.data)) {
+      throw new AppError("conflict", "The portal must keep at least one enabled admin.");
+    }
     const updated = await tx.user.update({
-      where: { id },
+      where: { id: target.data },
       data: { role, disabled, sessionVersion: { increment: 1 } },
       select: USER_VIEW_SELECT,
     });

@@ -25,7 +25,8 @@ export const newPasswordSchema = z
 
 export const roleSchema = z.enum(USER_ROLES, { error: "Choose viewer, buyer or admin." });
 
-export const userIdSchema = z.uuid("Unknown user.");
+/** A user id in its one canonical form (lowercase), so comparing two ids is comparing two strings. */
+export const userIdSchema = z.uuid("Unknown user.").transform((v) => v.toLowerCase());
 
 const nameSchema = z
   .string()

@@ -12,6 +12,7 @@ export const CANARIES = {
   OIDC_ISSUER: "https://canary-idp.invalid/",
   OIDC_CLIENT_ID: "canary-oidc-client-6e8a",
   OIDC_CLIENT_SECRET: "canary-oidc-secret-1b3d5f",
+  AUDIT_KEY: "canary-audit-key-8d0f2b4d6f8a0c2e4a6c8e0a",
 } satisfies Record<string, string>;
 
 /** The values that must never appear in the build or a response (ids and the country code are not secret). */
@@ -22,4 +23,5 @@ export const SECRET_CANARIES = [
   "canary-db-password-5d7f",
   CANARIES.DEMO_PASSWORD,
   CANARIES.OIDC_CLIENT_SECRET,
+  CANARIES.AUDIT_KEY,
 ];

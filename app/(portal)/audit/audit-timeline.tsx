@@ -2,13 +2,17 @@ import Link from "next/link";
 import { formatDateTime } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { AuditEventView } from "@/lib/audit/types";
+import { upstreamText } from "@/lib/redact";
 import { actionLabel, outcomeBadge } from "./action-labels";
 
 function errorsText(errors: unknown): string | null {
   if (!Array.isArray(errors) || errors.length === 0) return null;
+  // Events written before Ingram's errors were redacted on the way in are masked here.
   return errors
     .map((e) =>
-      e && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e),
+      upstreamText(
+        e && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e),
+      ),
     )
     .join("; ");
 }

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
 import { eventHash } from "@/lib/audit/chain";
+import { env } from "@/lib/env.mjs";
 import { verifyChain, verifyOutcomes } from "@/lib/audit/verify";
 import { openTestDatabase, useTestDatabase } from "@/tests/support/db";
 import { buyer, correlationId, range, seqs, tempSpoolDir } from "./support";
@@ -58,7 +59,7 @@ describe("audit chain under concurrency", () => {
   it(`stays linear with ${N} concurrent intent+outcome pairs`, async () => {
     expect(spooled).toEqual(range(N).map(() => false));
     expect(await seqs(t.db)).toEqual(range(2 * N));
-    expect(await verifyChain(t.db, { batchSize: 64 })).toEqual({ ok: true, count: 2 * N, lastSeq: 2 * N });
+    expect(await verifyChain(t.db, { batchSize: 64 })).toMatchObject({ ok: true, count: 2 * N, lastSeq: 2 * N });
     const intents = await t.db.auditEvent.findMany({ where: { outcome: "intent" } });
     expect(intents).toHaveLength(N);
     expect(intents.every((e) => !JSON.stringify(e.request).includes("token"))).toBe(true);
@@ -122,7 +123,7 @@ describe("audit chain under concurrency", () => {
         ingramErrors: null,
         prevHash: head.hash,
       };
-      const hash = eventHash(planted);
+      const hash = eventHash(planted, env.auditKey);
       await db.$executeRawUnsafe(
         `INSERT INTO "audit_events" (seq, id, at, action, order_number, intent_id, outcome, prev_hash, hash)
          VALUES ($1, $2::uuid, $3, $4, $5, $6::uuid, $7, $8, $9)`,
@@ -180,10 +181,10 @@ describe("audit chain under concurrency", () => {
     );
     expect((await verifyChain(t.db)).ok).toBe(true);
 
-    // An edit that also recomputes the row's own hash breaks the next link instead.
+    // An edit that also recomputes the row's own hash (with the key) breaks the next link instead.
     const r20 = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 20n } });
     const r21 = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 21n } });
-    const forged = eventHash({ ...r20, outcome: "failed" });
+    const forged = eventHash({ ...r20, outcome: "failed" }, env.auditKey);
     await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET outcome = 'failed', hash = $1 WHERE seq = 20`, forged);
     expect((await verifyChain(t.db)).firstBroken).toEqual({ seq: 21, id: r21.id, reason: "prevHash mismatch" });
     await t.db.$executeRawUnsafe(
@@ -207,7 +208,7 @@ describe("audit chain under concurrency", () => {
       expect((await verifyChain(fresh.db)).firstBroken).toEqual({ seq: 4, id: fourth.id, reason: "sequence gap" });
       await fresh.db.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE seq >= 4`);
       expect((await verifyChain(fresh.db)).firstBroken).toEqual({ seq: 3, id: null, reason: "head mismatch" });
-      expect(third.prevHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(third.prevHash).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
     } finally {
       await fresh.close();
     }

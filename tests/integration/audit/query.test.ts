@@ -3,7 +3,7 @@ import { recordEvent, recordIntent, recordOutcome } from "@/lib/audit/record";
 import { AUDIT_CSV_COLUMNS, auditCsv, getAuditEvent, listAuditEvents, orderTimeline } from "@/lib/audit/query";
 import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/tests/support/db";
-import { buyer, correlationId, range, tempSpoolDir, viewer } from "./support";
+import { admin, buyer, correlationId, range, tempSpoolDir, viewer } from "./support";
 
 const t = useTestDatabase();
 const spoolDir = tempSpoolDir();
@@ -63,24 +63,24 @@ describe("audit queries", () => {
   });
 
   it("lists newest first with total, page and cursor paging", async () => {
-    const first = await listAuditEvents(viewer, { pageSize: 50 }, { db: t.db });
+    const first = await listAuditEvents(admin, { pageSize: 50 }, { db: t.db });
     expect(first.total).toBe(125);
     expect(first.rows.map((r) => r.seq)).toEqual(range(50).map((i) => 126 - i));
-    const byCursor = await listAuditEvents(viewer, { pageSize: 50, cursor: first.nextCursor! }, { db: t.db });
-    const byPage = await listAuditEvents(viewer, { pageSize: 50, page: 2 }, { db: t.db });
+    const byCursor = await listAuditEvents(admin, { pageSize: 50, cursor: first.nextCursor! }, { db: t.db });
+    const byPage = await listAuditEvents(admin, { pageSize: 50, page: 2 }, { db: t.db });
     expect(byCursor.rows.map((r) => r.seq)).toEqual(byPage.rows.map((r) => r.seq));
     expect(byCursor.rows[0]?.seq).toBe(75);
-    const last = await listAuditEvents(viewer, { pageSize: 50, page: 3 }, { db: t.db });
+    const last = await listAuditEvents(admin, { pageSize: 50, page: 3 }, { db: t.db });
     expect(last.rows).toHaveLength(25);
     expect(last.nextCursor).toBeNull();
   });
 
   it("filters by order number, actor substring, action, outcome and dates", async () => {
     const db = { db: t.db };
-    expect((await listAuditEvents(viewer, { orderNumber: "20-rd3qv" }, db)).total).toBe(3);
-    expect((await listAuditEvents(viewer, { actor: "USER1@" }, db)).total).toBe(40);
-    expect((await listAuditEvents(viewer, { action: "order.modify" }, db)).total).toBe(2);
-    const partial = await listAuditEvents(viewer, { outcome: "partially_succeeded" }, db);
+    expect((await listAuditEvents(admin, { orderNumber: "20-rd3qv" }, db)).total).toBe(3);
+    expect((await listAuditEvents(admin, { actor: "USER1@" }, db)).total).toBe(40);
+    expect((await listAuditEvents(admin, { action: "order.modify" }, db)).total).toBe(2);
+    const partial = await listAuditEvents(admin, { outcome: "partially_succeeded" }, db);
     expect(partial.rows.map((r) => r.id)).toEqual([modifyOutcomeId]);
     expect(partial.rows[0]).toMatchObject({
       ingramStatus: 207,
@@ -91,9 +91,9 @@ describe("audit queries", () => {
     const days = (await t.db.auditEvent.findMany({ select: { at: true }, orderBy: { seq: "asc" } })).map((e) =>
       e.at.toISOString().slice(0, 10),
     );
-    expect((await listAuditEvents(viewer, { from: days[0], to: days.at(-1) }, db)).total).toBe(125);
-    expect((await listAuditEvents(viewer, { to: "2000-01-01" }, db)).total).toBe(0);
-    await expect(listAuditEvents(viewer, { pageSize: "500" }, db)).rejects.toMatchObject({
+    expect((await listAuditEvents(admin, { from: days[0], to: days.at(-1) }, db)).total).toBe(125);
+    expect((await listAuditEvents(admin, { to: "2000-01-01" }, db)).total).toBe(0);
+    await expect(listAuditEvents(admin, { pageSize: "500" }, db)).rejects.toMatchObject({
       code: "validation_failed",
       fields: { pageSize: expect.any(String) },
     });
@@ -126,7 +126,7 @@ describe("audit queries", () => {
 
   it("streams CSV in batches with escaping and formula neutralisation", async () => {
     const lines: string[] = [];
-    for await (const line of auditCsv(viewer, {}, { db: t.db })) lines.push(line);
+    for await (const line of auditCsv(admin, {}, { db: t.db })) lines.push(line);
     expect(lines).toHaveLength(126); // header + 125 events
     expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.join(",") + "\r\n");
     expect(lines.every((l) => l.endsWith("\r\n"))).toBe(true);
@@ -134,8 +134,27 @@ describe("audit queries", () => {
     const modify = lines.find((l) => l.includes("calc"))!;
     expect(modify).toContain('"{""notes"":""=cmd|\\"" /C calc\\""!A0""}"');
     const filtered: string[] = [];
-    for await (const line of auditCsv(viewer, { action: "user.sign_in", actor: "user2" }, { db: t.db }))
+    for await (const line of auditCsv(admin, { action: "user.sign_in", actor: "user2" }, { db: t.db }))
       filtered.push(line);
     expect(filtered).toHaveLength(41);
+  });
+
+  it("shows sign-ins and user management to admins only", async () => {
+    const db = { db: t.db };
+    const signIn = await t.db.auditEvent.findFirstOrThrow({ where: { action: "user.sign_in" } });
+    for (const who of [viewer, buyer]) {
+      const all = await listAuditEvents(who, { pageSize: 100 }, db);
+      expect(all.total).toBe(5);
+      expect(all.rows.every((r) => !r.action.startsWith("user."))).toBe(true);
+      expect((await listAuditEvents(who, { action: "user.sign_in" }, db)).total).toBe(0);
+      await expect(getAuditEvent(who, String(signIn.seq), db)).rejects.toMatchObject({ code: "not_found" });
+      await expect(getAuditEvent(who, signIn.id, db)).rejects.toMatchObject({ code: "not_found" });
+      const lines: string[] = [];
+      for await (const line of auditCsv(who, {}, db)) lines.push(line);
+      expect(lines).toHaveLength(6);
+      expect(lines.join("")).not.toContain("user.sign_in");
+    }
+    expect((await listAuditEvents(admin, { action: "user.sign_in" }, db)).total).toBe(120);
+    expect((await getAuditEvent(admin, signIn.id, db)).event.id).toBe(signIn.id);
   });
 });

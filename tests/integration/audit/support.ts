@@ -44,6 +44,7 @@ export function tempSpoolDir(): string {
 
 export const viewer = { id: "u-viewer", email: "vera@example.com", name: "Vera", role: "viewer" as const };
 export const buyer = { id: "u-buyer", email: "bob@example.com", name: "Bob", role: "buyer" as const };
+export const admin = { id: "u-admin", email: "ada@example.com", name: "Ada", role: "admin" as const };
 
 export function correlationId(i: number): string {
   return i.toString(16).padStart(32, "0");

@@ -1,7 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalForm, canonicalJson, eventHash, type ChainFields } from "@/lib/audit/chain";
+import { canonicalForm, canonicalJson, eventHash, isKeyedHash, type ChainFields } from "@/lib/audit/chain";
 import { GENESIS_HASH } from "@/lib/audit/types";
+
+const KEY = "unit-test-audit-key-0123456789abcdef";
 
 const base: ChainFields = {
   seq: 7n,
@@ -33,8 +35,15 @@ describe("canonical form", () => {
       GENESIS_HASH +
       '","request":{"nested":{"a":[1,{"c":2,"d":1}],"b":2},"reason":"dup"},"seq":"7"}';
     expect(canonicalForm(base)).toBe(expected);
-    expect(eventHash(base)).toBe(createHash("sha256").update(expected).digest("hex"));
-    expect(eventHash(base)).toMatch(/^[0-9a-f]{64}$/);
+    expect(eventHash(base, KEY)).toBe(`hmac-sha256:${createHmac("sha256", KEY).update(expected).digest("hex")}`);
+    // Events hashed before the portal had a key: bare SHA-256, told apart by the missing prefix.
+    expect(eventHash(base, null)).toBe(createHash("sha256").update(expected).digest("hex"));
+    expect(isKeyedHash(eventHash(base, null))).toBe(false);
+    expect(isKeyedHash(eventHash(base, KEY))).toBe(true);
+  });
+
+  it("depends on the key: without it nobody recomputes a keyed hash", () => {
+    expect(eventHash(base, `${KEY}x`)).not.toBe(eventHash(base, KEY));
   });
 
   it("does not depend on key order, seq type or how at is given", () => {
@@ -44,18 +53,18 @@ describe("canonical form", () => {
       at: "2026-01-31T10:20:30.456Z",
       request: { nested: { a: [1, { c: 2, d: 1 }], b: 2 }, reason: "dup" },
     };
-    expect(eventHash(reordered)).toBe(eventHash(base));
+    expect(eventHash(reordered, KEY)).toBe(eventHash(base, KEY));
   });
 
   it("treats undefined and null alike, but not an empty object", () => {
-    expect(eventHash({ ...base, after: undefined })).toBe(eventHash(base));
-    expect(eventHash({ ...base, after: {} })).not.toBe(eventHash(base));
+    expect(eventHash({ ...base, after: undefined }, KEY)).toBe(eventHash(base, KEY));
+    expect(eventHash({ ...base, after: {} }, KEY)).not.toBe(eventHash(base, KEY));
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
     expect(canonicalJson([undefined, 1])).toBe("[null,1]");
   });
 
   it("changes when any covered field changes", () => {
-    const h = eventHash(base);
+    const h = eventHash(base, KEY);
     const variants: Partial<ChainFields>[] = [
       { seq: 8n },
       { id: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4c" },
@@ -77,12 +86,12 @@ describe("canonical form", () => {
       { outcomeOf: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a4f" },
       { corrects: "6f1c2d9e-0b7a-4c47-9d55-1b7c1e2f3a40" },
     ];
-    for (const v of variants) expect(eventHash({ ...base, ...v }), Object.keys(v)[0]).not.toBe(h);
+    for (const v of variants) expect(eventHash({ ...base, ...v }, KEY), Object.keys(v)[0]).not.toBe(h);
   });
 
   it("leaves instanceId, outcomeOf and corrects out when unset, so older events keep their hashes", () => {
-    const h = eventHash(base);
-    expect(eventHash({ ...base, instanceId: null, outcomeOf: null, corrects: null })).toBe(h);
+    const h = eventHash(base, KEY);
+    expect(eventHash({ ...base, instanceId: null, outcomeOf: null, corrects: null }, KEY)).toBe(h);
     expect(canonicalForm({ ...base, corrects: "c1" })).toContain('"corrects":"c1"');
   });
 

@@ -19,7 +19,7 @@ describe("role → permission table", () => {
         "orders.release",
       ].sort(),
     );
-    expect([...PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS.buyer, "users.manage"].sort());
+    expect([...PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS.buyer, "users.manage", "audit.read_users"].sort());
   });
 
   it("keeps the pure validation roles equal to the authz roles", () => {

@@ -8,6 +8,7 @@ const base = {
   NEXTAUTH_SECRET: "x".repeat(32),
   INGRAM_WEBHOOK_SECRET: "w",
   DEMO_PASSWORD: "password1",
+  AUDIT_KEY: "k".repeat(32),
 };
 
 describe("INGRAM_REGION_CODE", () => {

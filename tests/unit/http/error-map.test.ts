@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import { AppError, errorBody } from "@/lib/errors";
-import { plainUpstreamText, toAppError } from "@/lib/error-map";
+import { toAppError } from "@/lib/error-map";
+import { upstreamText } from "@/lib/redact";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 
 function ingramError(kind: IngramError["kind"], status: number, message = "", op: IngramError["op"] = "cancel") {
@@ -28,9 +29,9 @@ describe("error map", () => {
   });
 
   it("keeps stack-like or multi-line upstream text out of user messages", () => {
-    expect(plainUpstreamText("java.lang.NullPointerException at com.im.Foo.bar(Foo.java:12)")).toBe("");
-    expect(plainUpstreamText("Order not on hold\n    at handler (/srv/app.js:10:5)")).toBe("Order not on hold");
-    expect(plainUpstreamText("x".repeat(500))).toHaveLength(200);
+    expect(upstreamText("java.lang.NullPointerException at com.im.Foo.bar(Foo.java:12)")).toBe("");
+    expect(upstreamText("Order not on hold\n    at handler (/srv/app.js:10:5)")).toBe("Order not on hold");
+    expect(upstreamText("ab ".repeat(200))).toHaveLength(200);
     const err = toAppError(ingramError("http", 400, "TypeError: x\n    at Object.<anonymous> (/app/index.js:1:1)"));
     expect(err.message).not.toMatch(/index\.js|at Object/);
   });

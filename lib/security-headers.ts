@@ -1,0 +1,45 @@
+// The per-request security headers set by proxy.ts: a Content-Security-Policy with a fresh nonce, and HSTS when
+// the portal is served over HTTPS. Pure.
+
+/** 128 random bits, Base64: what CSP's nonce-source accepts. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * Scripts run only with this response's nonce (Next.js puts it on its own scripts when it finds it in the
+ * request's Content-Security-Policy header) or when loaded by such a script ('strict-dynamic'): no inline
+ * script without the nonce, no eval outside development (React's dev tools need it). Styles stay
+ * 'unsafe-inline': React writes style attributes, which nonces cannot cover.
+ */
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export interface SecurityHeaderOptions {
+  dev: boolean;
+  /** The portal's public URL (NEXTAUTH_URL): HSTS only when it is https, where browsers honour it. */
+  publicUrl: string;
+}
+
+/** The response headers for one request, given its nonce. */
+export function securityHeaders(nonce: string, opts: SecurityHeaderOptions): Record<string, string> {
+  const headers: Record<string, string> = { "Content-Security-Policy": contentSecurityPolicy(nonce, opts.dev) };
+  if (opts.publicUrl.startsWith("https://")) {
+    headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  }
+  return headers;
+}
