@@ -5,7 +5,7 @@ import { budgetLimits } from "@/lib/ingram/call-policy";
 /* The Ingram budget's numbers: optional, validated once, turned into limits by budgetLimits(). */
 
 const base = {
-  DATA_DIR: ".data-test-env",
+  DATA_DIR: "tests/artifacts/env-data",
   NEXTAUTH_SECRET: "x".repeat(32),
   INGRAM_WEBHOOK_SECRET: "w",
   DEMO_PASSWORD: "password1",

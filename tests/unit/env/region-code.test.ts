@@ -4,7 +4,7 @@ import { buildEnv } from "@/lib/env.mjs";
 /* INGRAM_REGION_CODE: optional, validated once, handed to the Ingram client as env.ingram.regionCode. */
 
 const base = {
-  DATA_DIR: ".data-test-env",
+  DATA_DIR: "tests/artifacts/env-data",
   NEXTAUTH_SECRET: "x".repeat(32),
   INGRAM_WEBHOOK_SECRET: "w",
   DEMO_PASSWORD: "password1",
