@@ -56,6 +56,9 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // The browser flows share the sandbox's 60 calls a minute with nothing else; the sync is tested on its own.
       SYNC_ENABLED: "0",
+      // One shared pool, as the sandbox enforces: the flows sign in as three users who browse many pages a minute.
+      INGRAM_BUDGET_RESERVE_INTERACTIVE: "0",
+      INGRAM_BUDGET_USER_SHARE: "60",
     },
   },
 });
