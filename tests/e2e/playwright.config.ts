@@ -58,6 +58,9 @@ export default defineConfig({
       SYNC_ENABLED: "0",
       // One shared pool, as the sandbox enforces: the flows sign in as three users who browse many pages a minute.
       INGRAM_BUDGET_RESERVE_INTERACTIVE: "0",
+      INGRAM_BUDGET_RESERVE_WEBHOOK: "0",
+      INGRAM_BUDGET_RESERVE_SYNC: "0",
+      INGRAM_BUDGET_RESERVE_EXPORT: "0",
       INGRAM_BUDGET_USER_SHARE: "60",
     },
   },
