@@ -5,7 +5,7 @@ import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import type { CreateOrderResult, OrderRequestView } from "@/lib/orders/dto-types";
-import { createOrderSchemaFor } from "@/lib/validation/orders";
+import { clientValidation } from "@/app/_components/client-validation";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
 import { zodFields } from "@/lib/validation/fields";
 import { EMPTY_SHIP_TO, ShipToFields, shipToPayload, type ShipToValues } from "../_form/ship-to-fields";
@@ -59,6 +59,8 @@ export function CreateOrderForm() {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // Before the in-flight check: from there to setting it, nothing awaits (a double click sends once).
+    const { createOrderSchemaFor } = await clientValidation(() => import("@/lib/validation/orders"));
     if (inFlight.current) return;
     const parsed = createOrderSchemaFor(header.mode).safeParse(payloadOf());
     if (!parsed.success) {
