@@ -23,10 +23,12 @@ export interface Stack {
   portalUrl: string;
   cookie: string;
   orderNumber: string;
-  /** The `next start` server process (the one serving HTTP). */
+  /** The server process (lib/cli/serve.mjs, the one serving HTTP). */
   serverPid: number;
   serverCmd: string;
   stop(): Promise<void>;
+  /** With StackOptions.profiling: writes the server's CPU profile since start (or the previous call). */
+  writeProfile(): Promise<void>;
 }
 
 async function portFree(port: number): Promise<boolean> {
@@ -69,9 +71,10 @@ async function waitHealthy(url: string, launcher: Child, timeoutMs: number): Pro
 }
 
 function findServer(launcherPid: number): { pid: number; cmd: string } {
-  const nextProcs = descendants(launcherPid).filter((p) => /next/.test(p.cmd));
+  // lib/cli/serve.mjs (Next.js's handler behind our own node:http server) is what `npm start` runs.
+  const nextProcs = descendants(launcherPid).filter((p) => /serve\.mjs|next/.test(p.cmd));
   const server = nextProcs.at(-1);
-  if (!server) throw new Error("could not find the `next start` process under the launcher");
+  if (!server) throw new Error("could not find the server process (lib/cli/serve.mjs) under the launcher");
   return server;
 }
 
@@ -81,8 +84,8 @@ export interface StackOptions {
   postgres?: string;
   /** lib/env.mjs variables for this configuration (e.g. ORDER_FRESH_SECONDS, SYNC_ENABLED). */
   vars?: Record<string, string>;
-  /** Extra Node options for the server process (e.g. --cpu-prof). */
-  nodeOptions?: string;
+  /** Sample the server process with V8's profiler (tests/bench/cpu-profile-hook.cjs) into profileDir. */
+  profiling?: { profileDir: string; hook: string };
   label: string;
 }
 
@@ -145,7 +148,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       ...vars,
       DATABASE_URL: db.url,
       ...(db.embedded ? { ORDERDESK_EMBEDDED_DB: "1" } : { AUDIT_KEY: randomBytes(32).toString("base64url") }),
-      ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
+      ...(opts.profiling
+        ? { NODE_OPTIONS: `--require ${opts.profiling.hook}`, BENCH_PROFILE_DIR: opts.profiling.profileDir }
+        : {}),
     });
     started.push(launcher);
     const portalUrl = `http://127.0.0.1:${PORTAL_PORT}`;
@@ -159,6 +164,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       serverPid: server.pid,
       serverCmd: server.cmd,
       stop,
+      async writeProfile() {
+        process.kill(server.pid, "SIGUSR2");
+        await launcher.waitFor(/BENCH_PROFILE written/, 30_000);
+        console.log(`  CPU profile of the portal server written under ${opts.profiling?.profileDir}`);
+      },
     };
   } catch (e) {
     await stop();

@@ -3,8 +3,8 @@
 // the framework's floor (tests/bench/floor: the least a Next.js app can do for the same routes) in the same
 // run on the same sandbox, as ratios; first-load JavaScript per page is read from the production build.
 // --postgres=URL: the portal's database on that PostgreSQL server (a database is created and dropped there)
-// instead of the embedded one. --profile: the portal's server runs with --cpu-prof during the floor part
-// (profiles under tests/artifacts/bench-profile/, summarised by tests/bench/profile-summary.ts).
+// instead of the embedded one. --profile: V8's CPU profiler samples the portal's server during the floor part,
+// one profile per configuration (tests/artifacts/bench-profile/; summarise with tests/bench/profile-summary.ts).
 // Exit status 1 when a measured target fails (any portal error under load counts); loopback only.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -71,20 +71,22 @@ function jsFigures(): Row[] {
 
 /** Two portal configurations against one sandbox and the floor: index misses first, then index hits. */
 async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: boolean): Promise<void> {
-  const floor = await startFloor(sandboxUrl, CREDS);
+  const floor = args.parts.has("floor") ? await startFloor(sandboxUrl, CREDS) : null;
   const seconds = args.quick ? { many: 5, one: 3 } : { many: 15, one: 8 };
   const profileDir = join(ARTIFACTS, "bench-profile");
-  const nodeOptions = args.profile ? `--cpu-prof --cpu-prof-dir=${profileDir}` : undefined;
+  const profiling = args.profile
+    ? { profileDir, hook: join(ROOT, "tests", "bench", "cpu-profile-hook.cjs") }
+    : undefined;
   let stack: Stack | null = null;
   try {
-    if (args.parts.has("floor")) {
+    if (floor) {
       // Misses: no sync (search cannot use the index) and no freshness window (every detail is read live).
       console.log("portal with the order index off (every read goes to Ingram)…");
       stack = await startStack({
         sandboxUrl,
         postgres: args.postgres,
         label: "miss",
-        nodeOptions,
+        profiling,
         vars: { SYNC_ENABLED: "0", ORDER_FRESH_SECONDS: "0" },
       });
       const n = stack.orderNumber;
@@ -98,6 +100,7 @@ async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: bo
         },
       ];
       rows.push(...(await floorFigures(miss, stack, floor.url, seconds)));
+      if (profiling) await stack.writeProfile();
       await stack.stop();
       stack = null;
     }
@@ -106,12 +109,12 @@ async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: bo
       sandboxUrl,
       postgres: args.postgres,
       label: "hit",
-      nodeOptions,
+      profiling,
       vars: { ORDER_FRESH_SECONDS: "3600" },
     });
     await waitIndexed(stack, 120_000);
     const n = stack.orderNumber;
-    if (args.parts.has("floor")) {
+    if (floor) {
       const hit: FloorScenario[] = [
         { name: "API detail, index hit", portalPath: `/api/orders/${n}`, floorPath: `/api/orders/${n}`, kind: "api" },
         {
@@ -124,6 +127,7 @@ async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: bo
         { name: "orders page", portalPath: "/orders", floorPath: "/orders", kind: "page" },
       ];
       rows.push(...(await floorFigures(hit, stack, floor.url, seconds)));
+      if (profiling) await stack.writeProfile();
     }
     if (memory) {
       const baseline = await startBaselineProxy(sandboxUrl, CREDS);
@@ -150,7 +154,7 @@ async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: bo
     }
   } finally {
     await stack?.stop();
-    await floor.child.stop();
+    await floor?.child.stop();
   }
 }
 
