@@ -1,6 +1,6 @@
 // `npx tsx tests/bench/profile-summary.ts <file.cpuprofile> [top]`: where a V8 CPU profile (node --cpu-prof)
 // spent its samples: self time per function, and total (inclusive) time per package or project folder, as
-// percentages of all samples. Used to find what the portal pays per request (README, Performance).
+// percentages of the busy (non-idle) samples. Used to find what the portal pays per request (README, Performance).
 import { readFileSync } from "node:fs";
 
 interface Node {
@@ -48,15 +48,24 @@ for (const id of profile.samples) {
   // Each area once per sample, however deep it recurs.
   const seen = new Set<string>();
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-    const a = idle.has(byId.get(cur)!.callFrame.functionName) ? "" : area(byId.get(cur)!.callFrame.url);
+    // Frames without a script (the root, natives) belong to no area.
+    const frame = byId.get(cur)!.callFrame;
+    const a = idle.has(frame.functionName) || !frame.url ? "" : area(frame.url);
     if (a && !seen.has(a)) {
       seen.add(a);
       inclusive.set(a, (inclusive.get(a) ?? 0) + 1);
     }
   }
 }
-const pctOf = (n: number) => `${((n / total) * 100).toFixed(1).padStart(5)}%`;
-console.log(`${file}: ${total} samples\n\nself time, top ${top}:`);
-for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pctOf(v)}  ${k}`);
+// Shares of the busy samples: an idle server (waiting on the database or Ingram) is not a cost.
+const busy = total - (self.get("(idle)") ?? 0);
+const pctOf = (n: number) => `${((n / busy) * 100).toFixed(1).padStart(5)}%`;
+console.log(`${file}: ${total} samples, ${busy} busy (${((busy / total) * 100).toFixed(0)}%); shares of busy time`);
+console.log(`\nself time, top ${top}:`);
+for (const [k, v] of [...self]
+  .filter(([k]) => k !== "(idle)")
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, top))
+  console.log(`  ${pctOf(v)}  ${k}`);
 console.log(`\ninclusive time by package / folder, top ${top}:`);
 for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pctOf(v)}  ${k}`);

@@ -112,7 +112,7 @@ async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: bo
       profiling,
       vars: { ORDER_FRESH_SECONDS: "3600" },
     });
-    await waitIndexed(stack, 120_000);
+    await waitIndexed(stack, 300_000);
     const n = stack.orderNumber;
     if (floor) {
       const hit: FloorScenario[] = [
