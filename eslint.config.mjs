@@ -27,6 +27,8 @@ export default defineConfig([
     "next-env.d.ts",
     "prisma/generated/**",
     "tests/artifacts/**",
+    // The bench's floor app builds into its own .next (tests/bench/floor.ts).
+    "tests/bench/floor/.next/**",
     "test-results/**",
     "playwright-report/**",
   ]),

@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { ZodJitless } from "./_components/zod-jitless";
 import "./globals.css";
 import "./_components/components.css";
 
@@ -18,10 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body>
-        <ZodJitless />
-        {children}
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -82,10 +82,11 @@ export function fromIngramError(err: IngramError): AppError {
   return new AppError("upstream_bad_gateway", "Ingram Micro failed to process the request. Try again shortly.", opts);
 }
 
+/** Model queries report an unreachable database as P1001; raw queries as P2010 with "Can't reach database server". */
 function isDatabaseDown(err: unknown): boolean {
   const text = err instanceof Error ? `${err.name} ${err.message} ${(err as { code?: string }).code ?? ""}` : "";
   return (
-    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect|P1001|P1017|DatabaseNotReachable|timeout exceeded when trying to connect/i.test(
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect|P1001|P1017|DatabaseNotReachable|timeout exceeded when trying to connect|Can't reach database server/i.test(
       text,
     ) &&
     /prisma|pg|database|connect/i.test(text + ((err as { constructor?: { name?: string } })?.constructor?.name ?? ""))

@@ -1,23 +1,14 @@
 "use client";
 
+// The portal's one table. It used @tanstack/react-table, but every table here only renders the rows it is
+// given (sorting, where offered, is the URL's and happens on the server), which that library's 11 KB gzipped
+// on each list page bought nothing for: a page's first-load JavaScript is capped at 150 KB (npm run bench).
+// The column helper keeps the same shape (accessor / display / columns, cell context with getValue() and
+// row.original) so the column definitions read as before.
+
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  metaHelper,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  sortFn_datetime,
-  sortFn_text,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type RowData,
-  type SortingState,
-} from "@tanstack/react-table";
 
 export interface DataColumnMeta {
   /** Right-aligns numbers and money. */
@@ -26,20 +17,42 @@ export interface DataColumnMeta {
   label?: string;
 }
 
-/** One feature set for every portal table: client sorting of the rows on screen, nothing else. */
-export const dataTableFeatures = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic, datetime: sortFn_datetime, text: sortFn_text },
-  columnMeta: metaHelper<DataColumnMeta>(),
-});
+export interface CellContext<T, V> {
+  getValue(): V;
+  row: { original: T; index: number };
+}
 
-export type DataTableFeatures = typeof dataTableFeatures;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type DataColumn<T extends RowData> = ColumnDef<DataTableFeatures, T, any>;
+interface ColumnOptions<T, V> {
+  header?: ReactNode | (() => ReactNode);
+  cell?: (ctx: CellContext<T, V>) => ReactNode;
+  meta?: DataColumnMeta;
+  /** Sortable through urlSort unless false. */
+  enableSorting?: boolean;
+}
 
-export function columnHelper<T extends RowData>() {
-  return createColumnHelper<DataTableFeatures, T>();
+export interface DataColumn<T> extends ColumnOptions<T, unknown> {
+  id: string;
+  value: (row: T) => unknown;
+}
+
+type Accessor<T> = {
+  <K extends keyof T & string>(key: K, opts: ColumnOptions<T, T[K]> & { id?: string }): DataColumn<T>;
+  <V>(fn: (row: T) => V, opts: ColumnOptions<T, V> & { id: string }): DataColumn<T>;
+};
+
+export function columnHelper<T>() {
+  const accessor = ((key: string | ((row: T) => unknown), opts: ColumnOptions<T, unknown> & { id?: string }) => {
+    const value = typeof key === "function" ? key : (row: T) => (row as Record<string, unknown>)[key];
+    const id = opts.id ?? (typeof key === "string" ? key : "");
+    if (!id) throw new Error("a column read by a function needs an id");
+    return { ...opts, id, value } as DataColumn<T>;
+  }) as Accessor<T>;
+  return {
+    accessor,
+    display: (opts: ColumnOptions<T, undefined> & { id: string }): DataColumn<T> =>
+      ({ ...opts, enableSorting: false, value: () => undefined }) as DataColumn<T>,
+    columns: (columns: DataColumn<T>[]) => columns,
+  };
 }
 
 export interface UrlSort {
@@ -48,7 +61,7 @@ export interface UrlSort {
   dirParam?: string;
 }
 
-export interface DataTableProps<T extends RowData> {
+export interface DataTableProps<T> {
   caption: ReactNode;
   /** Visually hide the caption (still announced) when the card already shows a heading. */
   captionHidden?: boolean;
@@ -56,16 +69,23 @@ export interface DataTableProps<T extends RowData> {
   data: T[];
   getRowId?: (row: T, index: number) => string;
   getRowClassName?: (row: T) => string | undefined;
-  /** When set, sortable headers become links that write sort/dir to the URL; the table sorts the rows it has. */
+  /** When set, sortable headers become links that write sort/dir to the URL. */
   urlSort?: UrlSort;
   /** The rows already arrive in the URL's order (sorted on the server); the table only shows the indicators. */
   manualSorting?: boolean;
   empty?: ReactNode;
 }
 
-const noop = () => undefined;
+/** Nulls last, numbers by value, text by locale with numeric parts compared as numbers ("A2" before "A10"). */
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: "base" });
+}
 
-export function DataTable<T extends RowData>({
+export function DataTable<T>({
   caption,
   captionHidden,
   columns,
@@ -81,26 +101,24 @@ export function DataTable<T extends RowData>({
   const sortParam = urlSort?.param ?? "sort";
   const dirParam = urlSort?.dirParam ?? "dir";
   const sortId = urlSort ? search.get(sortParam) : null;
-  const sorting: SortingState =
-    sortId && columns.some((c) => c.id === sortId || ("accessorKey" in c && c.accessorKey === sortId))
-      ? [{ id: sortId, desc: search.get(dirParam) === "desc" }]
-      : [];
+  const sortColumn = sortId ? columns.find((c) => c.id === sortId && c.enableSorting !== false) : undefined;
+  const desc = search.get(dirParam) === "desc";
 
-  const table = useTable({
-    features: dataTableFeatures,
-    columns,
-    data,
-    getRowId,
-    enableSorting: !!urlSort,
-    manualSorting,
-    state: { sorting },
-    onSortingChange: noop,
-  });
+  let rows = data.map((original, index) => ({ original, index }));
+  if (sortColumn && !manualSorting) {
+    const sign = desc ? -1 : 1;
+    rows = [...rows].sort((x, y) => {
+      const c = compare(sortColumn.value(x.original), sortColumn.value(y.original));
+      // Nulls stay last whichever the direction.
+      const nulls = sortColumn.value(x.original) == null || sortColumn.value(y.original) == null;
+      return nulls ? c : c * sign;
+    });
+  }
 
-  const sortHref = (id: string, desc: boolean) => {
+  const sortHref = (id: string, wantDesc: boolean) => {
     const next = new URLSearchParams(search.toString());
     next.set(sortParam, id);
-    next.set(dirParam, desc ? "desc" : "asc");
+    next.set(dirParam, wantDesc ? "desc" : "asc");
     return `${pathname}?${next.toString()}`;
   };
 
@@ -109,55 +127,55 @@ export function DataTable<T extends RowData>({
       <table className="data">
         <caption className={captionHidden ? "sr-only" : undefined}>{caption}</caption>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const column = header.column;
-                const meta = column.columnDef.meta;
-                const sorted = column.getIsSorted();
-                const canSort = !!urlSort && column.getCanSort();
-                const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={meta?.align === "end" ? "num" : undefined}
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {canSort ? (
-                      <Link className="sort-link" href={sortHref(column.id, sorted === "asc")} scroll={false}>
-                        {content}
-                        <span className="sort-indicator" aria-hidden="true">
-                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                        </span>
-                        <span className="sr-only">
-                          {sorted === "asc" ? ", sorted ascending; sort descending" : ", sort ascending"}
-                        </span>
-                      </Link>
-                    ) : meta?.label && !header.isPlaceholder ? (
-                      <span aria-label={meta.label}>{content}</span>
-                    ) : (
-                      content
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
+          <tr>
+            {columns.map((column) => {
+              const sorted = sortColumn === column ? (desc ? "desc" : "asc") : false;
+              const canSort = !!urlSort && column.enableSorting !== false;
+              const content = typeof column.header === "function" ? column.header() : (column.header ?? column.id);
+              return (
+                <th
+                  key={column.id}
+                  scope="col"
+                  className={column.meta?.align === "end" ? "num" : undefined}
+                  aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                >
+                  {canSort ? (
+                    <Link className="sort-link" href={sortHref(column.id, sorted === "asc")} scroll={false}>
+                      {content}
+                      <span className="sort-indicator" aria-hidden="true">
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                      </span>
+                      <span className="sr-only">
+                        {sorted === "asc" ? ", sorted ascending; sort descending" : ", sort ascending"}
+                      </span>
+                    </Link>
+                  ) : column.meta?.label ? (
+                    <span aria-label={column.meta.label}>{content}</span>
+                  ) : (
+                    content
+                  )}
+                </th>
+              );
+            })}
+          </tr>
         </thead>
         <tbody>
-          {table.getRowModel().rows.length === 0 && empty ? (
+          {rows.length === 0 && empty ? (
             <tr>
               <td colSpan={columns.length}>{empty}</td>
             </tr>
           ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={getRowClassName?.(row.original)}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.columnDef.meta?.align === "end" ? "num" : undefined}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
+            rows.map((row) => (
+              <tr key={getRowId?.(row.original, row.index) ?? row.index} className={getRowClassName?.(row.original)}>
+                {columns.map((column) => {
+                  const value = column.value(row.original);
+                  const ctx = { getValue: () => value, row };
+                  return (
+                    <td key={column.id} className={column.meta?.align === "end" ? "num" : undefined}>
+                      {column.cell ? column.cell(ctx) : (value as ReactNode)}
+                    </td>
+                  );
+                })}
               </tr>
             ))
           )}

@@ -7,7 +7,8 @@ import { redirectOnOwnOrigin } from "@/lib/auth/callback-url";
 import { authorizeCredentials, type CredentialsDeps } from "@/lib/auth/credentials";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSignInAllowed } from "@/lib/auth/oidc";
 import { bcryptHasher } from "@/lib/auth/password";
-import { isRevoked, revokeSession } from "@/lib/auth/session-revocation";
+import { revokeSession } from "@/lib/auth/session-revocation";
+import { sessionUser } from "@/lib/auth/session-user";
 import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims } from "@/lib/auth/session-claims";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -98,21 +99,16 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
         // next-auth then answers "no session" and clears the cookie where it can.
         const claims = decodeSessionClaims(token, now().getTime());
         if (!claims) throw new Error("SessionRevoked");
-        let current, revoked;
+        let current;
         try {
-          [current, revoked] = await Promise.all([
-            db.user.findUnique({ where: { id: claims.sub } }),
-            isRevoked(claims),
-          ]);
+          current = await sessionUser(claims);
         } catch (err) {
           lookupFailures.set(claims, err);
           return claims;
         }
-        if (!current || current.disabled || current.sessionVersion !== claims.sv || revoked) {
-          throw new Error("SessionRevoked");
-        }
+        if (!current) throw new Error("SessionRevoked");
         const fresh = { ...claims, role: current.role } satisfies SessionClaims;
-        freshUsers.set(fresh, { id: current.id, email: current.email, name: current.name, role: current.role });
+        freshUsers.set(fresh, current);
         return fresh;
       },
       async session({ session, token }) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz";
-import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims } from "@/lib/auth/session-claims";
+import { SESSION_MAX_AGE_SECONDS, decodeSessionClaims } from "@/lib/auth/session-claims";
 import { db } from "@/lib/db";
 
 /**
@@ -14,10 +14,6 @@ export async function revokeSession(token: unknown, now = new Date()): Promise<v
   const expiresAt = new Date((claims.at + SESSION_MAX_AGE_SECONDS) * 1000);
   await db.revokedSession.upsert({ where: { sid: claims.sid }, create: { sid: claims.sid, expiresAt }, update: {} });
   await db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
-}
-
-export async function isRevoked(claims: SessionClaims): Promise<boolean> {
-  return (await db.revokedSession.count({ where: { sid: claims.sid } })) > 0;
 }
 
 /** "Sign out everywhere": every session of the actor, this one included, is refused at its next request. */

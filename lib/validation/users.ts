@@ -1,13 +1,6 @@
 // Pure input schemas for sign-in and the users admin; shared by forms and handlers (no server imports).
 import { z } from "zod";
-
-/** Mirrors ROLES in lib/authz.ts (a unit test keeps them equal); this module must stay free of server code. */
-export const USER_ROLES = ["viewer", "buyer", "admin"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-
-export const PASSWORD_MIN = 12;
-/** bcrypt reads only the first 72 bytes; a longer password would silently be cut. */
-export const PASSWORD_MAX_BYTES = 72;
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN, USER_ROLES } from "./user-constants";
 
 export const emailSchema = z
   .string()

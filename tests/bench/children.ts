@@ -63,10 +63,15 @@ function childEnvironment(vars: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs a TypeScript entry with the same loader and conditions as `npm run` scripts (tsx, react-server). */
 export function spawnTs(name: string, file: string, args: string[], vars: Record<string, string> = {}): Child {
+  return spawnNode(name, ["--conditions=react-server", "--import", "tsx", file, ...args], vars);
+}
+
+/** Runs this Node binary with `args` (e.g. the project's `next` CLI) as a bench child. */
+export function spawnNode(name: string, args: string[], vars: Record<string, string> = {}): Child {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}.log`);
   const log = createWriteStream(logFile);
-  const proc = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", file, ...args], {
+  const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: childEnvironment(vars),
     detached: true,

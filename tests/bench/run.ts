@@ -1,150 +1,182 @@
-// `npm run bench [-- --only=proxy|memory|token|breaker[,…]] [--quick]`
-// Benchmarks for the portal under load and the Ingram client's fault figures. Throughput and latency are
-// reported beside a baseline measured in the same run (a bare Node proxy on the same sandbox), as ratios.
+// `npm run bench [-- --only=floor|js|memory|token|breaker[,…]] [--quick] [--postgres=URL] [--profile]`
+// Benchmarks for the portal under load and the Ingram client's fault figures. The portal is measured beside
+// the framework's floor (tests/bench/floor: the least a Next.js app can do for the same routes) in the same
+// run on the same sandbox, as ratios; first-load JavaScript per page is read from the production build.
+// --postgres=URL: the portal's database on that PostgreSQL server (a database is created and dropped there)
+// instead of the embedded one. --profile: V8's CPU profiler samples the portal's server during the floor part,
+// one profile per configuration (tests/artifacts/bench-profile/; summarise with tests/bench/profile-summary.ts).
 // Exit status 1 when a measured target fails (any portal error under load counts); loopback only.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { startBaselineProxy } from "./baseline-proxy";
-import { stopAll } from "./children";
+import { ARTIFACTS, ROOT, stopAll } from "./children";
 import { tokenAndBreakerFigures } from "./client-figures";
-import { type LoadResult, runLoad } from "./load";
+import { firstLoadJs, kb } from "./first-load-js";
+import { buildFloor, FLOOR_DIR, startFloor } from "./floor";
+import { type FloorScenario, floorFigures } from "./floor-figures";
 import { runMemory } from "./memory";
-import { CREDS, PORTAL_RATE_LIMIT_PER_MINUTE, expectOk, startStack } from "./portal";
-import { type Row, ms, printTable, ratio } from "./report";
+import { CREDS, type Stack, startSandboxProcess, startStack, waitIndexed } from "./portal";
+import { type Row, printTable } from "./report";
 
-const PARTS = ["proxy", "memory", "token", "breaker"] as const;
+const PARTS = ["floor", "js", "memory", "token", "breaker"] as const;
 type Part = (typeof PARTS)[number];
+/** Gzipped first-load JavaScript allowed per page (issue 12). */
+export const JS_CEILING_BYTES = 150 * 1024;
 
-function parseArgs(argv: string[]): { parts: Set<Part>; quick: boolean } {
-  let parts = new Set<Part>(PARTS);
-  let quick = false;
+interface Args {
+  parts: Set<Part>;
+  quick: boolean;
+  postgres?: string;
+  profile: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { parts: new Set<Part>(PARTS), quick: false, profile: false };
+  const usage = `usage: run.ts [--only=${PARTS.join("|")}] [--quick] [--postgres=URL] [--profile]`;
   for (const arg of argv) {
-    if (arg === "--quick") quick = true;
-    else if (arg.startsWith("--only=")) {
+    if (arg === "--quick") args.quick = true;
+    else if (arg === "--profile") args.profile = true;
+    else if (arg.startsWith("--postgres=")) {
+      args.postgres = arg.slice("--postgres=".length);
+      if (!/^postgres(ql)?:\/\//.test(args.postgres))
+        throw new Error(`--postgres must be a postgresql:// URL; ${usage}`);
+    } else if (arg.startsWith("--only=")) {
       const names = arg.slice("--only=".length).split(",");
       const bad = names.filter((n) => !PARTS.includes(n as Part));
       if (bad.length) throw new Error(`unknown part ${bad.join(", ")}; choose from ${PARTS.join(", ")}`);
-      parts = new Set(names as Part[]);
-    } else throw new Error(`unknown argument ${arg}; usage: run.ts [--only=${PARTS.join("|")}] [--quick]`);
+      args.parts = new Set(names as Part[]);
+    } else throw new Error(`unknown argument ${arg}; ${usage}`);
   }
-  return { parts, quick };
+  return args;
 }
 
-function loadLine(name: string, r: LoadResult): string {
-  const statuses = Object.entries(r.statuses)
-    .map(([k, v]) => `${k}:${v}`)
-    .join(" ");
-  return `${name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${r.errors}  [${statuses}]`;
-}
-
-async function proxyFigures(
-  scenarios: { name: string; portalPath: string; baselinePath: string }[],
-  portal: { origin: string; cookie: string },
-  baselineOrigin: string,
-  durationSec: number,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  const headers = { cookie: portal.cookie };
-  for (const s of scenarios) {
-    await expectOk(baselineOrigin + s.baselinePath);
-    await expectOk(portal.origin + s.portalPath, headers);
-    // Warm-up (JIT, connection pools, lazily loaded route code); not measured.
-    await runLoad({ origin: baselineOrigin, paths: [s.baselinePath], connections: 10, durationSec: 2 });
-    await runLoad({ origin: portal.origin, paths: [s.portalPath], headers, connections: 10, durationSec: 2 });
-    const base = await runLoad({ origin: baselineOrigin, paths: [s.baselinePath], connections: 50, durationSec });
-    const mine = await runLoad({ origin: portal.origin, paths: [s.portalPath], headers, connections: 50, durationSec });
-    console.log(
-      `proxy ${s.name} (50 connections, ${durationSec} s)\n  ${loadLine("baseline", base)}\n  ${loadLine("portal", mine)}`,
-    );
-    if (mine.requests >= PORTAL_RATE_LIMIT_PER_MINUTE * 0.9) {
-      console.log(
-        `  note: the portal's Ingram budget (${PORTAL_RATE_LIMIT_PER_MINUTE}/min per endpoint) may have limited this run`,
-      );
-    }
-    rows.push(
-      {
-        section: "proxy",
-        figure: `${s.name}: portal errors (incl. non-2xx)`,
-        value: `${mine.errors} of ${mine.requests}`,
-        target: "0",
-        pass: mine.errors === 0,
-      },
-      {
-        section: "proxy",
-        figure: `${s.name}: baseline errors`,
-        value: `${base.errors} of ${base.requests}`,
-        pass: base.errors === 0 ? undefined : false,
-      },
-      {
-        section: "proxy",
-        figure: `${s.name}: req/s portal / baseline`,
-        value: `${mine.rps.toFixed(0)} / ${base.rps.toFixed(0)} = ${ratio(mine.rps, base.rps)}`,
-      },
-      {
-        section: "proxy",
-        figure: `${s.name}: p50 portal / baseline`,
-        value: `${ms(mine.p50)} / ${ms(base.p50)} = ${ratio(mine.p50, base.p50)}`,
-      },
-      {
-        section: "proxy",
-        figure: `${s.name}: p99 portal / baseline`,
-        value: `${ms(mine.p99)} / ${ms(base.p99)} = ${ratio(mine.p99, base.p99)}`,
-      },
-    );
+function jsFigures(): Row[] {
+  if (!existsSync(join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("no production build in .next: run `npm run build` first (or include the floor part)");
+  }
+  const floor = firstLoadJs(join(FLOOR_DIR, ".next"));
+  const floorMax = Math.max(...floor.map((p) => p.bytes));
+  const rows: Row[] = [{ section: "js", figure: "floor app: first-load JS (framework only)", value: kb(floorMax) }];
+  for (const page of firstLoadJs(join(ROOT, ".next"))) {
+    rows.push({
+      section: "js",
+      figure: `${page.route} first-load JS, gzipped (${page.chunks} chunks)`,
+      value: kb(page.bytes),
+      target: `<= ${kb(JS_CEILING_BYTES)}`,
+      pass: page.bytes <= JS_CEILING_BYTES,
+    });
   }
   return rows;
 }
 
+/** Two portal configurations against one sandbox and the floor: index misses first, then index hits. */
+async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: boolean): Promise<void> {
+  const floor = args.parts.has("floor") ? await startFloor(sandboxUrl, CREDS) : null;
+  const seconds = args.quick ? { many: 5, one: 3 } : { many: 15, one: 8 };
+  const profileDir = join(ARTIFACTS, "bench-profile");
+  const profiling = args.profile
+    ? { profileDir, hook: join(ROOT, "tests", "bench", "cpu-profile-hook.cjs") }
+    : undefined;
+  let stack: Stack | null = null;
+  try {
+    if (floor) {
+      // Misses: no sync (search cannot use the index) and no freshness window (every detail is read live).
+      console.log("portal with the order index off (every read goes to Ingram)…");
+      stack = await startStack({
+        sandboxUrl,
+        postgres: args.postgres,
+        label: "miss",
+        profiling,
+        vars: { SYNC_ENABLED: "0", ORDER_FRESH_SECONDS: "0" },
+      });
+      const n = stack.orderNumber;
+      const miss: FloorScenario[] = [
+        { name: "API detail, index miss", portalPath: `/api/orders/${n}`, floorPath: `/api/orders/${n}`, kind: "api" },
+        {
+          name: "API search, index miss",
+          portalPath: "/api/orders?pageSize=25",
+          floorPath: "/api/orders?pageSize=25",
+          kind: "api",
+        },
+      ];
+      rows.push(...(await floorFigures(miss, stack, floor.url, seconds)));
+      if (profiling) await stack.writeProfile();
+      await stack.stop();
+      stack = null;
+    }
+    console.log("portal with the order index on (fresh index: reads are answered by it)…");
+    stack = await startStack({
+      sandboxUrl,
+      postgres: args.postgres,
+      label: "hit",
+      profiling,
+      vars: { ORDER_FRESH_SECONDS: "3600" },
+    });
+    await waitIndexed(stack, 300_000);
+    const n = stack.orderNumber;
+    if (floor) {
+      const hit: FloorScenario[] = [
+        { name: "API detail, index hit", portalPath: `/api/orders/${n}`, floorPath: `/api/orders/${n}`, kind: "api" },
+        {
+          name: "API search, index hit",
+          portalPath: "/api/orders?pageSize=25",
+          floorPath: "/api/orders?pageSize=25",
+          kind: "api",
+        },
+        { name: "order page", portalPath: `/orders/${n}`, floorPath: `/orders/${n}`, kind: "page" },
+        { name: "orders page", portalPath: "/orders", floorPath: "/orders", kind: "page" },
+      ];
+      rows.push(...(await floorFigures(hit, stack, floor.url, seconds)));
+      if (profiling) await stack.writeProfile();
+    }
+    if (memory) {
+      const baseline = await startBaselineProxy(sandboxUrl, CREDS);
+      rows.push(
+        ...(await runMemory(
+          {
+            name: "portal",
+            origin: stack.portalUrl,
+            paths: [`/api/orders/${n}`, "/api/orders?pageSize=25"],
+            headers: { cookie: stack.cookie },
+            pid: stack.serverPid,
+          },
+          {
+            name: "baseline",
+            origin: baseline.url,
+            paths: [`/orders/${n}`, "/orders?pageSize=25"],
+            pid: baseline.child.pid,
+          },
+          args.quick ? 60 : 600,
+          args.quick,
+        )),
+      );
+      await baseline.child.stop();
+    }
+  } finally {
+    await stack?.stop();
+    await floor?.child.stop();
+  }
+}
+
 async function main(): Promise<number> {
-  const { parts, quick } = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
+  const { parts, quick } = args;
   const rows: Row[] = [];
   if (parts.has("token") || parts.has("breaker")) {
     rows.push(...(await tokenAndBreakerFigures({ token: parts.has("token"), breaker: parts.has("breaker") }, quick)));
   }
-  if (parts.has("proxy") || parts.has("memory")) {
-    console.log("starting sandbox, database and portal (lib/cli/start.ts)…");
-    const stack = await startStack();
+  if (parts.has("floor") || parts.has("js")) await buildFloor();
+  if (parts.has("floor") || parts.has("memory")) {
+    console.log("starting the sandbox…");
+    const sandbox = await startSandboxProcess();
     try {
-      console.log(
-        `portal ${stack.portalUrl} (server pid ${stack.serverPid}: ${stack.serverCmd}); sandbox ${stack.sandboxUrl}`,
-      );
-      const baseline = await startBaselineProxy(stack.sandboxUrl, CREDS);
-      const n = stack.orderNumber;
-      const portal = { origin: stack.portalUrl, cookie: stack.cookie };
-      if (parts.has("proxy")) {
-        const scenarios = [
-          { name: `GET order ${n}`, portalPath: `/api/orders/${n}`, baselinePath: `/orders/${n}` },
-          {
-            name: "GET search pageSize=25",
-            portalPath: "/api/orders?pageSize=25",
-            baselinePath: "/orders?pageSize=25",
-          },
-        ];
-        rows.push(...(await proxyFigures(scenarios, portal, baseline.url, quick ? 5 : 15)));
-      }
-      if (parts.has("memory")) {
-        rows.push(
-          ...(await runMemory(
-            {
-              name: "portal",
-              origin: portal.origin,
-              paths: [`/api/orders/${n}`, "/api/orders?pageSize=25"],
-              headers: { cookie: portal.cookie },
-              pid: stack.serverPid,
-            },
-            {
-              name: "baseline",
-              origin: baseline.url,
-              paths: [`/orders/${n}`, "/orders?pageSize=25"],
-              pid: baseline.child.pid,
-            },
-            quick ? 60 : 600,
-            quick,
-          )),
-        );
-      }
+      await floorPart(args, sandbox.url, rows, parts.has("memory"));
     } finally {
-      await stack.stop();
+      await sandbox.child.stop();
     }
   }
+  // After the floor part: a portal started there builds .next when it has none.
+  if (parts.has("js")) rows.push(...jsFigures());
   printTable(rows);
   const failed = rows.filter((r) => r.pass === false);
   if (failed.length) console.log(`\n${failed.length} figure(s) missed their target.`);

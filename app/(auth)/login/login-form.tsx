@@ -1,11 +1,11 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { signInWithCredentials, signInWithProvider } from "@/app/_components/sign-in";
 
 export interface LoginFormProps {
   callbackPath: string;
@@ -44,9 +44,9 @@ export function LoginForm({ callbackPath, sso, initialError }: LoginFormProps) {
     setBusy(true);
     setFormError(null);
     try {
-      const res = await signIn("credentials", { email: email.trim(), password, redirect: false });
-      if (!res || res.error || !res.ok) {
-        setFormError(describe(res?.error ?? "unknown"));
+      const res = await signInWithCredentials(email.trim(), password);
+      if (res.error || !res.ok) {
+        setFormError(describe(res.error ?? "unknown"));
         setPassword("");
         setBusy(false);
         return;
@@ -103,7 +103,7 @@ export function LoginForm({ callbackPath, sso, initialError }: LoginFormProps) {
       {sso ? (
         <>
           <div className="divider">or</div>
-          <Button style={{ width: "100%" }} onClick={() => void signIn(sso.id, { callbackUrl: callbackPath })}>
+          <Button style={{ width: "100%" }} onClick={() => void signInWithProvider(sso.id, callbackPath)}>
             Continue with {sso.name}
           </Button>
         </>

@@ -1,11 +1,12 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/app/_components/sign-out";
 import { useState, type FormEvent } from "react";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
-import { changePasswordSchema, PASSWORD_MIN } from "@/lib/validation/users";
+import { PASSWORD_MIN } from "@/lib/validation/user-constants";
+import { clientValidation } from "@/app/_components/client-validation";
 import { zodFields } from "@/lib/validation/fields";
 import { apiFields, type FieldErrors } from "../orders/_form/form-errors";
 
@@ -20,6 +21,7 @@ export function ChangePasswordForm() {
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (busy) return;
+    const { changePasswordSchema } = await clientValidation(() => import("@/lib/validation/users"));
     const parsed = changePasswordSchema.safeParse(v);
     if (!parsed.success) {
       setErrors(zodFields(parsed.error));

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/app/_components/sign-out";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, can, PERMISSIONS, requirePermission, ROLES } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { USER_ROLES } from "@/lib/validation/users";
+import { USER_ROLES } from "@/lib/validation/user-constants";
 
 const actor = (role: Actor["role"]): Actor => ({ id: "u", email: "u@x.test", name: null, role });
 

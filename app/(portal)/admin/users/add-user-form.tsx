@@ -5,7 +5,8 @@ import { useState, type FormEvent } from "react";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
-import { addUserSchema, PASSWORD_MIN, USER_ROLES, type UserRole } from "@/lib/validation/users";
+import { PASSWORD_MIN, USER_ROLES, type UserRole } from "@/lib/validation/user-constants";
+import { clientValidation } from "@/app/_components/client-validation";
 import { apiFields, type FieldErrors } from "../../orders/_form/form-errors";
 import { zodFields } from "@/lib/validation/fields";
 
@@ -23,6 +24,7 @@ export function AddUserForm() {
     e.preventDefault();
     if (busy) return;
     setDone(null);
+    const { addUserSchema } = await clientValidation(() => import("@/lib/validation/users"));
     const parsed = addUserSchema.safeParse(v);
     if (!parsed.success) {
       setErrors(zodFields(parsed.error));

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { apiFetch } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
-import { USER_ROLES, type UserRole } from "@/lib/validation/users";
+import { USER_ROLES, type UserRole } from "@/lib/validation/user-constants";
 
 export interface UserRowProps {
   id: string;

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatDateTime } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
-import type { UserRole } from "@/lib/validation/users";
+import type { UserRole } from "@/lib/validation/user-constants";
 import { UserPasswordReset, UserRoleControl, UserStatusControl } from "./user-row-actions";
 
 export interface UserRow {

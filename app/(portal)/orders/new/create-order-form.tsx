@@ -1,19 +1,23 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
+import dynamic from "next/dynamic";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import type { CreateOrderResult, OrderRequestView } from "@/lib/orders/dto-types";
-import { createOrderSchemaFor } from "@/lib/validation/orders";
+import { clientValidation } from "@/app/_components/client-validation";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
 import { zodFields } from "@/lib/validation/fields";
 import { EMPTY_SHIP_TO, ShipToFields, shipToPayload, type ShipToValues } from "../_form/ship-to-fields";
 import { AttributesEditor, type AttributeDraft } from "./attributes-editor";
-import { CreateResult } from "./create-result";
 import { HeaderFields, type HeaderValues } from "./header-fields";
 import { LineItemsEditor, type LineDraft } from "./line-items-editor";
-import { OrderRequestStatus } from "./order-request-status";
+
+// Shown only after a submission: loaded then, not with the page (first-load JS is capped at 150 KB).
+const CreateResult = dynamic(() => import("./create-result").then((m) => m.CreateResult));
+const OrderRequestStatus = dynamic(() => import("./order-request-status").then((m) => m.OrderRequestStatus));
 
 type Outcome =
   { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
@@ -59,11 +63,16 @@ export function CreateOrderForm() {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // Before the in-flight check: from there to setting it, nothing awaits (a double click sends once).
+    const { createOrderSchemaFor } = await clientValidation(() => import("@/lib/validation/orders"));
     if (inFlight.current) return;
     const parsed = createOrderSchemaFor(header.mode).safeParse(payloadOf());
     if (!parsed.success) {
-      setErrors(zodFields(parsed.error));
-      setFailure(null);
+      // After the await above React would commit these after the next frame: commit them now, then focus.
+      flushSync(() => {
+        setErrors(zodFields(parsed.error));
+        setFailure(null);
+      });
       focusFirstError();
       return;
     }

@@ -8,7 +8,8 @@ import { Button, ButtonLink } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { Field } from "@/app/_components/field";
 import type { ModifyOrderResult } from "@/lib/orders/dto-types";
-import { modifyOrderSchema, type ModifyOrderInput } from "@/lib/validation/orders";
+import type { ModifyOrderInput } from "@/lib/validation/orders";
+import { clientValidation } from "@/app/_components/client-validation";
 import { apiFields, type FieldErrors } from "../../_form/form-errors";
 import { zodFields } from "@/lib/validation/fields";
 import { LineResults } from "../../_form/line-results";
@@ -81,6 +82,7 @@ export function ModifyOrderForm({
     e.preventDefault();
     if (busy) return;
     const { body, rows } = build();
+    const { modifyOrderSchema } = await clientValidation(() => import("@/lib/validation/orders"));
     const parsed = modifyOrderSchema.safeParse(body);
     if (!parsed.success) {
       setErrors(remapErrors(zodFields(parsed.error), rows));
