@@ -7,6 +7,7 @@ import * as webhook from "@/app/api/webhooks/ingram/route";
 import { findOrphanedIntents } from "@/lib/audit/reconcile";
 import { env } from "@/lib/env.mjs";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { signEventId } from "@/lib/ingram/sandbox/webhook-sender";
 import { NEVER_CONFIRMED, resolveStaleOrderRequests } from "@/lib/orders/order-request-outcome";
 import { ORIGIN, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
@@ -98,6 +99,54 @@ describe("v7 order request outcomes", () => {
     expect(closing).toHaveLength(1);
     expect(closing[0]).toMatchObject({ outcome: "failed", outcomeOf: open.intent.id, corrects: null });
     expect(JSON.stringify(closing[0]!.ingramErrors)).toContain(FX.unknownPartNumber);
+  });
+
+  it("a failure's reasons are redacted before they are stored, shown or audited; a replay changes nothing", async () => {
+    const customerOrderNumber = po(LOST);
+    const id = await submit(customerOrderNumber, [{ ingramPartNumber: FX.unknownPartNumber, quantity: 1 }]);
+    const { confirmationNumber } = await view(id);
+    const eventId = `FAIL${newKey()
+      .replace(/[^A-Za-z0-9]/g, "")
+      .slice(-12)}`;
+    const secret = "s3cr3t-" + "k".repeat(40);
+    const event = [
+      {
+        topic: "resellers/orders",
+        event: "IM::failed",
+        eventId,
+        resource: {
+          eventType: "IM::async_order_create",
+          confirmationNumber,
+          customerOrderNumber,
+          orders: [],
+          errors: [
+            {
+              message: `Order can not be created; Authorization: Bearer ${secret}`,
+              fields: [{ field: "lines[0].ingramPartNumber", message: "Part not found\nat Foo.bar (x.java:12)" }],
+            },
+          ],
+        },
+      },
+    ];
+    const send = () =>
+      call(h, webhook.POST, "/api/webhooks/ingram", {
+        method: "POST",
+        as: "anonymous",
+        raw: JSON.stringify(event),
+        headers: { origin: "", "x-hub-signature": signEventId(SECRET, eventId) },
+      });
+    expect((await send()).status).toBe(200);
+    const done = await view(id);
+    expect(done).toMatchObject({ status: "failed", resolvedBy: "webhook" });
+    expect(done.reasons[0]).toMatch(/^Order can not be created; Authorization: .*\[redacted\]$/);
+    expect(done.reasons[0]).not.toContain(secret);
+    expect(done.reasons[1]).toBe("lines[0].ingramPartNumber: Part not found");
+    const { closing } = await auditOf(id);
+    expect(closing.map((e) => e.outcome)).toEqual(["failed"]);
+    expect(JSON.stringify({ ...closing[0], seq: null })).not.toContain(secret);
+    expect(JSON.stringify(await h.t.db.orderRequest.findUnique({ where: { id } }))).not.toContain(secret);
+    expect((await send()).status).toBe(200);
+    expect((await auditOf(id)).closing).toHaveLength(1);
   });
 
   it("a success webhook ends it as created with the order numbers, audited as its one outcome", async () => {
