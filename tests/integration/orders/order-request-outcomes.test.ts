@@ -54,7 +54,10 @@ const waitFor = async (cond: () => Promise<boolean> | boolean, ms = 8000) => {
 
 const po = (prefix = "V7") => `${prefix}-${newKey().slice(-8)}`.slice(0, 18);
 
-async function submit(customerOrderNumber: string, lines = [{ ingramPartNumber: FX.inStockPartNumber, quantity: 1 }]) {
+async function submit(
+  customerOrderNumber: string,
+  lines: { ingramPartNumber: string; quantity: number }[] = [{ ingramPartNumber: FX.inStockPartNumber, quantity: 1 }],
+) {
   const res = await call(h, requests.POST, "/api/order-requests", {
     method: "POST",
     body: orderInput({ customerOrderNumber, lines }),
