@@ -49,6 +49,7 @@ const schema = z.object({
   INGRAM_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(100).max(120_000).optional()),
   INGRAM_RATE_LIMIT_PER_MINUTE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
   ORDER_FRESH_SECONDS: optionalText.pipe(z.coerce.number().int().min(0).max(86_400).optional()),
+  ORDER_REQUEST_PENDING_SECONDS: optionalText.pipe(z.coerce.number().int().min(30).max(604_800).optional()),
   // Calls each priority leaves to the ones above it, per endpoint per minute (changes may use all).
   INGRAM_BUDGET_RESERVE_INTERACTIVE: optionalText.pipe(z.coerce.number().int().min(0).max(9_999).optional()),
   INGRAM_BUDGET_RESERVE_WEBHOOK: optionalText.pipe(z.coerce.number().int().min(0).max(9_999).optional()),
@@ -202,6 +203,8 @@ export function buildEnv(source) {
     logLevel: raw.LOG_LEVEL,
     // How old an indexed order detail may be and still answer an order page without asking Ingram.
     orderFreshSeconds: raw.ORDER_FRESH_SECONDS ?? 60,
+    // How long a v7 order request may wait for Ingram's result webhook before a search by its PO decides it.
+    orderRequestPendingSeconds: raw.ORDER_REQUEST_PENDING_SECONDS ?? 300,
     demoPassword: raw.DEMO_PASSWORD ?? generated.demoPassword,
     demoPasswordGenerated: !raw.DEMO_PASSWORD,
     ingram: Object.freeze({

@@ -52,7 +52,8 @@ export interface ReconcileResult {
 }
 
 /**
- * Intents with no event whose intentId points at them, old enough that their Ingram call has ended, and
+ * Intents with no event whose intentId points at them, old enough that their Ingram call has ended, not
+ * held open by a v7 order request still waiting for Ingram's result (order-request-outcome.ts settles those), and
  * whose owner is gone: no owner recorded (written before owners were), no heartbeat row, or a stale one
  * (compared on the database's clock). Oldest first.
  */
@@ -67,6 +68,8 @@ export async function findOrphanedIntents(
     LEFT JOIN "audit_instances" h ON h.id = i.instance_id
     WHERE i.outcome = 'intent' AND i.at <= ${cutoff}
       AND NOT EXISTS (SELECT 1 FROM "audit_events" o WHERE o.intent_id = i.id)
+      AND NOT EXISTS (SELECT 1 FROM "order_requests" r
+        WHERE r.intent_id = i.id AND r.status IN ('submitted', 'pending'))
       AND (${opts.ownersGone ?? false}::boolean OR i.instance_id IS NULL OR h.id IS NULL
         OR h.heartbeat_at < now() - (${staleMs}::int * interval '1 millisecond'))
     ORDER BY i.seq LIMIT ${opts.limit ?? 1000}`;

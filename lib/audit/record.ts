@@ -21,6 +21,11 @@ export interface RecordOptions {
 /** recordOutcome from reconcile.ts: marks the outcome `request: { reconciled: true, ...details }`. */
 export interface OutcomeOptions extends RecordOptions {
   reconciled?: { readError?: string };
+  /**
+   * The intent's lease was released when its call ended (a v7 order request, whose outcome arrives minutes
+   * later and is written by whichever instance settles it): this write must not release another change's.
+   */
+  leaseReleased?: boolean;
 }
 
 export const DB_RETRY_AFTER_SECONDS = 10;
@@ -131,7 +136,7 @@ export async function recordOutcome(
   try {
     return await appendOutcome(intent, input, opts);
   } finally {
-    if (!opts.reconciled) releaseLease(intent.instanceId ?? processInstanceId);
+    if (!opts.reconciled && !opts.leaseReleased) releaseLease(intent.instanceId ?? processInstanceId);
   }
 }
 

@@ -5,15 +5,17 @@ import { RatePacer } from "./sync-pacer";
 import { type IngramClient, ingram } from "@/lib/ingram/client";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 import { log } from "@/lib/log";
+import { resolveStaleOrderRequests } from "@/lib/orders/order-request-outcome";
 import { searchStep } from "./backfill";
 import type { IndexAccount } from "./index-writes";
 import { describe, detailStep } from "./refresh-details";
 import { startLeadership } from "./sync-leader";
 import { CallCounter, type SyncConfig, type SyncContext, type SyncEndpoint, saveSyncState } from "./sync-state";
 
-// The sync runs in every instance; only the leader works. While it leads, two loops run: search (the backfill
+// The sync runs in every instance; only the leader works. While it leads, three loops run: search (the backfill
 // pass and the recent window) and details (first reads, then scheduled re-reads), each paced to the sync's
-// share of its endpoint's calls a minute so that people using the portal keep the rest.
+// share of its endpoint's calls a minute so that people using the portal keep the rest; and v7 order requests
+// left pending past their timeout are settled by a search for their PO.
 
 export interface SyncClock {
   now(): number;
@@ -70,7 +72,11 @@ export function startSync(opts: SyncOptions): SyncRunner {
     const done = ctx
       .save({ leaderId: instanceId, leaderSince: new Date(clock.now()) })
       .then(() =>
-        Promise.all([loop("search", () => searchStep(ctx, turn)), loop("details", () => detailStep(ctx, skip))]),
+        Promise.all([
+          loop("search", () => searchStep(ctx, turn)),
+          loop("details", () => detailStep(ctx, skip)),
+          loop("order requests", () => orderRequestStep(ctx)),
+        ]),
       )
       .then(
         () => undefined,
@@ -102,6 +108,15 @@ export function startSync(opts: SyncOptions): SyncRunner {
       await leadership.stop();
     },
   };
+}
+
+/** How often the leader looks for v7 order requests left pending past their timeout. */
+const ORDER_REQUEST_PASS_MS = 30_000;
+
+/** The leader settles v7 order requests Ingram never answered (order-request-outcome.ts), one pass a while. */
+async function orderRequestStep(ctx: SyncContext): Promise<number> {
+  await resolveStaleOrderRequests({ db: ctx.db, client: () => ctx.client });
+  return ORDER_REQUEST_PASS_MS;
 }
 
 function context(opts: SyncOptions, clock: SyncClock, signal: AbortSignal): SyncContext {

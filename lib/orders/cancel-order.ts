@@ -4,11 +4,12 @@ import { type Actor, requirePermission } from "@/lib/authz";
 import { ingram, isPartial } from "@/lib/ingram/client";
 import { auditActor, type CommandOptions, readOrderAfterChange, recordFailure } from "./audited-change";
 import type { OrderActionResult } from "./dto-types";
-import { callContext, checkOrderNumber, clientCall, fetchIngramOrder, unknownOutcomeError } from "./ingram-calls";
+import { callContext, checkOrderNumber, clientCall, unknownOutcomeError } from "./ingram-calls";
+import { readBeforeChange } from "./change-guard";
 
 /**
  * DELETE /api/orders/[orderNumber] → DELETE /resellers/v6/orders/{OrderNumber}, never retried. Ingram cancels
- * only orders on customer hold; it answers anything else with an error the caller sees as is.
+ * only orders on customer hold: anything else is refused here (change-guard.ts) before it is sent.
  */
 export async function cancelOrder(
   actor: Actor | null,
@@ -18,7 +19,7 @@ export async function cancelOrder(
   requirePermission(actor, "orders.cancel");
   const n = checkOrderNumber(orderNumber);
   const forWhom = { priority: "change", userId: actor.id } as const;
-  const before = await fetchIngramOrder(n, opts.correlationId, forWhom);
+  const before = await readBeforeChange(actor, n, "cancel", opts.correlationId, forWhom);
   const intent = await recordIntent({
     actor: auditActor(actor),
     action: "order.cancel",

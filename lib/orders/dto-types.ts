@@ -208,4 +208,8 @@ export interface OrderRequestView {
   createdAt: string;
   updatedAt: string;
   message: string | null;
+  /** Ingram's reasons for a failure (redacted), or ours when no result came. */
+  reasons: string[];
+  /** What settled it: Ingram's reply to the POST, its result webhook, or a search by PO after the timeout. */
+  resolvedBy: "ack" | "webhook" | "search" | null;
 }

@@ -6,7 +6,8 @@ import type { ModifyOrderInput } from "@/lib/validation/orders";
 import { auditActor, type CommandOptions, readOrderAfterChange, recordFailure } from "./audited-change";
 import { toModifyResult } from "./dto";
 import type { ModifyOrderResult } from "./dto-types";
-import { callContext, checkOrderNumber, clientCall, fetchIngramOrder, unknownOutcomeError } from "./ingram-calls";
+import { callContext, checkOrderNumber, clientCall, unknownOutcomeError } from "./ingram-calls";
+import { readBeforeChange } from "./change-guard";
 import { toModifyRequest } from "./request-bodies";
 
 /**
@@ -23,7 +24,7 @@ export async function modifyOrder(
   const n = checkOrderNumber(orderNumber);
   const body = toModifyRequest(input);
   const forWhom = { priority: "change", userId: actor.id } as const;
-  const before = await fetchIngramOrder(n, opts.correlationId, forWhom);
+  const before = await readBeforeChange(actor, n, "modify", opts.correlationId, forWhom);
   const intent = await recordIntent({
     actor: auditActor(actor),
     action: "order.modify",

@@ -10,6 +10,7 @@ import { log } from "@/lib/log";
 import { writeThrough } from "@/lib/order-index/index-detail";
 import { isOrderNumber } from "@/lib/validation/order-number";
 import { fetchIngramOrder } from "./ingram-calls";
+import { OPEN_REQUEST_STATES, settleOrderRequest } from "./order-request-outcome";
 import { parseWebhookBody, type WebhookEventIn } from "./webhook-payload";
 
 /**
@@ -125,28 +126,51 @@ async function processEvent(e: WebhookEventIn, correlationId: string): Promise<v
     await resolveOrderRequest(
       e,
       confirmed.map((c) => c.order),
+      correlationId,
     );
 }
 
-/** The v7 request this result answers: by customer PO, confirmed against the re-fetched orders. */
-async function resolveOrderRequest(e: WebhookEventIn, orders: IngramOrderDetail[]): Promise<void> {
+/**
+ * The v7 request this result answers: by the confirmation number when the body carries one, else by customer PO.
+ * A success is confirmed against the re-fetched orders; a failure (no order, Ingram's errors) cannot be
+ * re-read, so the signed, once-only event is taken at its word and its reasons are redacted before use.
+ */
+async function resolveOrderRequest(e: WebhookEventIn, orders: IngramOrderDetail[], correlationId: string) {
   const po = e.customerOrderNumber ?? orders.find((o) => o.customerOrderNumber)?.customerOrderNumber ?? null;
+  if (e.failed) {
+    const request = await openRequest(e.confirmationNumber, po, OPEN_REQUEST_STATES);
+    if (!request) return;
+    const reasons = e.errors.length ? e.errors : ["Ingram Micro reported that the order could not be created."];
+    await settleOrderRequest(
+      request.id,
+      { status: "failed", orderNumbers: [], reasons, resolvedBy: "webhook", eventId: e.eventId },
+      { correlationId },
+    );
+    return;
+  }
   if (!po) return;
   const numbers = orders
     .filter((o) => o.customerOrderNumber === po && typeof o.ingramOrderNumber === "string")
     .map((o) => o.ingramOrderNumber as string);
   if (numbers.length === 0) return;
-  const request = await db.orderRequest.findFirst({
-    where: { customerOrderNumber: po, status: { in: ["submitted", "pending", "unknown"] } },
-    orderBy: { createdAt: "desc" },
-  });
+  // "unknown" too: the reply to the POST was lost, and this result settles what that outcome could not.
+  const request = await openRequest(e.confirmationNumber, po, [...OPEN_REQUEST_STATES, "unknown"]);
   if (!request) return;
-  await db.orderRequest.update({
-    where: { id: request.id },
-    data: {
-      status: "created",
-      orderNumbers: numbers,
-      result: { ...(request.result as object | null), eventId: e.eventId },
-    },
+  await settleOrderRequest(
+    request.id,
+    { status: "created", orderNumbers: numbers, reasons: [], resolvedBy: "webhook", eventId: e.eventId },
+    { correlationId, from: [...OPEN_REQUEST_STATES, "unknown"] },
+  );
+}
+
+async function openRequest(confirmationNumber: string | null, po: string | null, states: string[]) {
+  if (confirmationNumber) {
+    const byConfirmation = await db.orderRequest.findFirst({ where: { confirmationNumber, status: { in: states } } });
+    if (byConfirmation) return byConfirmation;
+  }
+  if (!po) return null;
+  return db.orderRequest.findFirst({
+    where: { customerOrderNumber: po, status: { in: states } },
+    orderBy: { createdAt: "desc" },
   });
 }

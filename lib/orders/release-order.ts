@@ -4,7 +4,8 @@ import { type Actor, requirePermission } from "@/lib/authz";
 import { ingram, isPartial } from "@/lib/ingram/client";
 import { auditActor, type CommandOptions, readOrderAfterChange, recordFailure } from "./audited-change";
 import type { OrderActionResult } from "./dto-types";
-import { callContext, checkOrderNumber, clientCall, fetchIngramOrder, unknownOutcomeError } from "./ingram-calls";
+import { callContext, checkOrderNumber, clientCall, unknownOutcomeError } from "./ingram-calls";
+import { readBeforeChange } from "./change-guard";
 
 /**
  * POST /api/orders/[orderNumber]/release → PUT /resellers/v6/orders/{orderNumber}?actionCode=release, never
@@ -18,7 +19,7 @@ export async function releaseOrder(
   requirePermission(actor, "orders.release");
   const n = checkOrderNumber(orderNumber);
   const forWhom = { priority: "change", userId: actor.id } as const;
-  const before = await fetchIngramOrder(n, opts.correlationId, forWhom);
+  const before = await readBeforeChange(actor, n, "release", opts.correlationId, forWhom);
   const intent = await recordIntent({
     actor: auditActor(actor),
     action: "order.release",

@@ -10,8 +10,14 @@ export interface WebhookEventIn {
   timestamp: string | null;
   kind: "order_created" | "order_status";
   customerOrderNumber: string | null;
+  /** The v7 acknowledgement's confirmation number, when the result carries it (untrusted). */
+  confirmationNumber: string | null;
   /** Order numbers the body names (untrusted). */
   orderNumbers: string[];
+  /** A v7 result that reports failure: no order, Ingram's errors (or an event named as a failure). */
+  failed: boolean;
+  /** Ingram's reasons as the body gives them (messages, then field messages), unredacted. */
+  errors: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -32,6 +38,24 @@ function text(v: unknown, max = 200): string | null {
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/**
+ * Ingram documents no failure shape (CONTRACT §7.2): its error entries `{ message, fields[] { field, message } }`
+ * are read under `errors` (or `error`) of the resource, at most 20 texts.
+ */
+function errorTexts(resource: Obj): string[] {
+  const out: string[] = [];
+  for (const e of [...asList(pick(resource, "errors")), ...asList(pick(resource, "error"))]) {
+    const message = isObj(e) ? text(pick(e, "message"), 1000) : text(e, 1000);
+    if (message) out.push(message);
+    for (const f of isObj(e) ? asList(pick(e, "fields")) : []) {
+      const fm = text(pick(f, "message"), 1000);
+      const name = text(pick(f, "field"), 100);
+      if (fm) out.push(name ? `${name}: ${fm}` : fm);
+    }
+  }
+  return out.slice(0, 20);
+}
 
 const EVENT_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -60,6 +84,7 @@ export function parseWebhookBody(body: unknown): WebhookEventIn[] | null {
         if (n) orderNumbers.add(n);
       }
     }
+    const errors = resources.flatMap(errorTexts);
     out.push({
       eventId,
       topic: text(pick(item, "topic")),
@@ -68,7 +93,10 @@ export function parseWebhookBody(body: unknown): WebhookEventIn[] | null {
       timestamp: text(pick(item, "eventTimeStamp")),
       kind: created ? "order_created" : "order_status",
       customerOrderNumber: text(pick(resources[0], "customerOrderNumber"), 35),
+      confirmationNumber: text(pick(resources[0], "confirmationNumber"), 60),
       orderNumbers: [...orderNumbers],
+      failed: created && orderNumbers.size === 0 && (errors.length > 0 || /fail|error|reject/i.test(event ?? "")),
+      errors,
     });
   }
   return out;

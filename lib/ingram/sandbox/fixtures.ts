@@ -14,6 +14,9 @@ export const SANDBOX_FIXTURES = {
   /** On customer hold, not released: modifiable, cancellable, releasable. Lines 001 (TSXML1 x2), 002 (2GZ200 x1). */
   heldOrderNumbers: ["20-HLD01", "20-HLD02", "20-HLD03", "20-HLD04", "20-HLD05"],
   heldOrderLineNumbers: ["001", "002"],
+  /** On hold at Ingram (credit review), not a customer hold: no change allowed. Lines 001 (TSXML1 x1). */
+  ingramHeldOrderNumber: "20-IHD01",
+  ingramHoldReason: "Credit review",
   /** Processing, not on hold: DELETE → 405, PUT → 400. */
   processingOrderNumber: "20-PRC01",
   backorderedOrderNumber: "20-BKO01",
@@ -158,8 +161,13 @@ export function buildFixtures(ctx: SeedContext): SandboxOrder[] {
   const rollout = Array.from({ length: fx.multiPagePo.count }, (_, i) =>
     randomOrder(ctx, { customerOrderNumber: `ACME-ROLLOUT-${String(i + 1).padStart(4, "0")}` }),
   );
+  const ingramHeld = fixedOrder(ctx, fx.ingramHeldOrderNumber, "On Hold", 1, [["TSXML1", 1]]);
+  ingramHeld.customerHold = false;
+  ingramHeld.holdPlacedAt = undefined;
+  ingramHeld.ingramHoldReason = fx.ingramHoldReason;
   return [
     ...held,
+    ingramHeld,
     fixedOrder(ctx, fx.processingOrderNumber, "Processing", 2, [["TSXML1", 1]]),
     fixedOrder(ctx, fx.backorderedOrderNumber, "Backordered", 6, [["DF4128", 3]]),
     canceled,

@@ -158,10 +158,19 @@ export function renderDetail(
     endUserInfo: pickAddress(order.endUserInfo),
     lines: lines.map((l) => detailLine(order, l)),
     miscellaneousCharges: order.miscellaneousCharges.map((c) => ({ ...c, chargeAmount: c.chargeAmount.toFixed(2) })),
-    additionalAttributes: order.customerHold
-      ? [{ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" }]
-      : [],
+    additionalAttributes: holdAttributes(order),
   };
+}
+
+/**
+ * The customer-hold flag as the order was created with it; for Ingram's own holds a `holdReason`. Ingram's
+ * examples show neither on a detail: the sandbox's choice of names, which the portal reads when present.
+ */
+function holdAttributes(order: SandboxOrder): { attributeName: string; attributeValue: string }[] {
+  if (order.customerHold) return [{ attributeName: "allowOrderOnCustomerHold", attributeValue: "true" }];
+  if (order.status === "On Hold" && order.ingramHoldReason)
+    return [{ attributeName: "holdReason", attributeValue: order.ingramHoldReason }];
+  return [];
 }
 
 export function linesStatus(order: SandboxOrder, lines: SandboxLine[]): DetailStatus {

@@ -4,13 +4,26 @@ import { deriveStatus, makeLine, nextLineNumber } from "./order-factory.ts";
 import { pickAddress } from "./render.ts";
 import { type ModifyRejection, modifyLine, renderModifyResponse } from "./render-writes.ts";
 import { type FieldError, errorResponse, json, validationFailed } from "./responses.ts";
-import type { SandboxOrder } from "./sandbox-types.ts";
+import type { DetailStatus, SandboxOrder } from "./sandbox-types.ts";
 import { type Json, isObject } from "./validate.ts";
+import type { OrderState } from "../../orders/dto-types.ts";
+import { changeRules } from "../../orders/hold-rules.ts";
 
 const NOT_MODIFIABLE =
   "Order can not be modified/released. Order is already released or Order is not placed on Customer Hold";
 
-export const isModifiable = (order: SandboxOrder): boolean => order.customerHold && !order.released;
+const STATE: Record<DetailStatus, OrderState> = {
+  Processing: "processing",
+  Shipped: "shipped",
+  Backordered: "backordered",
+  "On Hold": "on_hold",
+  Canceled: "cancelled",
+  Delivered: "delivered",
+};
+
+/** The portal's own rule (hold-rules.ts) on the sandbox's state, so the two cannot drift apart. */
+export const isModifiable = (order: SandboxOrder): boolean =>
+  changeRules({ state: STATE[order.status], customerHold: order.customerHold && !order.released }).canModify;
 
 function notModifiable(order: SandboxOrder) {
   return validationFailed([{ field: "OrderNumber", value: order.ingramOrderNumber, message: NOT_MODIFIABLE }]);

@@ -67,6 +67,8 @@ export interface SandboxOrder {
   status: DetailStatus;
   /** On customer hold (allowOrderOnCustomerHold): the only state in which modify/cancel/release work. */
   customerHold: boolean;
+  /** Ingram's own reason for a hold that is not a customer hold (rendered as the `holdReason` attribute). */
+  ingramHoldReason?: string;
   holdPlacedAt?: number;
   released: boolean;
   modifiedAt?: number;

@@ -71,6 +71,8 @@ function customerPo(rng: Rng): string {
   return `${pick(rng, ["SO", "MYPO", "WEB", "QUOTE"])}-${alnum(rng, 5)}`;
 }
 
+const INGRAM_HOLD_REASONS = ["Credit review", "Vendor authorisation", "Order review"];
+
 export interface SeedContext {
   rng: Rng;
   taken: Set<string>;
@@ -115,6 +117,8 @@ export function randomOrder(
     status,
     customerHold,
     holdPlacedAt: customerHold ? ctx.now : undefined,
+    // Chosen from the number, not the generator, so that adding it left every other seeded value as it was.
+    ingramHoldReason: status === "On Hold" && !customerHold ? INGRAM_HOLD_REASONS[number.charCodeAt(4) % 3] : undefined,
     released: false,
     freightCharges: chance(rng, 0.6) ? round2(5 + rng() * 40) : 0,
     totalTax: 0,

@@ -19,6 +19,8 @@ export type Role = keyof typeof USERS;
 export const FIXTURES = {
   held: ["20-HLD01", "20-HLD02", "20-HLD03", "20-HLD04", "20-HLD05"] as const,
   processing: "20-PRC01",
+  /** On hold at Ingram (credit review): not a customer hold, so no change is offered. */
+  ingramHeld: "20-IHD01",
   canceled: "20-CXL01",
   shipped: {
     orderNumber: "20-SHP01",

@@ -209,7 +209,9 @@ describe("writes", () => {
   });
 
   it("turns Ingram's 405 (not on hold) into 409 with a message, and records the failure", async () => {
-    const n = FX.processingOrderNumber;
+    // The order reads as a customer hold, but Ingram released it between our read and the DELETE.
+    const n = FX.heldOrderNumbers[2];
+    h.sb.sandbox.store.getOrder(n)!.released = true;
     const res = await call(h, one.DELETE, `/api/orders/${n}`, { method: "DELETE", params: { orderNumber: n } });
     expect(res.status).toBe(409);
     const body = await res.json();

@@ -155,9 +155,12 @@ describe("POST /api/webhooks/ingram", () => {
       confirmationNumber: expect.any(String),
     });
     expect(res.headers.get("location")).toBe(`/api/order-requests/${request.id}`);
-    expect(
-      await h.t.db.auditEvent.count({ where: { action: "order.create_async", outcome: "succeeded" } }),
-    ).toBeGreaterThan(0);
+    // The acknowledgement leaves the request's intent open: its outcome is Ingram's result.
+    const row = await h.t.db.orderRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(await h.t.db.auditEvent.findUnique({ where: { id: row.intentId! } })).toMatchObject({
+      action: "order.create_async",
+      outcome: "intent",
+    });
 
     const state = async () =>
       (
@@ -169,6 +172,8 @@ describe("POST /api/webhooks/ingram", () => {
     const done = await state();
     expect(done.orderNumbers.length).toBeGreaterThan(0);
     for (const n of done.orderNumbers) expect(h.sb.sandbox.store.getOrder(n)?.customerOrderNumber).toBe(po);
+    const outcomes = await h.t.db.auditEvent.findMany({ where: { intentId: row.intentId } });
+    expect(outcomes.map((e) => [e.outcome, e.orderNumber])).toEqual([["succeeded", done.orderNumbers[0]]]);
     expect(
       await h.t.db.auditEvent.count({ where: { action: "webhook.order_created", orderNumber: done.orderNumbers[0] } }),
     ).toBe(1);

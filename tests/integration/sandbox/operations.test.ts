@@ -172,6 +172,23 @@ describe("sandbox operations", () => {
     expect((await h.api("PUT", "/resellers/v6/orders/20-ZZZZZ", { body: {} })).status).toBe(404);
   });
 
+  it("an Ingram hold (credit review) shows On Hold without the customer-hold flag and refuses every change", async () => {
+    const n = F.ingramHeldOrderNumber;
+    const detail = await h.api("GET", `/resellers/v6.1/orders/${n}`);
+    expect(detail.json).toMatchObject({
+      orderStatus: "On Hold",
+      additionalAttributes: [{ attributeName: "holdReason", attributeValue: F.ingramHoldReason }],
+    });
+    expect((await h.api("DELETE", `/resellers/v6/orders/${n}`)).status).toBe(405);
+    expect((await h.api("PUT", `/resellers/v6/orders/${n}?actionCode=release`, { body: {} })).status).toBe(400);
+    expect((await h.api("PUT", `/resellers/v6/orders/${n}`, { body: { notes: "x" } })).status).toBe(400);
+    expect(h.sb.store.getOrder(n)).toMatchObject({ status: "On Hold", customerHold: false });
+    const held = await h.api("GET", `/resellers/v6.1/orders/${F.heldOrderNumbers[0]}`);
+    expect(held.json.additionalAttributes).toEqual([
+      { attributeName: "allowOrderOnCustomerHold", attributeValue: "true" },
+    ]);
+  });
+
   it("cancels a held order (200, no body)", async () => {
     const n = F.heldOrderNumbers[0];
     const res = await h.api("DELETE", `/resellers/v6/orders/${n}`);

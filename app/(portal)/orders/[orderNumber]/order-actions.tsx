@@ -13,6 +13,8 @@ export interface OrderActionsProps {
   canEdit: boolean;
   canRelease: boolean;
   canCancel: boolean;
+  /** Why Ingram allows no change to this order (hold-rules.ts), said where the buttons would be. */
+  refusedBecause?: string | null;
   /** Set when changes cannot run now (Ingram is not answering): the buttons show disabled with this reason. */
   unavailable?: string;
 }
@@ -26,7 +28,14 @@ function messageOf(data: unknown, fallback: string): string {
   return typeof m === "string" && m ? m : fallback;
 }
 
-export function OrderActions({ orderNumber, canEdit, canRelease, canCancel, unavailable }: OrderActionsProps) {
+export function OrderActions({
+  orderNumber,
+  canEdit,
+  canRelease,
+  canCancel,
+  refusedBecause,
+  unavailable,
+}: OrderActionsProps) {
   const router = useRouter();
   const [confirm, setConfirm] = useState<Pending>(null);
   const [busy, setBusy] = useState<Pending>(null);
@@ -87,6 +96,11 @@ export function OrderActions({ orderNumber, canEdit, canRelease, canCancel, unav
           </Button>
         ) : null}
       </div>
+      {refusedBecause ? (
+        <p className="subtle" data-testid="changes-refused" style={{ maxWidth: 420, textAlign: "right" }}>
+          {refusedBecause}
+        </p>
+      ) : null}
       {unavailable && (canEdit || canRelease || canCancel) ? (
         <p className="subtle" data-testid="changes-unavailable">
           {unavailable}

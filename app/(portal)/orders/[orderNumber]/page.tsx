@@ -9,6 +9,7 @@ import { can } from "@/lib/authz";
 import { orderTimeline } from "@/lib/audit/query";
 import { formatAge, formatDateTime } from "@/app/_components/format";
 import { readOrder } from "@/lib/orders/get-order";
+import { orderChangeRules } from "@/lib/orders/hold-rules";
 import { AuditTimeline } from "../../audit/audit-timeline";
 import { loadForPage, orderNumberParam } from "../../page-data";
 import { NotesAndCharges, SubOrders } from "./order-extras";
@@ -58,7 +59,10 @@ export default async function OrderPage({ params }: { params: Params }) {
   // A stale copy may no longer be on hold: changes wait until Ingram answers again (they read it live first).
   const unavailable =
     source === "stale" ? "Ingram Micro is not answering: edit, release and cancel wait until it does." : undefined;
-  const canEdit = order.onHold && can(actor, "orders.modify");
+  const rules = orderChangeRules(order);
+  const canEdit = rules.canModify && can(actor, "orders.modify");
+  // Said only to those who could change an order at all: a viewer has no buttons to miss.
+  const mayChange = can(actor, "orders.modify") || can(actor, "orders.release") || can(actor, "orders.cancel");
   return (
     <div className="stack">
       <div className="page-head">
@@ -71,7 +75,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           </h1>
           <p className="meta">
             {order.orderDate ?? "Date unknown"} · PO {order.customerOrderNumber ?? "—"}
-            {order.onHold ? " · on customer hold" : ""}
+            {rules.rule === null ? " · on customer hold" : ""}
             <span data-testid="order-age" title={formatDateTime(fetchedAt)}>
               {" · "}
               {source === "index" ? "from the order index, " : ""}read from Ingram {formatAge(fetchedAt)}
@@ -81,8 +85,9 @@ export default async function OrderPage({ params }: { params: Params }) {
         <OrderActions
           orderNumber={order.orderNumber}
           canEdit={canEdit}
-          canRelease={order.onHold && can(actor, "orders.release")}
-          canCancel={order.onHold && can(actor, "orders.cancel")}
+          canRelease={rules.canRelease && can(actor, "orders.release")}
+          canCancel={rules.canCancel && can(actor, "orders.cancel")}
+          refusedBecause={mayChange ? rules.reason : null}
           unavailable={unavailable}
         />
       </div>

@@ -12,9 +12,19 @@ const POLL_MS = 2000;
 /** After this the page stops asking; the request keeps its state and the webhook still lands. */
 const GIVE_UP_MS = 15 * 60 * 1000;
 
+const SETTLED_BY: Record<NonNullable<OrderRequestView["resolvedBy"]> | "none", string> = {
+  ack: "Ingram Micro's reply to the request",
+  webhook: "Ingram Micro's result notification",
+  search: "A search at Ingram Micro by customer PO (no result arrived in time)",
+  none: "Not yet: waiting for Ingram Micro's result",
+};
+
 const settled = (s: string) => s === "created" || s === "failed" || s === "unknown";
 
-/** A v7 request: polls GET /api/order-requests/[id] every 2 s until Ingram's webhook has made the order. */
+/**
+ * A v7 request: polls GET /api/order-requests/[id] every 2 s until Ingram's result (or, past the timeout, a
+ * search by PO) has settled it as created or failed.
+ */
 export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
   const [request, setRequest] = useState(initial);
   const [pollError, setPollError] = useState<string | null>(null);
@@ -104,7 +114,30 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
             ))}
           </p>
         ) : null}
+        {request.status === "failed" && request.reasons.length ? (
+          <div className="panel panel-error" data-testid="request-reasons">
+            <p>
+              <strong>
+                {request.resolvedBy === "search" ? "Why it is marked failed:" : "Ingram Micro's reasons:"}
+              </strong>
+            </p>
+            <ul>
+              {request.reasons.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {request.resolvedBy === "search" ? (
+          <p className="subtle" data-testid="resolved-by-search">
+            Resolved by search: Ingram sent no result for this request in time, so Orderdesk searched Ingram for PO{" "}
+            <span className="mono">{request.customerOrderNumber}</span>
+            {request.status === "created" ? " and found the order." : " and found no order."}
+          </p>
+        ) : null}
         <dl className="facts">
+          <dt>Settled by</dt>
+          <dd>{SETTLED_BY[request.resolvedBy ?? "none"]}</dd>
           <dt>Confirmation number</dt>
           <dd className="mono">{request.confirmationNumber ?? "—"}</dd>
           <dt>Submitted</dt>

@@ -11,6 +11,7 @@ import { getOrder } from "@/lib/orders/get-order";
 import { loadForPage, orderNumberParam } from "../../../page-data";
 import type { ShipToValues } from "../../_form/ship-to-fields";
 import { ModifyOrderForm } from "./modify-order-form";
+import { orderChangeRules } from "@/lib/orders/hold-rules";
 
 type Params = Promise<{ orderNumber: string }>;
 
@@ -73,13 +74,16 @@ export default async function EditOrderPage({ params }: { params: Params }) {
     );
   }
   const order = result.data;
-  if (!order.onHold) {
+  const rules = orderChangeRules(order);
+  if (!rules.canModify) {
     return (
       <div className="stack">
         {head}
-        <div className="panel panel-warn" role="status">
-          <h2>This order is not on customer hold</h2>
-          <p>Ingram Micro only accepts changes to held orders. Its status is {order.status.label}.</p>
+        <div className="panel panel-warn" role="status" data-testid="change-refused">
+          <h2>This order cannot be changed</h2>
+          <p>
+            {rules.reason} Its status is {order.status.label}.
+          </p>
           <p style={{ marginTop: 10 }}>
             <ButtonLink href={href}>Back to order</ButtonLink>
           </p>

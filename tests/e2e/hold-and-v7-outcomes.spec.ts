@@ -1,0 +1,90 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { FIXTURES, PORTAL, uniquePo } from "./support/env";
+import { sandboxStats } from "./support/sandbox";
+import { screenshot } from "./support/screenshot";
+import { expect, test } from "./support/test";
+
+const DIR = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url));
+
+/** The same view at a phone's size (390×844), beside the 1280×800 one. */
+async function phoneScreenshot(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  mkdirSync(DIR, { recursive: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${DIR}${name}-390.png`, fullPage: false, animations: "disabled", caret: "hide" });
+  await page.setViewportSize(size);
+}
+
+test("an order on hold at Ingram shows no change actions and says why; the API refuses without a change call", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, "buyer");
+  await page.goto(`/orders/${FIXTURES.ingramHeld}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("On hold");
+  await expect(page.locator("p.meta")).not.toContainText("on customer hold");
+  for (const name of ["Release", "Cancel order"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByTestId("changes-refused")).toHaveText(
+    "Ingram changes only orders placed on customer hold; this order is on hold at Ingram (credit review).",
+  );
+  await screenshot(page, "order-ingram-hold");
+  await phoneScreenshot(page, "order-ingram-hold");
+
+  // The edit page, opened by its address, says the same instead of a form.
+  await page.goto(`/orders/${FIXTURES.ingramHeld}/edit`);
+  await expect(page.getByTestId("change-refused")).toContainText("on hold at Ingram (credit review)");
+
+  const before = (await sandboxStats(request)).counts;
+  // As the browser on the portal sends it: with the portal's Origin and the signed-in session.
+  const res = await page.request.delete(`/api/orders/${FIXTURES.ingramHeld}`, { headers: { Origin: PORTAL } });
+  expect(res.status()).toBe(409);
+  expect((await res.json()).error).toMatchObject({ code: "not_on_customer_hold", correlationId: expect.any(String) });
+  const after = (await sandboxStats(request)).counts;
+  expect([after.cancel - before.cancel, after.modify - before.modify, after.release - before.release]).toEqual([
+    0, 0, 0,
+  ]);
+
+  // A customer hold still offers every change, and a shipped order says why it offers none.
+  await page.goto(`/orders/${FIXTURES.held[3]}`);
+  await expect(page.getByRole("button", { name: "Cancel order" })).toBeVisible();
+  await expect(page.getByTestId("changes-refused")).toHaveCount(0);
+  await page.goto(`/orders/${FIXTURES.shipped.orderNumber}`);
+  await expect(page.getByTestId("changes-refused")).toHaveText(
+    "Shipped orders cannot be changed, released or cancelled.",
+  );
+});
+
+test("a viewer is not told about changes it could not make anyway", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto(`/orders/${FIXTURES.ingramHeld}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("On hold");
+  await expect(page.getByTestId("changes-refused")).toHaveCount(0);
+});
+
+test("a v7 request Ingram refuses by webhook shows failed with Ingram's reason", async ({ page }) => {
+  const po = uniquePo("E2E-V7F");
+  await signIn(page, "buyer");
+  await page.goto("/orders/new");
+  await page.getByLabel(/Asynchronous \(v7\)/).check();
+  await page.getByLabel("Customer PO number", { exact: true }).fill(po);
+  const line = page.getByRole("group", { name: "Line 1" });
+  await line.getByLabel("Line 1 · Ingram part number").fill(FIXTURES.unknownPart);
+  await line.getByLabel("Quantity").fill("1");
+  await page.getByRole("button", { name: "Submit order request" }).click();
+
+  const card = page.getByRole("region", { name: `Order request for PO ${po}` });
+  await expect(card.locator(".badge")).toHaveText("Failed", { timeout: 30_000 });
+  await expect(card.getByRole("progressbar")).toHaveCount(0);
+  await expect(card.getByRole("status")).toHaveText("Ingram Micro did not create the order.");
+  const reasons = card.getByTestId("request-reasons");
+  await expect(reasons).toContainText("Ingram Micro's reasons:");
+  await expect(reasons).toContainText(FIXTURES.unknownPart);
+  await expect(card.getByText("Ingram Micro's result notification")).toBeVisible();
+  await expect(card.getByRole("link")).toHaveCount(0);
+  await screenshot(page, "order-new-v7-failed");
+  await phoneScreenshot(page, "order-new-v7-failed");
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { parseWebhookBody } from "@/lib/orders/webhook-payload";
+
+const result = (event: string, resource: Record<string, unknown>) => [
+  { topic: "resellers/orders", event, eventId: "E1", resource: { eventType: "IM::async_order_create", ...resource } },
+];
+
+describe("v7 result webhooks: success or failure", () => {
+  it("a result naming an order is a success, whatever else it carries", () => {
+    const [e] = parseWebhookBody(
+      result("IM::created", { customerOrderNumber: "PO1", orders: [{ ingramOrderNumber: "20-AAAAA" }] }),
+    )!;
+    expect(e).toMatchObject({ kind: "order_created", failed: false, orderNumbers: ["20-AAAAA"], errors: [] });
+  });
+
+  it("no order and Ingram's errors is a failure, with the messages and field messages in order", () => {
+    const [e] = parseWebhookBody(
+      result("IM::failed", {
+        customerOrderNumber: "PO2",
+        confirmationNumber: "US-I-T-1",
+        orders: [],
+        errors: [{ message: "Order can not be created", fields: [{ field: "lines[0]", message: "SKU not found" }] }],
+      }),
+    )!;
+    expect(e).toMatchObject({
+      kind: "order_created",
+      failed: true,
+      customerOrderNumber: "PO2",
+      confirmationNumber: "US-I-T-1",
+      errors: ["Order can not be created", "lines[0]: SKU not found"],
+    });
+  });
+
+  it("an event named as a failure fails even without errors; an empty success does not", () => {
+    expect(parseWebhookBody(result("IM::failed", { orders: [] }))![0]).toMatchObject({ failed: true, errors: [] });
+    expect(parseWebhookBody(result("IM::created", { orders: [] }))![0]!.failed).toBe(false);
+  });
+
+  it("status events are never failures", () => {
+    const [e] = parseWebhookBody({
+      topic: "resellers/orders",
+      event: "im::updated",
+      eventId: "E3",
+      resource: [{ eventType: "im::order_hold", orderNumber: "20-BBBBB", errors: [{ message: "x" }] }],
+    })!;
+    expect(e).toMatchObject({ kind: "order_status", failed: false });
+  });
+});
