@@ -1,14 +1,27 @@
-"use client";
-
-// The portal's one table. It used @tanstack/react-table, but every table here only renders the rows it is
-// given (sorting, where offered, is the URL's and happens on the server), which that library's 11 KB gzipped
-// on each list page bought nothing for: a page's first-load JavaScript is capped at 150 KB (npm run bench).
-// The column helper keeps the same shape (accessor / display / columns, cell context with getValue() and
-// row.original) so the column definitions read as before.
+// The portal's one table, rendered on the server with @tanstack/react-table's table core (its column model,
+// header groups and sorted row model), so a page's first-load JavaScript carries no table code (each page is
+// capped at 150 KB, `npm run bench`). Sorting is the URL's: sortable headers are links that write sort/dir,
+// and a table sorts the rows it has unless they already arrive in the URL's order (manualSorting).
 
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
+import {
+  constructTable,
+  createColumnHelper,
+  createSortedRowModel,
+  flexRender,
+  metaHelper,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_datetime,
+  sortFn_text,
+  tableFeatures,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+} from "@tanstack/react-table";
+import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 
 export interface DataColumnMeta {
   /** Right-aligns numbers and money. */
@@ -17,51 +30,33 @@ export interface DataColumnMeta {
   label?: string;
 }
 
-export interface CellContext<T, V> {
-  getValue(): V;
-  row: { original: T; index: number };
-}
+/** One feature set for every portal table: sorting of the rows it is given, nothing else. */
+const dataTableFeatures = tableFeatures({
+  coreReactivityFeature: storeReactivityBindings(),
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic, datetime: sortFn_datetime, text: sortFn_text },
+  columnMeta: metaHelper<DataColumnMeta>(),
+});
 
-interface ColumnOptions<T, V> {
-  header?: ReactNode | (() => ReactNode);
-  cell?: (ctx: CellContext<T, V>) => ReactNode;
-  meta?: DataColumnMeta;
-  /** Sortable through urlSort unless false. */
-  enableSorting?: boolean;
-}
+type DataTableFeatures = typeof dataTableFeatures;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DataColumn<T extends RowData> = ColumnDef<DataTableFeatures, T, any>;
 
-export interface DataColumn<T> extends ColumnOptions<T, unknown> {
-  id: string;
-  value: (row: T) => unknown;
-}
-
-type Accessor<T> = {
-  <K extends keyof T & string>(key: K, opts: ColumnOptions<T, T[K]> & { id?: string }): DataColumn<T>;
-  <V>(fn: (row: T) => V, opts: ColumnOptions<T, V> & { id: string }): DataColumn<T>;
-};
-
-export function columnHelper<T>() {
-  const accessor = ((key: string | ((row: T) => unknown), opts: ColumnOptions<T, unknown> & { id?: string }) => {
-    const value = typeof key === "function" ? key : (row: T) => (row as Record<string, unknown>)[key];
-    const id = opts.id ?? (typeof key === "string" ? key : "");
-    if (!id) throw new Error("a column read by a function needs an id");
-    return { ...opts, id, value } as DataColumn<T>;
-  }) as Accessor<T>;
-  return {
-    accessor,
-    display: (opts: ColumnOptions<T, undefined> & { id: string }): DataColumn<T> =>
-      ({ ...opts, enableSorting: false, value: () => undefined }) as DataColumn<T>,
-    columns: (columns: DataColumn<T>[]) => columns,
-  };
+export function columnHelper<T extends RowData>() {
+  return createColumnHelper<DataTableFeatures, T>();
 }
 
 export interface UrlSort {
+  /** The page's path and its current query: header links keep every other parameter. */
+  pathname: string;
+  query: URLSearchParams;
   /** Query parameter names that hold the sort column and direction. */
   param?: string;
   dirParam?: string;
 }
 
-export interface DataTableProps<T> {
+export interface DataTableProps<T extends RowData> {
   caption: ReactNode;
   /** Visually hide the caption (still announced) when the card already shows a heading. */
   captionHidden?: boolean;
@@ -76,16 +71,23 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
 }
 
-/** Nulls last, numbers by value, text by locale with numeric parts compared as numbers ("A2" before "A10"). */
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: "base" });
+const noop = () => undefined;
+
+function sortingOf<T extends RowData>(columns: DataColumn<T>[], urlSort: UrlSort | undefined): SortingState {
+  if (!urlSort) return [];
+  const id = urlSort.query.get(urlSort.param ?? "sort");
+  const known = columns.some((c) => c.id === id || ("accessorKey" in c && c.accessorKey === id));
+  return id && known ? [{ id, desc: urlSort.query.get(urlSort.dirParam ?? "dir") === "desc" }] : [];
 }
 
-export function DataTable<T>({
+function sortHref(urlSort: UrlSort, id: string, desc: boolean): string {
+  const next = new URLSearchParams(urlSort.query);
+  next.set(urlSort.param ?? "sort", id);
+  next.set(urlSort.dirParam ?? "dir", desc ? "desc" : "asc");
+  return `${urlSort.pathname}?${next.toString()}`;
+}
+
+export function DataTable<T extends RowData>({
   caption,
   captionHidden,
   columns,
@@ -96,68 +98,57 @@ export function DataTable<T>({
   manualSorting,
   empty,
 }: DataTableProps<T>) {
-  const pathname = usePathname();
-  const search = useSearchParams();
-  const sortParam = urlSort?.param ?? "sort";
-  const dirParam = urlSort?.dirParam ?? "dir";
-  const sortId = urlSort ? search.get(sortParam) : null;
-  const sortColumn = sortId ? columns.find((c) => c.id === sortId && c.enableSorting !== false) : undefined;
-  const desc = search.get(dirParam) === "desc";
-
-  let rows = data.map((original, index) => ({ original, index }));
-  if (sortColumn && !manualSorting) {
-    const sign = desc ? -1 : 1;
-    rows = [...rows].sort((x, y) => {
-      const c = compare(sortColumn.value(x.original), sortColumn.value(y.original));
-      // Nulls stay last whichever the direction.
-      const nulls = sortColumn.value(x.original) == null || sortColumn.value(y.original) == null;
-      return nulls ? c : c * sign;
-    });
-  }
-
-  const sortHref = (id: string, wantDesc: boolean) => {
-    const next = new URLSearchParams(search.toString());
-    next.set(sortParam, id);
-    next.set(dirParam, wantDesc ? "desc" : "asc");
-    return `${pathname}?${next.toString()}`;
-  };
+  const table = constructTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId,
+    enableSorting: !!urlSort,
+    manualSorting,
+    state: { sorting: sortingOf(columns, urlSort) },
+    onSortingChange: noop,
+  });
+  const rows = table.getRowModel().rows;
 
   return (
     <div className="table-wrap">
       <table className="data">
         <caption className={captionHidden ? "sr-only" : undefined}>{caption}</caption>
         <thead>
-          <tr>
-            {columns.map((column) => {
-              const sorted = sortColumn === column ? (desc ? "desc" : "asc") : false;
-              const canSort = !!urlSort && column.enableSorting !== false;
-              const content = typeof column.header === "function" ? column.header() : (column.header ?? column.id);
-              return (
-                <th
-                  key={column.id}
-                  scope="col"
-                  className={column.meta?.align === "end" ? "num" : undefined}
-                  aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                >
-                  {canSort ? (
-                    <Link className="sort-link" href={sortHref(column.id, sorted === "asc")} scroll={false}>
-                      {content}
-                      <span className="sort-indicator" aria-hidden="true">
-                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                      </span>
-                      <span className="sr-only">
-                        {sorted === "asc" ? ", sorted ascending; sort descending" : ", sort ascending"}
-                      </span>
-                    </Link>
-                  ) : column.meta?.label ? (
-                    <span aria-label={column.meta.label}>{content}</span>
-                  ) : (
-                    content
-                  )}
-                </th>
-              );
-            })}
-          </tr>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const column = header.column;
+                const meta = column.columnDef.meta;
+                const sorted = column.getIsSorted();
+                const content = header.isPlaceholder ? null : flexRender(column.columnDef.header, header.getContext());
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={meta?.align === "end" ? "num" : undefined}
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
+                    {urlSort && column.getCanSort() ? (
+                      <Link className="sort-link" href={sortHref(urlSort, column.id, sorted === "asc")} scroll={false}>
+                        {content}
+                        <span className="sort-indicator" aria-hidden="true">
+                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                        </span>
+                        <span className="sr-only">
+                          {sorted === "asc" ? ", sorted ascending; sort descending" : ", sort ascending"}
+                        </span>
+                      </Link>
+                    ) : meta?.label && !header.isPlaceholder ? (
+                      <span aria-label={meta.label}>{content}</span>
+                    ) : (
+                      content
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
         </thead>
         <tbody>
           {rows.length === 0 && empty ? (
@@ -166,16 +157,12 @@ export function DataTable<T>({
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={getRowId?.(row.original, row.index) ?? row.index} className={getRowClassName?.(row.original)}>
-                {columns.map((column) => {
-                  const value = column.value(row.original);
-                  const ctx = { getValue: () => value, row };
-                  return (
-                    <td key={column.id} className={column.meta?.align === "end" ? "num" : undefined}>
-                      {column.cell ? column.cell(ctx) : (value as ReactNode)}
-                    </td>
-                  );
-                })}
+              <tr key={row.id} className={getRowClassName?.(row.original)}>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={cell.column.columnDef.meta?.align === "end" ? "num" : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
               </tr>
             ))
           )}

@@ -1,5 +1,3 @@
-"use client";
-
 import Link from "next/link";
 import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatDateTime } from "@/app/_components/format";

@@ -1,6 +1,3 @@
-"use client";
-
-import { useMemo } from "react";
 import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatDateTime } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
@@ -59,6 +56,6 @@ function columnsFor(selfId: string) {
 }
 
 export function UsersTable({ users, selfId }: { users: UserRow[]; selfId: string }) {
-  const columns = useMemo(() => columnsFor(selfId), [selfId]);
+  const columns = columnsFor(selfId);
   return <DataTable caption={`Users (${users.length})`} columns={columns} data={users} getRowId={(u) => u.id} />;
 }

@@ -1,5 +1,3 @@
-"use client";
-
 import Link from "next/link";
 import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatMoney } from "@/app/_components/format";
@@ -48,14 +46,23 @@ const columns = h.columns([
   }),
 ]);
 
-export function OrdersTable({ orders, caption }: { orders: OrderSummary[]; caption: React.ReactNode }) {
+export function OrdersTable({
+  orders,
+  caption,
+  query,
+}: {
+  orders: OrderSummary[];
+  caption: React.ReactNode;
+  /** The page's current query: sort links keep the filters. */
+  query: URLSearchParams;
+}) {
   return (
     <DataTable
       caption={caption}
       columns={columns}
       data={orders}
       getRowId={(o) => o.orderNumber}
-      urlSort={{ param: "sort", dirParam: "dir" }}
+      urlSort={{ pathname: "/orders", query, param: "sort", dirParam: "dir" }}
       manualSorting
     />
   );

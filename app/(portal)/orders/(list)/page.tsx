@@ -108,6 +108,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <>
               <OrdersTable
                 orders={page.orders}
+                query={toSearchParams(raw)}
                 caption={
                   <>
                     Orders, page {page.page} of {Math.max(1, page.pageCount)}

@@ -1,6 +1,3 @@
-"use client";
-
-import { useMemo } from "react";
 import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatMoney, formatNumber } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
@@ -83,7 +80,7 @@ function columnsFor(currency: string | null) {
 }
 
 export function OrderLinesTable({ lines, currency }: { lines: OrderLine[]; currency: string | null }) {
-  const columns = useMemo(() => columnsFor(currency), [currency]);
+  const columns = columnsFor(currency);
   return (
     <DataTable
       caption={`Lines (${lines.length})`}
