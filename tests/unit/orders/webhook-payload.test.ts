@@ -13,7 +13,9 @@ describe("pick", () => {
   it("prefers the exact key, then any spelling, and reads nothing from a non-object", () => {
     expect(pick({ eventId: "exact", EVENTID: "upper" }, "eventId")).toBe("exact");
     expect(pick({ EVENTID: "upper" }, "eventId")).toBe("upper");
+    expect(pick({ EVENTID: "upper", eventId: "exact" }, "eventId")).toBe("exact");
     expect(pick({ other: 1 }, "eventId")).toBeUndefined();
+    expect(pick({ undefined: "named undefined" }, "eventId")).toBeUndefined();
     expect(pick(["eventId"], "0")).toBeUndefined();
     expect(pick(null, "eventId")).toBeUndefined();
     expect(pick("eventId", "length")).toBeUndefined();
@@ -69,6 +71,9 @@ describe("parseWebhookBody", () => {
     const e = one({ eventId: "E", resource: [{ eventType: "first" }, { eventType: "second" }] });
     expect(e.eventType).toBe("first");
     expect(one({ eventId: "E", eventType: "own", resource: { eventType: "res" } }).eventType).toBe("own");
+    // Only objects count as resources: the first object, not the first entry, supplies eventType and the PO.
+    const mixed = one({ eventId: "E", resource: ["junk", { eventType: "T", customerOrderNumber: "PO-3" }] });
+    expect([mixed.eventType, mixed.customerOrderNumber]).toEqual(["T", "PO-3"]);
   });
 
   it("is a create result by eventType, by event name or by an orders list, and a status event otherwise", () => {
