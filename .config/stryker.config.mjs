@@ -27,19 +27,20 @@ const GROUPS = {
     tests: ["tests/integration/auth/page-guard.test.ts"],
   },
   idempotency: {
+    pure: true,
     mutate: ["lib/orders/idempotency.ts"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/integration/orders/idempotency-rules.test.ts"],
-  },
-  // The RELEASE_ON table (which failures give the key back) is module-level: measured with activation first.
-  "idempotency-static": {
-    pure: true,
-    mutate: ["lib/orders/idempotency.ts:36-43"],
-    tests: ["tests/integration/orders/idempotency-rules.test.ts"],
   },
   "webhook-payload": {
     pure: true,
     mutate: ["lib/orders/webhook-payload.ts"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-payload.test.ts"],
+  },
+  // The signature check alone, measured by its unit tests.
+  "webhook-signature": {
+    pure: true,
+    mutate: ["lib/orders/receive-ingram-webhook.ts:20-28"],
+    tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-signature.test.ts"],
   },
   webhooks: {
     mutate: ["lib/orders/receive-ingram-webhook.ts"],
