@@ -7,42 +7,44 @@
  * suite (every route imports authz and the audit), and each mutant re-runs its covering files, each starting a
  * database and often the sandbox. A narrower test set can only lower a score, never flatter it.
  *
- * `pure` groups are measured by their tests run as a command, a fresh vitest process per mutant. That is what
- * measures static mutants (module-level tables and regexes): StrykerJS 9.6.1's vitest runner keeps modules loaded
- * between mutants, so a static mutant is never activated and would be reported as a survivor (stryker-js issues
- * 6144 and 6209). The database-backed groups use the vitest runner with "perTest" coverage and ignore static
- * mutants (listed in the README; the tables that matter have a `pure` run of their own lines).
+ * `freshProcess` groups are measured by their tests run as a command, a fresh vitest process per mutant. That
+ * is what measures static mutants (module-level tables and regexes): StrykerJS 9.6.1's vitest runner keeps
+ * modules loaded between mutants, so a static mutant is never activated and would be reported as a survivor
+ * (stryker-js issues 6144 and 6209), and it reported a database-backed suite as covering nothing. Every group
+ * is `freshProcess` for now; a group without it uses the vitest runner ("perTest", static mutants ignored),
+ * for when those issues are fixed.
  */
 const GROUPS = {
   authz: {
-    pure: true,
+    freshProcess: true,
     mutate: ["lib/authz.ts"],
     // The route-by-role matrix (tests/integration/orders/authz-matrix.test.ts) exercises the same table through
     // every route but needs the sandbox per mutant; the unit test pins the table exactly.
     tests: ["tests/unit/auth/permissions.test.ts"],
   },
   "page-guard": {
-    pure: true,
+    freshProcess: true,
     mutate: ["lib/auth/page-guard.ts"],
     tests: ["tests/integration/auth/page-guard.test.ts"],
   },
   idempotency: {
-    pure: true,
+    freshProcess: true,
     mutate: ["lib/orders/idempotency.ts"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/integration/orders/idempotency-rules.test.ts"],
   },
   "webhook-payload": {
-    pure: true,
+    freshProcess: true,
     mutate: ["lib/orders/webhook-payload.ts"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-payload.test.ts"],
   },
   // The signature check alone, measured by its unit tests.
   "webhook-signature": {
-    pure: true,
+    freshProcess: true,
     mutate: ["lib/orders/receive-ingram-webhook.ts:20-28"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-signature.test.ts"],
   },
   webhooks: {
+    freshProcess: true,
     mutate: ["lib/orders/receive-ingram-webhook.ts"],
     // webhooks.test.ts (deliveries from the sandbox, polled for seconds) is left to the ordinary suite.
     tests: [
@@ -53,11 +55,12 @@ const GROUPS = {
     ],
   },
   "audit-hash": {
-    pure: true,
+    freshProcess: true,
     mutate: ["lib/audit/chain.ts", "lib/audit/reconcile-verdict.ts"],
     tests: ["tests/unit/audit/chain.test.ts", "tests/unit/audit/reconcile-verdict.test.ts"],
   },
   audit: {
+    freshProcess: true,
     mutate: [
       "lib/audit/append.ts",
       "lib/audit/record.ts",
@@ -76,11 +79,12 @@ const GROUPS = {
     ],
   },
   "sign-in-pure": {
-    pure: true,
+    freshProcess: true,
     mutate: ["lib/auth/client-address.ts", "lib/auth/device-cookie.ts", "lib/auth/sign-in-attempt.ts"],
     tests: ["tests/unit/auth/cookies-and-redaction.test.ts", "tests/unit/auth/device-cookie.test.ts"],
   },
   "sign-in": {
+    freshProcess: true,
     mutate: [
       "lib/auth/credentials.ts",
       "lib/auth/throttle.ts",
@@ -95,6 +99,7 @@ const GROUPS = {
     ],
   },
   changes: {
+    freshProcess: true,
     mutate: [
       "lib/orders/create-order.ts",
       "lib/orders/create-order-request.ts",
@@ -153,17 +158,21 @@ export default config;
 /** One group's files and tests, or every group's with no MUTATION_GROUP. */
 function selectedGroup(name) {
   if (!name) {
+    // Every group at once: each mutant runs every group's tests (hours; one group at a time is the usual use).
     const all = Object.values(GROUPS);
     const mutate = all.flatMap((g) => g.mutate).filter((m) => !m.includes(":"));
-    const testFiles = [...new Set(all.flatMap((g) => g.tests))];
-    return { mutate, testFiles, coverageAnalysis: "perTest", ignoreStatic: true };
+    return { ...freshProcess([...new Set(all.flatMap((g) => g.tests))]), mutate: [...new Set(mutate)] };
   }
   const group = GROUPS[name];
   if (!group) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(GROUPS).join(", ")}; got "${name}".`);
-  if (group.pure) {
-    // --bail: the first failing test settles a mutant as killed.
-    const command = `npx vitest run --config tests/vitest.config.ts --bail=1 ${group.tests.join(" ")}`;
-    return { mutate: group.mutate, testRunner: "command", commandRunner: { command }, coverageAnalysis: "off" };
-  }
+  if (group.freshProcess) return { ...freshProcess(group.tests), mutate: group.mutate };
   return { mutate: group.mutate, testFiles: group.tests, coverageAnalysis: "perTest", ignoreStatic: true };
+}
+
+/** Stryker's command runner: a fresh vitest per mutant, so module-level mutants are activated before loading. */
+function freshProcess(tests) {
+  // --bail: the first failing test settles a mutant as killed. A database start can take minutes on a machine
+  // shared with other work, so hooks get longer than the suite's own 60 s here.
+  const vitest = "npx vitest run --config tests/vitest.config.ts --bail=1 --hookTimeout=180000";
+  return { testRunner: "command", commandRunner: { command: `${vitest} ${tests.join(" ")}` }, coverageAnalysis: "off" };
 }

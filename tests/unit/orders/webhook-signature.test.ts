@@ -35,5 +35,4 @@ describe("webhook signature: strict Base64", () => {
     expect(verifySignature(SECRET, ID, "")).toBe(false);
     expect(verifySignature(SECRET, ID, null)).toBe(false);
   });
-
 });
