@@ -46,4 +46,25 @@ describe("role → permission table", () => {
     expect(status(() => requirePermission(actor("viewer"), "users.manage"))).toBe(403);
     expect(status(() => requirePermission(actor("admin"), "users.manage"))).toBe(200);
   });
+
+  it("requirePermission's refusals say what to do: sign in, or that the permission is missing", () => {
+    const refusal = (fn: () => void) => {
+      try {
+        fn();
+      } catch (err) {
+        return { code: (err as AppError).code, message: (err as AppError).message };
+      }
+      return null;
+    };
+    expect(refusal(() => requirePermission(undefined, "orders.read"))).toEqual({
+      code: "unauthenticated",
+      message: "Sign in to continue.",
+    });
+    expect(refusal(() => requirePermission(actor("buyer"), "audit.read_users"))).toEqual({
+      code: "forbidden",
+      message: "You do not have permission to do this.",
+    });
+    expect(refusal(() => requirePermission(actor("viewer"), "account.manage"))).toBeNull();
+    expect(can(undefined, "account.manage")).toBe(false);
+  });
 });

@@ -28,4 +28,11 @@ describe("webhook signature: strict Base64", () => {
     expect(verifySignature(SECRET, "OTHER", good)).toBe(false);
     expect(verifySignature("", ID, good)).toBe(false);
   });
+
+  it("refuses a canonical Base64 value of the wrong length, and an empty header, without throwing", () => {
+    expect(verifySignature(SECRET, ID, "AAAA")).toBe(false);
+    expect(verifySignature(SECRET, ID, good.slice(0, -4))).toBe(false);
+    expect(verifySignature(SECRET, ID, "")).toBe(false);
+    expect(verifySignature(SECRET, ID, null)).toBe(false);
+  });
 });

@@ -1,0 +1,178 @@
+// Mutation testing of the modules that guard money and trust (README "Mutation testing"). Slow: run one group
+// at a time with `MUTATION_GROUP=authz npm run test:mutation` (or `-- --mutate <file>`); CI does not run it.
+
+/**
+ * The groups the README's table reports: the modules mutated and the tests that speak for them. Naming the tests
+ * keeps each run to the suites about that group: related-file discovery alone pulls in nearly every integration
+ * suite (every route imports authz and the audit), and each mutant re-runs its covering files, each starting a
+ * database and often the sandbox. A narrower test set can only lower a score, never flatter it.
+ *
+ * `freshProcess` groups are measured by their tests run as a command, a fresh vitest process per mutant. That
+ * is what measures static mutants (module-level tables and regexes): StrykerJS 9.6.1's vitest runner keeps
+ * modules loaded between mutants, so a static mutant is never activated and would be reported as a survivor
+ * (stryker-js issues 6144 and 6209), and it reported a database-backed suite as covering nothing. Every group
+ * is `freshProcess` for now; a group without it uses the vitest runner ("perTest", static mutants ignored),
+ * for when those issues are fixed.
+ */
+const GROUPS = {
+  authz: {
+    freshProcess: true,
+    mutate: ["lib/authz.ts"],
+    // The route-by-role matrix (tests/integration/orders/authz-matrix.test.ts) exercises the same table through
+    // every route but needs the sandbox per mutant; the unit test pins the table exactly.
+    tests: ["tests/unit/auth/permissions.test.ts"],
+  },
+  "page-guard": {
+    freshProcess: true,
+    mutate: ["lib/auth/page-guard.ts"],
+    tests: ["tests/integration/auth/page-guard.test.ts"],
+  },
+  idempotency: {
+    freshProcess: true,
+    mutate: ["lib/orders/idempotency.ts"],
+    tests: ["tests/unit/orders/wire.test.ts", "tests/integration/orders/idempotency-rules.test.ts"],
+  },
+  "webhook-payload": {
+    freshProcess: true,
+    mutate: ["lib/orders/webhook-payload.ts"],
+    tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-payload.test.ts"],
+  },
+  // The signature check alone, measured by its unit tests.
+  "webhook-signature": {
+    freshProcess: true,
+    mutate: ["lib/orders/receive-ingram-webhook.ts:20-28"],
+    tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-signature.test.ts"],
+  },
+  webhooks: {
+    freshProcess: true,
+    mutate: ["lib/orders/receive-ingram-webhook.ts"],
+    // webhooks.test.ts (deliveries from the sandbox, polled for seconds) is left to the ordinary suite.
+    tests: [
+      "tests/unit/orders/wire.test.ts",
+      "tests/unit/orders/webhook-signature.test.ts",
+      "tests/integration/orders/webhook-receive.test.ts",
+      "tests/integration/orders/webhook-claims.test.ts",
+    ],
+  },
+  "audit-hash": {
+    freshProcess: true,
+    mutate: ["lib/audit/chain.ts", "lib/audit/reconcile-verdict.ts"],
+    tests: ["tests/unit/audit/chain.test.ts", "tests/unit/audit/reconcile-verdict.test.ts"],
+  },
+  audit: {
+    freshProcess: true,
+    mutate: [
+      "lib/audit/append.ts",
+      "lib/audit/record.ts",
+      "lib/audit/verify.ts",
+      "lib/audit/checkpoint.ts",
+      "lib/audit/reconcile.ts",
+    ],
+    tests: [
+      "tests/unit/audit/checkpoint.test.ts",
+      "tests/integration/audit/chain.test.ts",
+      "tests/integration/audit/keyed-chain.test.ts",
+      "tests/integration/audit/crash-recovery.test.ts",
+      "tests/integration/audit/outcome-trials.test.ts",
+      "tests/integration/audit/instances.test.ts",
+      "tests/integration/audit/availability.test.ts",
+    ],
+  },
+  "sign-in-pure": {
+    freshProcess: true,
+    mutate: ["lib/auth/client-address.ts", "lib/auth/device-cookie.ts", "lib/auth/sign-in-attempt.ts"],
+    tests: ["tests/unit/auth/cookies-and-redaction.test.ts", "tests/unit/auth/device-cookie.test.ts"],
+  },
+  "sign-in": {
+    freshProcess: true,
+    mutate: [
+      "lib/auth/credentials.ts",
+      "lib/auth/throttle.ts",
+      "lib/auth/auth-post.ts",
+      "lib/auth/session-revocation.ts",
+    ],
+    tests: [
+      "tests/integration/auth/credentials-flow.test.ts",
+      "tests/integration/auth/throttle.test.ts",
+      "tests/integration/auth/refusals-and-sessions.test.ts",
+      "tests/integration/auth/session.test.ts",
+    ],
+  },
+  changes: {
+    freshProcess: true,
+    mutate: [
+      "lib/orders/create-order.ts",
+      "lib/orders/create-order-request.ts",
+      "lib/orders/modify-order.ts",
+      "lib/orders/release-order.ts",
+      "lib/orders/cancel-order.ts",
+      "lib/orders/audited-change.ts",
+    ],
+    tests: [
+      "tests/integration/orders/orders-api.test.ts",
+      "tests/integration/orders/reliability.test.ts",
+      "tests/integration/orders/security.test.ts",
+    ],
+  },
+};
+
+const group = process.env.MUTATION_GROUP || "all";
+// Each group keeps its own reports and incremental file, so runs of one group never discard another's results.
+const out = `tests/artifacts/mutation/${group}`;
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+const config = {
+  packageManager: "npm",
+  testRunner: "vitest",
+  vitest: { configFile: "tests/vitest.config.ts", related: true },
+  // Stryker's own checker is not used: tsc over the whole project per mutant would dominate the run.
+  ...selectedGroup(process.env.MUTATION_GROUP),
+  // With bail, vitest stops a file at its first failure and leaves the file's database and sandbox open, and the
+  // run then hangs until Stryker's timeout: a kill reported as "timeout". Running the covering tests to the end
+  // costs less than restarting a hung runner.
+  disableBail: true,
+  // Two cores shared with other work; PGlite-backed tests are CPU-bound, so more would only time out.
+  concurrency: 2,
+  // PGlite tests are slow and vary under load (each run of a file starts a database, and often the sandbox): a
+  // mutant is "timeout" only well past its dry-run time, so a busy machine does not pass for a killed mutant.
+  timeoutFactor: 3,
+  timeoutMS: 60_000,
+  incremental: true,
+  incrementalFile: `${out}/incremental.json`,
+  reporters: ["html", "json", "clear-text", "progress"],
+  htmlReporter: { fileName: `${out}/index.html` },
+  jsonReporter: { fileName: `${out}/mutation.json` },
+  tempDirName: "tests/artifacts/mutation/.stryker-tmp",
+  cleanTempDir: "always",
+  // Only what the tests need is copied into the sandbox (not .next/, .data/ or earlier reports).
+  ignorePatterns: [".next", ".data", "tests/artifacts", "test-results", "playwright-report"],
+  mutator: {
+    // Log and error messages are text for people; the tests pin codes, statuses and fields, not wording.
+    // See README "Mutation testing" for why each entry is ignored.
+    excludedMutations: [],
+  },
+  thresholds: { high: 90, low: 80, break: null },
+};
+export default config;
+
+/** One group's files and tests, or every group's with no MUTATION_GROUP. */
+function selectedGroup(name) {
+  if (!name) {
+    // Every group at once: each mutant runs every group's tests (hours; one group at a time is the usual use).
+    const all = Object.values(GROUPS);
+    const mutate = all.flatMap((g) => g.mutate).filter((m) => !m.includes(":"));
+    return { ...freshProcess([...new Set(all.flatMap((g) => g.tests))]), mutate: [...new Set(mutate)] };
+  }
+  const group = GROUPS[name];
+  if (!group) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(GROUPS).join(", ")}; got "${name}".`);
+  if (group.freshProcess) return { ...freshProcess(group.tests), mutate: group.mutate };
+  return { mutate: group.mutate, testFiles: group.tests, coverageAnalysis: "perTest", ignoreStatic: true };
+}
+
+/** Stryker's command runner: a fresh vitest per mutant, so module-level mutants are activated before loading. */
+function freshProcess(tests) {
+  // --bail: the first failing test settles a mutant as killed. (--hookTimeout on the command line does not reach
+  // the config's projects, so a database start slower than the suite's 60 s fails the dry run on a busy machine.)
+  const vitest = "npx vitest run --config tests/vitest.config.ts --bail=1";
+  return { testRunner: "command", commandRunner: { command: `${vitest} ${tests.join(" ")}` }, coverageAnalysis: "off" };
+}
