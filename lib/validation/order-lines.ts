@@ -111,7 +111,7 @@ export const vendorAttributeGroups = (label: string) =>
     .max(10, `At most 10 ${label}.`)
     .optional();
 
-export const createLineSchema = z.object(
+const createLineShape = z.object(
   {
     ingramPartNumber: partNumber,
     /** v6, as in Ingram's "Order with CPN – SAP" example: the customer's own part number instead of Ingram's. */
@@ -144,6 +144,18 @@ export const createLineSchema = z.object(
     subscriptionAttributes: vendorAttributeGroups("Line subscription attributes"),
   },
   { error: "Each line must be an object." },
+);
+/** A line names its part by Ingram's, the vendor's (v7) or the customer's (v6) number; checked even when other fields fail, so the form shows every error at once. */
+export const createLineSchema = createLineShape.refine(
+  (l) => !!(l.ingramPartNumber || l.customerPartNumber || l.vendorPartNumber),
+  {
+    path: ["ingramPartNumber"],
+    message: "Ingram part number is required.",
+    when: (p) => {
+      const v = p.value as Record<string, unknown> | null;
+      return typeof v === "object" && v !== null && !Array.isArray(v);
+    },
+  },
 );
 export type CreateLineInput = z.output<typeof createLineSchema>;
 

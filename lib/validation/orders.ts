@@ -93,12 +93,6 @@ function checkLines(v: CreateOrderInput, ctx: Ctx) {
     });
   const seen = new Set<string>();
   v.lines.forEach((l, i) => {
-    if (!l.ingramPartNumber && !l.customerPartNumber && !l.vendorPartNumber && !v.quoteNumber)
-      ctx.addIssue({
-        code: "custom",
-        path: ["lines", i, "ingramPartNumber"],
-        message: "Ingram part number is required.",
-      });
     if (l.customerLineNumber !== undefined) {
       const n = String(Number(l.customerLineNumber));
       if (seen.has(n))
