@@ -46,8 +46,8 @@ test("a v7 order from an Ingram quote number: quote, PO, submit; the order shows
   await card.getByRole("link", { name: /^\d{2}-\w+$/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
   const lines = page.getByRole("region", { name: "Order lines" });
-  await expect(lines.getByText("TSXML1")).toBeVisible();
-  await expect(lines.getByText("9HG002")).toBeVisible();
+  await expect(lines.getByText("TSXML1", { exact: true })).toBeVisible();
+  await expect(lines.getByText("9HG002", { exact: true })).toBeVisible();
   const subs = page.getByRole("region", { name: "Subscriptions, contracts and licences" });
   await expect(subs.getByText("renews 12 Months")).toBeVisible();
   await expect(subs.getByText("billing M365-BS-ANNUAL")).toBeVisible();

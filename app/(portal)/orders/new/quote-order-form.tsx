@@ -28,6 +28,13 @@ export function QuoteOrderForm() {
   const [request, setRequest] = useState<OrderRequestView | null>(null);
   const [busy, setBusy] = useState(false);
   const attempt = useRef<{ key: string; payload: string } | null>(null);
+  // An error stays beside its field only until the field is edited.
+  const clearError = (k: string) =>
+    setErrors((e) => {
+      if (!(k in e)) return e;
+      const { [k]: _gone, ...rest } = e;
+      return rest;
+    });
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -92,7 +99,10 @@ export function QuoteOrderForm() {
                   maxLength={35}
                   autoComplete="off"
                   value={quoteNumber}
-                  onChange={(e) => setQuoteNumber(e.target.value)}
+                  onChange={(e) => {
+                    setQuoteNumber(e.target.value);
+                    clearError("quoteNumber");
+                  }}
                 />
               )}
             </Field>
@@ -110,7 +120,10 @@ export function QuoteOrderForm() {
                   maxLength={18}
                   autoComplete="off"
                   value={po}
-                  onChange={(e) => setPo(e.target.value)}
+                  onChange={(e) => {
+                    setPo(e.target.value);
+                    clearError("customerOrderNumber");
+                  }}
                 />
               )}
             </Field>
