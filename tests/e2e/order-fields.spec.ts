@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { FIXTURES, uniquePo } from "./support/env";
 import { sandboxStats } from "./support/sandbox";
 import { screenshot } from "./support/screenshot";
@@ -31,6 +32,7 @@ test("a v7 order from an Ingram quote number: quote, PO, submit; the order shows
   await expect(page.locator("#quoteNumber-error")).toHaveText(/Quote number is required/);
   await page.getByLabel("Quote number").fill(QUOTE);
   await page.getByLabel("Customer PO number").fill(po);
+  await expectNoSeriousA11yViolations(page, "the quote form");
   await screenshot(page, "order-new-quote");
   await phoneShot(page, "order-new-quote");
   const before = (await sandboxStats(request)).counts.createV7;
@@ -53,6 +55,7 @@ test("a v7 order from an Ingram quote number: quote, PO, submit; the order shows
   await expect(subs.getByText("billing M365-BS-ANNUAL")).toBeVisible();
   await expect(page.getByText("Web order id")).toBeVisible();
   await subs.scrollIntoViewIfNeeded();
+  await expectNoSeriousA11yViolations(page, "an order with a subscription");
   await screenshot(page, "order-detail-subscription");
   await phoneShot(page, "order-detail-subscription");
 });
@@ -93,6 +96,7 @@ test("a v6 order with shipment details and end-user information through the coll
   await endUser.getByLabel("Company").fill("E2E END USER");
   await endUser.getByLabel("Contact").fill("Robin Diaz");
   await endUser.getByLabel("Email").fill("robin@enduser.example");
+  await expectNoSeriousA11yViolations(page, "the new order form with its sections open");
   await screenshot(page, "order-new-sections-open");
   await phoneShot(page, "order-new-sections-open");
 
