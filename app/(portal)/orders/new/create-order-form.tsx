@@ -3,7 +3,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
-import { ErrorPanel } from "@/app/_components/error-panel";
 import type { CreateOrderResult, OrderRequestView } from "@/lib/orders/dto-types";
 import { AttributesEditor, type AttributeDraft } from "../_form/attributes-editor";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
@@ -16,6 +15,7 @@ import { LineItemsEditor } from "./line-items-editor";
 import { END_USER_KEYS, PartySection, RESELLER_KEYS, ShippingSection, VendorSection } from "./order-sections";
 import { OrderRequestStatus } from "./order-request-status";
 import { MoreSection } from "../_form/more-section";
+import { SubmitProblems } from "../_form/submit-problems";
 
 type Outcome =
   { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
@@ -226,28 +226,7 @@ export function CreateOrderForm() {
         </MoreSection>
       </div>
       <div className="form-section stack" style={{ gap: 10 }}>
-        <div aria-live="polite">
-          {failure ? (
-            <ErrorPanel
-              title={
-                failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not created"
-              }
-              message={failure.message}
-              correlationId={failure.correlationId}
-            >
-              {failure.status === 0 || failure.status >= 500 ? (
-                <p>Submitting again re-sends the same request; Ingram will not get a second order.</p>
-              ) : null}
-            </ErrorPanel>
-          ) : null}
-          {loose.length ? (
-            <ul className="panel panel-error" style={{ paddingLeft: 28 }}>
-              {loose.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <SubmitProblems failure={failure} loose={loose} />
         <div className="form-actions" style={{ marginTop: 0 }}>
           <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
             {busy

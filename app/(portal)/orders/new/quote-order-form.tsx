@@ -3,11 +3,11 @@
 import { useRef, useState, type FormEvent } from "react";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
-import { ErrorPanel } from "@/app/_components/error-panel";
 import { Field } from "@/app/_components/field";
 import type { OrderRequestView } from "@/lib/orders/dto-types";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
 import { MoreSection } from "../_form/more-section";
+import { SubmitProblems } from "../_form/submit-problems";
 import { ShipToFields, shipToKeysFor, shipToPayload, type ShipToValues } from "../_form/ship-to-fields";
 import { errorsUnder } from "../_form/text-fields";
 import { OrderRequestStatus } from "./order-request-status";
@@ -152,22 +152,7 @@ export function QuoteOrderForm() {
         </MoreSection>
       </div>
       <div className="form-section stack" style={{ gap: 10 }}>
-        <div aria-live="polite">
-          {failure ? (
-            <ErrorPanel
-              title={failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not sent"}
-              message={failure.message}
-              correlationId={failure.correlationId}
-            />
-          ) : null}
-          {loose.length ? (
-            <ul className="panel panel-error" style={{ paddingLeft: 28 }}>
-              {loose.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <SubmitProblems failure={failure} loose={loose} />
         <div className="form-actions" style={{ marginTop: 0 }}>
           <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
             {busy ? "Sending to Ingram Micro…" : "Order from quote"}
