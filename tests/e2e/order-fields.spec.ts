@@ -9,6 +9,9 @@ import { screenshot } from "./support/screenshot";
 import { expect, test } from "./support/test";
 
 const QUOTE = "QUO-20-SANDBOX1";
+
+// Each flow fills a long form, runs axe and takes four screenshots: give it the slow-test allowance.
+test.beforeEach(() => test.slow());
 const DIR = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url));
 
 /** The same page on a phone (390×844), whole page, then back to the desktop viewport the suite uses. */
