@@ -80,7 +80,51 @@ export interface Tracking {
   trackingNumber: string | null;
   trackingUrl: string | null;
   carrierName: string | null;
+  /** The package's weight as Ingram writes it (text, in the order's weight unit). */
+  packageWeight: string | null;
+  cartonNumber: string | null;
+  quantityInBox: string | null;
   serialNumbers: string[];
+}
+
+/** One estimate of a line's ship or delivery date (Ingram gives a date or a range, with where it came from). */
+export interface EstimatedDate {
+  kind: "ship" | "delivery";
+  type: string | null;
+  date: string | null;
+  rangeStart: string | null;
+  rangeEnd: string | null;
+  source: string | null;
+  description: string | null;
+}
+
+export interface ScheduleLine {
+  lineNumber: string | null;
+  date: string | null;
+  requestedQuantity: number | null;
+  confirmedQuantity: number | null;
+  goodsIssueDate: string | null;
+}
+
+/** A line's subscription, contract and licence (Ingram's serviceContractInfo). */
+export interface ServiceContract {
+  contractNumber: string | null;
+  contractDescription: string | null;
+  contractStatus: string | null;
+  contractStart: string | null;
+  contractEnd: string | null;
+  contractDuration: string | null;
+  subscriptionId: string | null;
+  subscriptionTerm: string | null;
+  renewalTerm: string | null;
+  billingModel: string | null;
+  subscriptionStart: string | null;
+  subscriptionEnd: string | null;
+  licenseNumbers: string[];
+  licenseStart: string | null;
+  licenseEnd: string | null;
+  licenseDescription: string | null;
+  licenseQuantity: string | null;
 }
 
 export interface Shipment {
@@ -105,8 +149,15 @@ export interface OrderLine {
   vendorPartNumber: string | null;
   vendorName: string | null;
   description: string | null;
+  upcCode: string | null;
   unitPrice: number | null;
   extendedPrice: number | null;
+  taxAmount: number | null;
+  unitWeight: number | null;
+  weightUnit: string | null;
+  specialBidNumber: string | null;
+  carrierName: string | null;
+  requestedDeliveryDate: string | null;
   quantityOrdered: number | null;
   quantityConfirmed: number | null;
   quantityBackOrdered: number | null;
@@ -114,6 +165,9 @@ export interface OrderLine {
   backOrderEtaDate: string | null;
   notes: string | null;
   shipments: Shipment[];
+  estimatedDates: EstimatedDate[];
+  scheduleLines: ScheduleLine[];
+  serviceContract: ServiceContract | null;
 }
 
 export interface MiscCharge {
@@ -130,6 +184,13 @@ export interface OrderDetail {
   customerOrderNumber: string | null;
   endCustomerOrderNumber: string | null;
   vendorSalesOrderNumber: string | null;
+  /** Ingram's own purchase order number for the order. */
+  ingramPurchaseOrderNumber: string | null;
+  /** Set when the order came in through Ingram's web channel. */
+  webOrderId: string | null;
+  /** Total weight, in `weightUnit` (Ingram: lb in North America, kg elsewhere). */
+  totalWeight: number | null;
+  weightUnit: string | null;
   status: Status;
   /** On customer hold: the only state in which Ingram lets us modify, release or cancel. */
   onHold: boolean;

@@ -8,8 +8,8 @@ import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import type { Address, Attribute, CreateOrderResult, LineResult, ModifyOrderResult, OrderDetail } from "./dto-types";
 import type { OrderLine, OrderSearchPage, OrderState, OrderSummary, Shipment, Status } from "./dto-types";
 import { upstreamText } from "@/lib/redact";
-
-type Maybe<T> = T | null | undefined;
+import { toEstimatedDates, toScheduleLines, toServiceContract } from "./dto-line-details";
+import { list, type Maybe, num, safeUrl, str, toDate } from "./dto-values";
 
 const STATE_BY_KEY: Record<string, OrderState> = {
   open: "open",
@@ -58,43 +58,6 @@ export function toStatus(raw: Maybe<string>): Status {
     .replace(/\s+/g, " ");
   const state = STATE_BY_KEY[key] ?? STATE_BY_KEY[key.replace(/ /g, "")] ?? "unknown";
   return { state, label: state === "unknown" && text ? text : LABEL[state], raw: text || null };
-}
-
-function str(v: unknown): string | null {
-  if (typeof v === "string") return v.trim() === "" ? null : v;
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return null;
-}
-
-function num(v: unknown): number | null {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
-  return null;
-}
-
-function list<T>(v: Maybe<T[] | T>): T[] {
-  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined);
-  return v === null || v === undefined ? [] : [v];
-}
-
-/** `2021-05-20` and `2020-05-13T00:38:52-07:00` both read as the calendar date Ingram wrote. */
-export function toDate(v: unknown): string | null {
-  const s = str(v);
-  if (!s) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
-  return m?.[1] ?? s;
-}
-
-/** Only http(s) links reach an href; anything else (javascript:, data:) is dropped. */
-export function safeUrl(v: unknown): string | null {
-  const s = str(v);
-  if (!s) return null;
-  try {
-    const u = new URL(s);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 type AnyAddress = Maybe<Record<string, unknown>>;
@@ -182,6 +145,9 @@ function toShipment(s: DetailShipment): Shipment {
         trackingNumber: str(t.trackingNumber),
         trackingUrl: safeUrl(t.trackingUrl),
         carrierName: str(c.carrierName) ?? str(c.carrierCode),
+        packageWeight: str(t.packageWeight),
+        cartonNumber: str(t.cartonNumber),
+        quantityInBox: str(t.quantityInBox),
         serialNumbers: list(t.serialNumbers)
           .map((x) => str(x.serialNumber))
           .filter((x): x is string => !!x),
@@ -200,8 +166,15 @@ function toLine(l: DetailLine): OrderLine {
     vendorPartNumber: str(l.vendorPartNumber),
     vendorName: str(l.vendorName),
     description: str(l.partDescription),
+    upcCode: str(l.upcCode),
     unitPrice: num(l.unitPrice),
     extendedPrice: num(l.extendedPrice),
+    taxAmount: num(l.taxAmount),
+    unitWeight: num(l.unitWeight),
+    weightUnit: str(l.weightUom),
+    specialBidNumber: str(l.specialBidNumber),
+    carrierName: str(l.defaultCarrierName),
+    requestedDeliveryDate: toDate(l.requestedDeliverydate),
     quantityOrdered: num(l.quantityOrdered),
     quantityConfirmed: num(l.quantityConfirmed),
     quantityBackOrdered: num(l.quantityBackOrdered),
@@ -209,6 +182,9 @@ function toLine(l: DetailLine): OrderLine {
     backOrderEtaDate: toDate(l.backOrderETADate),
     notes: str(l.lineNotes),
     shipments: list(l.shipmentDetails).map(toShipment),
+    estimatedDates: toEstimatedDates(l),
+    scheduleLines: toScheduleLines(l),
+    serviceContract: toServiceContract(l),
   };
 }
 
@@ -222,6 +198,10 @@ export function toOrderDetail(d: IngramOrderDetail, requestedNumber?: string): O
     customerOrderNumber: str(d.customerOrderNumber),
     endCustomerOrderNumber: str(d.endCustomerOrderNumber),
     vendorSalesOrderNumber: str(d.vendorSalesOrderNumber),
+    ingramPurchaseOrderNumber: str(d.ingramPurchaseOrderNumber),
+    webOrderId: str(d.webOrderId),
+    totalWeight: num(d.totalWeight),
+    weightUnit: lines.find((l) => l.weightUnit)?.weightUnit ?? null,
     status,
     onHold: status.state === "on_hold",
     currency: str(d.currencyCode) ?? str(list(d.lines)[0]?.currencyCode),

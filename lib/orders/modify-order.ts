@@ -2,7 +2,7 @@ import "server-only";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
 import { type Actor, requirePermission } from "@/lib/authz";
 import { ingram, isPartial } from "@/lib/ingram/client";
-import type { ModifyOrderInput } from "@/lib/validation/orders";
+import type { ModifyOrderInput } from "@/lib/validation/order-changes";
 import { auditActor, type CommandOptions, readOrderAfterChange, recordFailure } from "./audited-change";
 import { toModifyResult } from "./dto";
 import type { ModifyOrderResult } from "./dto-types";

@@ -1,7 +1,17 @@
-// Input schemas shared by the order forms and the route handlers. Pure zod: imports nothing server-side.
+// Create-order input shared by the form and the route handlers (POST /api/orders: v6; POST
+// /api/order-requests: v7), plus the small id schemas of those routes. Pure zod: imports nothing server-side.
 // Messages name the field in plain words because forms show them next to it.
 import { z } from "zod";
-import { blankToUndefined } from "./search-filters";
+import { attributeList, blankToUndefined, flag, text } from "./input-fields";
+import { createLineSchema, LINE_V6_ONLY, LINE_V7_ONLY, vendorAttributeGroups } from "./order-lines";
+import {
+  createShipToSchema,
+  endUserSchema,
+  resellerSchema,
+  shipmentDetailsSchema,
+  V6_ONLY,
+  V7_ONLY,
+} from "./order-parties";
 
 export const idempotencyKeySchema = z
   .string({ error: "The Idempotency-Key header is required." })
@@ -12,117 +22,14 @@ export const idempotencyKeySchema = z
 
 export const orderRequestIdSchema = z.uuid({ error: "Order request id is not valid." });
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text.` })
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .optional()
-    .transform((v) => (v === "" ? undefined : v));
-
-const shipToShape = (limits: { contact: number; line1: number; line2: number; country: number }) =>
-  z.object(
-    {
-      addressId: text("Ship-to address id", 10),
-      contact: text("Ship-to contact", limits.contact),
-      companyName: text("Ship-to company name", 40),
-      addressLine1: text("Ship-to address line 1", limits.line1),
-      addressLine2: text("Ship-to address line 2", limits.line2),
-      city: text("Ship-to city", 25),
-      state: text("Ship-to state", 3),
-      postalCode: text("Ship-to postal code", 10),
-      countryCode: text("Ship-to country code", limits.country),
-      phoneNumber: text("Ship-to phone number", 30),
-      email: z.preprocess(
-        blankToUndefined,
-        z.email({ error: "Ship-to email must be an email address." }).max(241, "Ship-to email is too long.").optional(),
-      ),
-    },
-    { error: "Ship-to address must be an object." },
-  );
-export const createShipToSchema = shipToShape({ contact: 70, line1: 70, line2: 70, country: 10 });
-export const modifyShipToSchema = shipToShape({ contact: 40, line1: 60, line2: 40, country: 3 });
-
-const quantity = (label: string) =>
-  z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .trim()
-          .regex(/^\d{1,6}$/, `${label} must be a whole number.`)
-          .transform(Number),
-      ],
-      {
-        error: `${label} must be a whole number.`,
-      },
-    )
-    .pipe(
-      z
-        .number()
-        .int(`${label} must be a whole number.`)
-        .min(1, `${label} must be at least 1.`)
-        .max(9999, `${label} must be at most 9999.`),
-    );
-
-const partNumber = z
-  .string({ error: "Ingram part number is required." })
-  .trim()
-  .min(1, "Ingram part number is required.")
-  .max(18, "Ingram part number must be at most 18 characters.")
-  .regex(/^[A-Za-z0-9/._-]+$/, "Ingram part number may contain only letters, digits and - _ . /");
-
-const price = z.preprocess(
-  blankToUndefined,
-  z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .trim()
-          .regex(/^\d{1,9}(\.\d{1,4})?$/, "Unit price must be a number.")
-          .transform(Number),
-      ],
-      {
-        error: "Unit price must be a number.",
-      },
-    )
-    .pipe(
-      z
-        .number()
-        .finite("Unit price must be a number.")
-        .min(0, "Unit price cannot be negative.")
-        .max(1e9, "Unit price is too large."),
-    )
-    .optional(),
-);
-
-export const createLineSchema = z.object(
-  {
-    ingramPartNumber: partNumber,
-    quantity: quantity("Quantity"),
-    unitPrice: price,
-  },
-  { error: "Each line must be an object." },
-);
-
-export const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
-export const additionalAttributeSchema = z.object({
-  name: z
-    .string({ error: "Attribute name is required." })
-    .regex(ATTRIBUTE_NAME, "Attribute name must be a word such as allowPartialOrder."),
-  value: z
-    .string({ error: "Attribute value must be text." })
-    .max(100, "Attribute value must be at most 100 characters."),
-});
-
 const MAX_PO = { sync: 35, async: 18 } as const;
+const MODE_NAME = { sync: "synchronous (v6)", async: "asynchronous (v7)" } as const;
 
 const createBase = z.object(
   {
     mode: z.enum(["sync", "async"], { error: "Mode must be sync or async." }),
+    /** v7 quote-to-order: lines, quantities and prices come from the quote. */
+    quoteNumber: text("Quote number", 35),
     customerOrderNumber: z
       .string({ error: "Customer PO number is required." })
       .trim()
@@ -131,18 +38,73 @@ const createBase = z.object(
     endCustomerOrderNumber: text("End customer PO number", 35),
     notes: text("Notes", 132),
     customerHold: z.boolean({ error: "Customer hold must be true or false." }).default(false),
-    shipTo: createShipToSchema.optional(),
+    billToAddressId: text("Bill-to address id", 10),
+    specialBidNumber: text("Special bid number", 36),
+    acceptBackOrder: flag("Accept backorders"),
+    vendAuthNumber: text("Vendor authorization number", 50),
+    shipTo: createShipToSchema,
+    shipmentDetails: shipmentDetailsSchema,
+    endUserInfo: endUserSchema,
+    resellerInfo: resellerSchema,
     lines: z
       .array(createLineSchema, { error: "Lines must be a list." })
-      .min(1, "Add at least one line.")
-      .max(50, "An order may have at most 50 lines."),
-    additionalAttributes: z
-      .array(additionalAttributeSchema, { error: "Additional attributes must be a list." })
-      .max(20, "At most 20 additional attributes.")
+      .max(50, "An order may have at most 50 lines.")
       .default([]),
+    additionalAttributes: attributeList("Attribute", 20).default([]),
+    vendorAttributes: vendorAttributeGroups("Vendor attributes"),
+    subscriptionAttributes: vendorAttributeGroups("Subscription attributes"),
   },
   { error: "The order must be a JSON object." },
 );
+export type CreateOrderInput = z.output<typeof createBase>;
+export type CreateOrderFormValues = z.input<typeof createBase>;
+
+const HEADER_V7_ONLY = ["quoteNumber", "vendorAttributes", "subscriptionAttributes"] as const;
+
+type Ctx = z.RefinementCtx;
+const notFor = (ctx: Ctx, path: (string | number)[], mode: "sync" | "async") =>
+  ctx.addIssue({ code: "custom", path, message: `Not sent with ${MODE_NAME[mode]} orders; leave it empty.` });
+
+/** Fields one version of Ingram's API lacks are refused by name rather than silently dropped. */
+function checkVersionFields(v: CreateOrderInput, ctx: Ctx) {
+  const other = v.mode === "sync" ? V7_ONLY : V6_ONLY;
+  const has = (o: object | undefined, k: string) => !!o && (o as Record<string, unknown>)[k] !== undefined;
+  if (v.mode === "sync") for (const k of HEADER_V7_ONLY) if (v[k] !== undefined) notFor(ctx, [k], v.mode);
+  for (const [group, keys] of Object.entries(other) as [string, readonly string[]][]) {
+    if (group === "lineEndUser") continue;
+    for (const k of keys) if (has(v[group as "shipTo"], k)) notFor(ctx, [group, k], v.mode);
+  }
+  const lineOnly = v.mode === "sync" ? LINE_V7_ONLY : LINE_V6_ONLY;
+  const endUserOnly = v.mode === "async" ? V6_ONLY.lineEndUser : [];
+  v.lines.forEach((l, i) => {
+    for (const k of lineOnly) if (l[k] !== undefined) notFor(ctx, ["lines", i, k], v.mode);
+    l.endUserInfo?.forEach((e, j) => {
+      for (const k of endUserOnly) if (e[k] !== undefined) notFor(ctx, ["lines", i, "endUserInfo", j, k], v.mode);
+    });
+  });
+}
+
+function checkLines(v: CreateOrderInput, ctx: Ctx) {
+  if (v.lines.length === 0 && !v.quoteNumber)
+    ctx.addIssue({
+      code: "custom",
+      path: ["lines"],
+      message: v.mode === "async" ? "Add at least one line, or give a quote number." : "Add at least one line.",
+    });
+  const seen = new Set<string>();
+  v.lines.forEach((l, i) => {
+    if (l.customerLineNumber !== undefined) {
+      const n = String(Number(l.customerLineNumber));
+      if (seen.has(n))
+        ctx.addIssue({
+          code: "custom",
+          path: ["lines", i, "customerLineNumber"],
+          message: "Customer line numbers must be unique within the order.",
+        });
+      seen.add(n);
+    }
+  });
+}
 
 /** Create form; one schema for both modes. v7 (async) caps the PO numbers at 18 characters; v6 takes 35. */
 export function createOrderSchemaFor(defaultMode: "sync" | "async") {
@@ -153,20 +115,17 @@ export function createOrderSchemaFor(defaultMode: "sync" | "async") {
     )
     .superRefine((v, ctx) => {
       const max = MAX_PO[v.mode];
-      if (v.customerOrderNumber.length > max) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["customerOrderNumber"],
-          message: `Customer PO number must be at most ${max} characters for this order type.`,
-        });
+      for (const key of ["customerOrderNumber", "endCustomerOrderNumber"] as const) {
+        const label = key === "customerOrderNumber" ? "Customer PO number" : "End customer PO number";
+        if ((v[key]?.length ?? 0) > max)
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: `${label} must be at most ${max} characters for this order type.`,
+          });
       }
-      if (v.endCustomerOrderNumber && v.endCustomerOrderNumber.length > max) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["endCustomerOrderNumber"],
-          message: `End customer PO number must be at most ${max} characters for this order type.`,
-        });
-      }
+      checkVersionFields(v, ctx);
+      checkLines(v, ctx);
     });
 }
 export const createOrderSchema = createOrderSchemaFor("sync");
@@ -180,68 +139,6 @@ export const createAsyncOrderSchema = createOrderSchemaFor("async").refine((v) =
   path: ["mode"],
   message: "Synchronous orders are created through orders.",
 });
-export type CreateOrderInput = z.output<typeof createBase>;
-export type CreateOrderFormValues = z.input<typeof createBase>;
-
-const lineNumber = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? String(v) : blankToUndefined(v)),
-    z
-      .string({ error: `${label} must be up to 6 digits.` })
-      .trim()
-      .regex(/^\d{1,6}$/, `${label} must be up to 6 digits.`)
-      .optional(),
-  );
-
-export const modifyLineSchema = z
-  .object(
-    {
-      action: z.enum(["add", "update", "delete"], { error: "Line action must be add, update or delete." }),
-      ingramLineNumber: lineNumber("Line number"),
-      customerLineNumber: lineNumber("Customer line number"),
-      ingramPartNumber: partNumber.optional(),
-      quantity: quantity("Quantity").optional(),
-      notes: text("Line notes", 132),
-    },
-    { error: "Each line change must be an object." },
-  )
-  .superRefine((l, ctx) => {
-    if (l.action === "add" && !l.ingramPartNumber)
-      ctx.addIssue({
-        code: "custom",
-        path: ["ingramPartNumber"],
-        message: "Ingram part number is required to add a line.",
-      });
-    if (l.action === "add" && l.quantity === undefined)
-      ctx.addIssue({ code: "custom", path: ["quantity"], message: "Quantity is required to add a line." });
-    if (l.action !== "add" && !l.ingramLineNumber)
-      ctx.addIssue({
-        code: "custom",
-        path: ["ingramLineNumber"],
-        message: "Line number is required to change or remove a line.",
-      });
-    if (l.action === "update" && l.quantity === undefined)
-      ctx.addIssue({ code: "custom", path: ["quantity"], message: "Quantity is required to change a line." });
-  });
-
-export const modifyOrderSchema = z
-  .object(
-    {
-      notes: text("Notes", 132),
-      shipTo: modifyShipToSchema.optional(),
-      lines: z
-        .array(modifyLineSchema, { error: "Lines must be a list." })
-        .max(50, "At most 50 line changes at once.")
-        .default([]),
-    },
-    { error: "The changes must be a JSON object." },
-  )
-  .refine((v) => v.notes !== undefined || v.shipTo !== undefined || v.lines.length > 0, {
-    path: ["_"],
-    message: "Change the notes, the ship-to address or at least one line.",
-  });
-export type ModifyOrderInput = z.output<typeof modifyOrderSchema>;
-export type ModifyOrderFormValues = z.input<typeof modifyOrderSchema>;
 
 /** GET /api/order-requests */
 export const orderRequestListQuerySchema = z.object({

@@ -2,6 +2,7 @@
 // own filters the order index answers (free text `q`, `endCustomerName`) and sort/dir. Pure zod: imports
 // nothing server-side.
 import { z } from "zod";
+import { blankToUndefined, isCalendarDate, wholeNumber } from "./input-fields";
 import { SEARCH_ORDER_NUMBER_MAX_LENGTH } from "./order-number";
 
 export const ORDER_STATUS_FILTERS = ["SHIPPED", "PROCESSING", "ON HOLD", "BACKORDERED", "CANCELLED"] as const;
@@ -19,16 +20,6 @@ export const SORT_KEYS = [
 export const PORTAL_ONLY_FILTERS = ["q", "endCustomerName"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-function isCalendarDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
-
-/** Query strings arrive as string | string[]; an empty form field means "not set". */
-export const blankToUndefined = (v: unknown) =>
-  v === "" || (Array.isArray(v) && v.every((x) => x === "")) ? undefined : v;
 const one = (label: string, max: number) =>
   z.preprocess(
     blankToUndefined,
@@ -65,30 +56,7 @@ const dateRange = (label: string) =>
       .optional(),
   );
 const intParam = (label: string, min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .union(
-        [
-          z.number(),
-          z
-            .string()
-            .regex(/^\d{1,6}$/, `${label} must be a whole number.`)
-            .transform(Number),
-        ],
-        {
-          error: `${label} must be a whole number.`,
-        },
-      )
-      .pipe(
-        z
-          .number()
-          .int(`${label} must be a whole number.`)
-          .min(min, `${label} must be at least ${min}.`)
-          .max(max, `${label} must be at most ${max}.`),
-      )
-      .optional(),
-  );
+  z.preprocess(blankToUndefined, wholeNumber(label, min, max).optional());
 
 /** GET /api/orders and the search page: Ingram's search parameter names exactly, plus `q`, `endCustomerName`, sort/dir. */
 export const orderSearchQuerySchema = z.object({

@@ -68,6 +68,23 @@ export function findPart(partNumber: unknown): CatalogItem | undefined {
   return typeof partNumber === "string" ? CATALOG.get(partNumber.trim().toUpperCase()) : undefined;
 }
 
+/**
+ * The account's registered customer part numbers (CPN → Ingram part), as Ingram keeps them for SAP accounts;
+ * the first is the one Ingram's "Order with CPN - SAP" example sends.
+ */
+export const CUSTOMER_PART_NUMBERS: Readonly<Record<string, string>> = {
+  "90NB0GI4-M03110": "YZ1478",
+  "ACME-LAPTOP-14": "4U0212",
+};
+
+const BY_VENDOR_PART = new Map([...CATALOG.values()].map((i) => [i.vendorPartNumber.toUpperCase(), i]));
+
+/** A line's part as sent: Ingram's part number, the vendor's part number, or a registered customer part number. */
+export function resolvePart(partNumber: string): CatalogItem | undefined {
+  const key = partNumber.trim().toUpperCase();
+  return findPart(key) ?? BY_VENDOR_PART.get(key) ?? findPart(CUSTOMER_PART_NUMBERS[key]);
+}
+
 export const WAREHOUSES: Record<string, string> = {
   "10": "Mira Loma, CA",
   "30": "Millington, TN",

@@ -1,4 +1,4 @@
-import { CARRIERS, WAREHOUSES, findPart } from "./catalog.ts";
+import { CARRIERS, WAREHOUSES, resolvePart } from "./catalog.ts";
 import { deriveStatus, lineNo, makeLine } from "./order-factory.ts";
 import { pickAddress } from "./render.ts";
 import type { FieldError } from "./responses.ts";
@@ -37,7 +37,7 @@ export function isDuplicatePo(store: SandboxStore, req: CreateRequest): boolean 
 export function createOrder(store: SandboxStore, now: number, req: CreateRequest): CreateOutcome {
   const rejected: RejectedLine[] = [];
   const known = req.lines.filter((line) => {
-    if (findPart(line.ingramPartNumber)) return true;
+    if (resolvePart(line.ingramPartNumber)) return true;
     rejected.push({ line, rejectCode: "EN", rejectReason: skuNotFound(line.ingramPartNumber) });
     return false;
   });
@@ -70,7 +70,7 @@ export function createOrder(store: SandboxStore, now: number, req: CreateRequest
     miscellaneousCharges: [],
     lines: known.map((line, i) =>
       makeLine({
-        item: findPart(line.ingramPartNumber)!,
+        item: resolvePart(line.ingramPartNumber)!,
         quantity: line.quantity,
         ingramLineNumber: lineNo(i + 1),
         customerLineNumber: line.customerLineNumber ?? lineNo(line.index + 1),
@@ -84,6 +84,12 @@ export function createOrder(store: SandboxStore, now: number, req: CreateRequest
       }),
     ),
   };
+  known.forEach((line, i) => {
+    const made = order.lines[i]!;
+    made.requestedDeliveryDate = req.requestedDeliveryDate;
+    made.subscription = line.subscription;
+  });
+  if (req.webOrderId) order.webOrderId = req.webOrderId;
   if (order.lines.some((l) => l.unitWeight > 0)) order.freightCharges = 7.83;
   order.status = deriveStatus(order);
   store.insert(order);

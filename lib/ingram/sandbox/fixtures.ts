@@ -39,6 +39,10 @@ export const SANDBOX_FIXTURES = {
   inStockPartNumber: "TSXML1",
   backorderPartNumber: "DF4128",
   unknownPartNumber: "XXXXXX",
+  /** v7 quote-to-order: a quote the sandbox knows (TSXML1 x3 and a 12-month 9HG002 subscription x10). */
+  quoteNumber: "QUO-20-SANDBOX1",
+  /** A registered customer part number (Ingram's "Order with CPN - SAP" example); it resolves to YZ1478. */
+  customerPartNumber: "90NB0GI4-M03110",
 } as const;
 
 /**

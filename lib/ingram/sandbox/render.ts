@@ -1,3 +1,4 @@
+import { purchaseOrderNumber, scheduleLines, serviceContractInfo, webOrderId } from "./line-extras.ts";
 import { activeLines, orderTotal, subOrderNumbers, subTotal, totalWeight, warehouseName } from "./order-factory.ts";
 import type { Address, DetailStatus, SandboxLine, SandboxOrder } from "./sandbox-types.ts";
 import { DAY_MS, isoWithOffset, round2, ymd } from "./util.ts";
@@ -102,11 +103,14 @@ function detailLine(order: SandboxOrder, line: SandboxLine): Record<string, unkn
     quantityConfirmed: line.quantityConfirmed,
     quantityBackOrdered: line.quantityBackOrdered,
     specialBidNumber: line.specialBidNumber,
+    requestedDeliverydate: line.requestedDeliveryDate,
     promisedDeliveryDate: line.promisedDeliveryDate,
     backOrderETADate: line.backOrderETADate,
     lineNotes: line.notes,
     defaultCarrierName: line.carrierName,
     shipmentDetails: detailShipments(order, line),
+    serviceContractInfo: serviceContractInfo(order, line),
+    scheduleLines: scheduleLines(order, line),
     additionalAttributes: [],
     links: [orderLink(line.subOrderNumber)],
     estimatedDates:
@@ -142,7 +146,9 @@ export function renderDetail(
     orderType: order.orderType,
     customerOrderNumber: order.customerOrderNumber,
     endCustomerOrderNumber: order.endCustomerOrderNumber,
+    webOrderId: webOrderId(order),
     vendorSalesOrderNumber: order.vendorSalesOrderNumber,
+    ingramPurchaseOrderNumber: purchaseOrderNumber(order),
     orderStatus: order.status,
     orderTotal: orderTotal(order),
     orderSubTotal: subTotal(order),

@@ -5,7 +5,7 @@ import { pickAddress } from "./render.ts";
 import { type ModifyRejection, modifyLine, renderModifyResponse } from "./render-writes.ts";
 import { type FieldError, errorResponse, json, validationFailed } from "./responses.ts";
 import type { DetailStatus, SandboxOrder } from "./sandbox-types.ts";
-import { type Json, isObject } from "./validate.ts";
+import { type Json, attrTrue, attributes, isObject } from "./validate.ts";
 import type { OrderState } from "../../orders/dto-types.ts";
 import { changeRules } from "../../orders/hold-rules.ts";
 
@@ -175,7 +175,10 @@ export function modifyOrder(order: SandboxOrder, body: Json, now: number) {
       counts.updated++;
     }
   }
-  if (typeof body.notes === "string") order.notes = body.notes;
+  // Ingram's examples pair header notes over 35 characters with enableCommentsAsLines=true; without it only
+  // the first 35 characters are kept as the header comment.
+  if (typeof body.notes === "string")
+    order.notes = attrTrue(attributes(body), "enableCommentsAsLines") ? body.notes : body.notes.slice(0, 35);
   if (isObject(body.shipToInfo)) order.shipToInfo = { ...order.shipToInfo, ...pickAddress(body.shipToInfo) };
   order.modifiedAt = now;
   const description =

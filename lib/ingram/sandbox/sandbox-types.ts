@@ -54,6 +54,10 @@ export interface SandboxLine {
   warehouseId: string;
   promisedDeliveryDate?: string;
   backOrderETADate?: string;
+  /** As the create request asked (shipmentDetails.requestedDeliveryDate). */
+  requestedDeliveryDate?: string;
+  /** v7 subscription fields of the create request (resourceId, planid, subscriptionPeriod). */
+  subscription?: { resourceId?: string; planId?: string; subscriptionId?: string; term?: string; startDate?: string };
   shipment?: Shipment;
 }
 
@@ -64,6 +68,8 @@ export interface SandboxOrder {
   customerOrderNumber: string;
   endCustomerOrderNumber?: string;
   vendorSalesOrderNumber?: string;
+  /** Set for orders that came in through Ingram's web channel (v7 requests, web POs). */
+  webOrderId?: string;
   status: DetailStatus;
   /** On customer hold (allowOrderOnCustomerHold): the only state in which modify/cancel/release work. */
   customerHold: boolean;

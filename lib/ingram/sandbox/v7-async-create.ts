@@ -1,6 +1,7 @@
 import type { SandboxContext } from "./context.ts";
 import { createOrder, duplicatePo, isDuplicatePo, skuNotFound } from "./create-orders.ts";
 import { v7FailureEvent, v7ResultEvent } from "./events.ts";
+import { SANDBOX_QUOTES } from "./line-extras.ts";
 import { renderCreateResponse } from "./render-writes.ts";
 import { json, v7Error } from "./responses.ts";
 import type { Reply } from "./sandbox-types.ts";
@@ -27,10 +28,25 @@ export function createV7(ctx: SandboxContext, body: Json): Reply {
   });
 }
 
-function processV7(ctx: SandboxContext, request: CreateRequest, confirmationNumber: string): void {
+/** Quote-to-order: the quote's lines replace whatever lines were sent; an unknown quote is a processing error. */
+function withQuote(request: CreateRequest): CreateRequest | null {
+  if (!request.quoteNumber) return request;
+  const quoted = SANDBOX_QUOTES[request.quoteNumber.trim().toUpperCase()];
+  return quoted ? { ...request, lines: quoted.map((l, index) => ({ ...l, index })) } : null;
+}
+
+function processV7(ctx: SandboxContext, sent: CreateRequest, confirmationNumber: string): void {
   const now = ctx.clock.now();
   let event: { eventId: string; payload: unknown[] };
-  if (isDuplicatePo(ctx.store, request)) {
+  const request = withQuote({ ...sent, webOrderId: confirmationNumber.replace(/\D/g, "").slice(-8) });
+  if (!request) {
+    event = v7FailureEvent(
+      sent,
+      confirmationNumber,
+      [{ field: "quoteNumber", value: sent.quoteNumber, message: "Quote not found or not valid for ordering" }],
+      now,
+    );
+  } else if (isDuplicatePo(ctx.store, request)) {
     event = v7FailureEvent(request, confirmationNumber, [duplicatePo(request.customerOrderNumber)], now);
   } else {
     const outcome = createOrder(ctx.store, now, request);

@@ -22,10 +22,13 @@ export const attrTrue = (attrs: Map<string, string>, name: string): boolean =>
 export interface LineRequest {
   index: number;
   customerLineNumber?: string;
+  /** The part as sent: Ingram's part number, else the vendor's (v7), else the customer's own (CPN). */
   ingramPartNumber: string;
   quantity: number;
   specialBidNumber?: string;
   notes?: string;
+  /** v7 subscription fields, shown back as the line's serviceContractInfo. */
+  subscription?: { resourceId?: string; planId?: string; subscriptionId?: string; term?: string; startDate?: string };
 }
 
 export interface CreateRequest {
@@ -36,6 +39,12 @@ export interface CreateRequest {
   shipToInfo?: unknown;
   endUserInfo?: unknown;
   carrierCode?: string;
+  /** yyyy-MM-dd (v6) or yyyyMMdd (v7) as sent; shown back on each line as requestedDeliverydate. */
+  requestedDeliveryDate?: string;
+  /** v7 quote-to-order: the lines come from the quote. */
+  quoteNumber?: string;
+  /** v7: the web order id Ingram gives the queued request. */
+  webOrderId?: string;
   lines: LineRequest[];
   attrs: Map<string, string>;
 }
@@ -59,6 +68,19 @@ function isBlankInfo(v: unknown): boolean {
     isObject(v) &&
     Object.values(v).every((x) => x === null || x === undefined || (typeof x === "string" && x.trim() === ""))
   );
+}
+
+function subscriptionOf(raw: Json): LineRequest["subscription"] {
+  const period =
+    Array.isArray(raw.subscriptionPeriod) && isObject(raw.subscriptionPeriod[0]) ? raw.subscriptionPeriod[0] : {};
+  const sub = {
+    resourceId: str(raw.resourceId),
+    planId: str(raw.planid),
+    subscriptionId: str(period.subscriptionId),
+    term: typeof period.duration === "number" ? `${period.duration} ${str(period.type) ?? "Months"}` : undefined,
+    startDate: str(period.startDate),
+  };
+  return Object.values(sub).some((v) => v !== undefined) ? sub : undefined;
 }
 
 /** Shared create-body validation; v6 allows a 35-char PO, v7 only 18 and strict JSON types. */
@@ -99,19 +121,21 @@ export function validateCreate(body: Json, version: "v6" | "v7"): { fields: Fiel
   if (isBlankInfo(body.endUserInfo))
     fields.push({ field: "endUserInfo", message: "Values under endUserInfo object cannot be empty" });
   const lines: LineRequest[] = [];
-  if (!Array.isArray(body.lines) || body.lines.length === 0) {
+  const quoteNumber = version === "v7" ? str(body.quoteNumber) : undefined;
+  if (quoteNumber && (!Array.isArray(body.lines) || body.lines.length === 0)) {
+    // Quote-to-order: Ingram takes the lines from the quote.
+  } else if (!Array.isArray(body.lines) || body.lines.length === 0) {
     fields.push({ field: "lines", message: "At least one line is required" });
   } else {
     body.lines.forEach((raw, index) => {
       const at = `lines[${index}]`;
       if (!isObject(raw)) return void fields.push({ field: at, message: "Line must be an object" });
-      const pn = raw.ingramPartNumber;
-      if (typeof pn !== "string" || pn.trim() === "")
-        fields.push({ field: `${at}.ingramPartNumber`, message: "Required field is missing" });
-      else if (pn.length > 18)
+      const pn = str(raw.ingramPartNumber) ?? str(raw.vendorPartNumber) ?? str(raw.customerPartNumber);
+      if (pn === undefined) fields.push({ field: `${at}.ingramPartNumber`, message: "Required field is missing" });
+      else if (typeof raw.ingramPartNumber === "string" && raw.ingramPartNumber.length > 18)
         fields.push({
           field: `${at}.ingramPartNumber`,
-          value: pn,
+          value: raw.ingramPartNumber,
           message: "ingramPartNumber must be at most 18 characters",
         });
       const q = raw.quantity;
@@ -138,6 +162,7 @@ export function validateCreate(body: Json, version: "v6" | "v7"): { fields: Fiel
           quantity: q,
           specialBidNumber: str(raw.specialBidNumber),
           notes: str(raw.notes),
+          subscription: subscriptionOf(raw),
         });
       }
     });
@@ -154,6 +179,8 @@ export function validateCreate(body: Json, version: "v6" | "v7"): { fields: Fiel
       shipToInfo: body.shipToInfo,
       endUserInfo: body.endUserInfo,
       carrierCode: str(shipment.carrierCode),
+      requestedDeliveryDate: str(shipment.requestedDeliveryDate),
+      quoteNumber,
       lines,
       attrs: attributes(body),
     },

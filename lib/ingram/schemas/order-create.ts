@@ -76,10 +76,12 @@ const warrantyInfo = z
   })
   .partial();
 
+// customerPartNumber is not in the spec's schema but Ingram's own "Order with CPN - SAP" example sends it.
 const createLine = z
   .strictObject({
     customerLineNumber: qStr(3),
     ingramPartNumber: qStr(18),
+    customerPartNumber: qStr(35),
     quantity: z.number().int().min(0),
     specialBidNumber: qStr(36),
     notes: qStr(),

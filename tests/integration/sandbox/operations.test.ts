@@ -275,4 +275,33 @@ describe("sandbox operations", () => {
     expect((await h.api("PUT", `/resellers/v6/orders/${n}?actionCode=release`, { body: {} })).status).toBe(400);
     expect(h.sb.store.getOrder(F.heldOrderNumbers[4])!.status).toBe("Canceled");
   });
+
+  it("header notes over 35 characters are kept whole only with enableCommentsAsLines=true", async () => {
+    const long = "Deliver to the loading dock behind building C, please";
+    const path = `/resellers/v6/orders/${F.heldOrderNumbers[0]}`;
+    expect((await h.api("PUT", path, { body: { notes: long } })).status).toBe(200);
+    expect((await h.api("GET", `/resellers/v6.1/orders/${F.heldOrderNumbers[0]}`)).json.notes).toBe(long.slice(0, 35));
+    const withAttr = {
+      notes: long,
+      additionalAttributes: [{ attributeName: "enableCommentsAsLines", attributeValue: "true" }],
+    };
+    expect((await h.api("PUT", path, { body: withAttr })).status).toBe(200);
+    expect((await h.api("GET", `/resellers/v6.1/orders/${F.heldOrderNumbers[0]}`)).json.notes).toBe(long);
+  });
+
+  it("a line may name a registered customer part number (CPN) or a vendor part number instead of Ingram's", async () => {
+    const res = await h.api("POST", "/resellers/v6/orders", {
+      body: {
+        customerOrderNumber: "CPN-LINES",
+        lines: [
+          { customerLineNumber: "2", customerPartNumber: F.customerPartNumber, quantity: 1 },
+          { customerLineNumber: "3", customerPartNumber: "NOT-REGISTERED", quantity: 1 },
+        ],
+      },
+    });
+    expect(res.status).toBe(207);
+    const order = res.json.orders[0];
+    expect(order.lines.map((l: { ingramPartNumber: string }) => l.ingramPartNumber)).toEqual(["YZ1478"]);
+    expect(order.rejectedLineItems[0]).toMatchObject({ customerLinenumber: "3", rejectCode: "EN" });
+  });
 });

@@ -134,4 +134,26 @@ describe("sandbox v7 create is asynchronous", () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(received).toEqual([]);
   });
+
+  it("a known quote number orders the quote's lines; an unknown one fails by webhook", async () => {
+    expect((await submit("ASYNC-QUOTE", [], { quoteNumber: F.quoteNumber })).status).toBe(200);
+    await expect.poll(() => received.length, { timeout: 3_000 }).toBe(1);
+    const created = received[0]!.body[0];
+    expect(created.event).toBe("IM::created");
+    const detail = await h.api("GET", `/resellers/v6.1/orders/${created.resource.orders[0].ingramOrderNumber}`);
+    expect(detail.json.lines.map((l: { ingramPartNumber: string }) => l.ingramPartNumber)).toEqual([
+      "TSXML1",
+      "9HG002",
+    ]);
+    expect(detail.json.webOrderId).toMatch(/^\d{8}$/);
+    expect(detail.json.lines[1].serviceContractInfo.subscriptions).toMatchObject({ subscriptionTerm: "12 Months" });
+
+    expect((await submit("ASYNC-NOQUOTE", [], { quoteNumber: "QUO-NOPE" })).status).toBe(200);
+    await expect.poll(() => received.length, { timeout: 3_000 }).toBe(2);
+    expect(received[1]!.body[0]).toMatchObject({
+      event: "IM::failed",
+      resource: { errors: [{ fields: [{ field: "quoteNumber", value: "QUO-NOPE" }] }] },
+    });
+    expect(h.sb.store.hasCustomerOrderNumber("ASYNC-NOQUOTE")).toBe(false);
+  });
 });

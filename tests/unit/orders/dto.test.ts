@@ -3,16 +3,8 @@ import { OrderCreateResponse } from "@/lib/ingram/schemas/order-create";
 import { OrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { OrderModifyResponse } from "@/lib/ingram/schemas/order-modify";
 import { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
-import {
-  safeUrl,
-  toAddress,
-  toCreateResult,
-  toDate,
-  toModifyResult,
-  toOrderDetail,
-  toSearchPage,
-  toStatus,
-} from "@/lib/orders/dto";
+import { safeUrl, toDate } from "@/lib/orders/dto-values";
+import { toAddress, toCreateResult, toModifyResult, toOrderDetail, toSearchPage, toStatus } from "@/lib/orders/dto";
 
 describe("toStatus", () => {
   it.each([
@@ -147,6 +139,9 @@ describe("toOrderDetail", () => {
       trackingNumber: "390064340282",
       trackingUrl: null,
       carrierName: "FEDEX GROUND",
+      packageWeight: null,
+      cartonNumber: null,
+      quantityInBox: null,
       serialNumbers: ["Q2EV"],
     });
     expect(d.charges[0]?.amount).toBe(7.83);

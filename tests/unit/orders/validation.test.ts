@@ -6,10 +6,10 @@ import {
   createOrderSchema,
   createSyncOrderSchema,
   idempotencyKeySchema,
-  modifyOrderSchema,
   orderRequestIdSchema,
   orderRequestListQuerySchema,
 } from "@/lib/validation/orders";
+import { modifyOrderSchema } from "@/lib/validation/order-changes";
 import { ORDER_NUMBER_MAX_LENGTH, orderNumberSchema } from "@/lib/validation/order-number";
 import { orderSearchQuerySchema } from "@/lib/validation/search-filters";
 

@@ -7,7 +7,8 @@ import { requestHash } from "@/lib/orders/idempotency";
 import { toCreateRequest, toModifyRequest } from "@/lib/orders/request-bodies";
 import { parseWebhookBody } from "@/lib/orders/webhook-payload";
 import { verifySignature } from "@/lib/orders/receive-ingram-webhook";
-import { createOrderSchema, modifyOrderSchema } from "@/lib/validation/orders";
+import { modifyOrderSchema } from "@/lib/validation/order-changes";
+import { createOrderSchema } from "@/lib/validation/orders";
 
 describe("Ingram request bodies", () => {
   it("create: hold becomes allowOrderOnCustomerHold, empty ship-to is left out, lines are numbered; Ingram's schema accepts it", () => {

@@ -18,6 +18,11 @@ function columnsFor(currency: string | null) {
               Vendor <span className="mono">{c.row.original.vendorPartNumber}</span>
             </div>
           ) : null}
+          {c.row.original.upcCode ? (
+            <div className="subtle">
+              UPC <span className="mono">{c.row.original.upcCode}</span>
+            </div>
+          ) : null}
         </>
       ),
     }),
@@ -64,6 +69,11 @@ function columnsFor(currency: string | null) {
     }),
     h.accessor("extendedPrice", {
       header: "Extended",
+      meta: { align: "end" },
+      cell: (c) => formatMoney(c.getValue(), currency),
+    }),
+    h.accessor("taxAmount", {
+      header: "Tax",
       meta: { align: "end" },
       cell: (c) => formatMoney(c.getValue(), currency),
     }),

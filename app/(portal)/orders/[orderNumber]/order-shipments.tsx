@@ -1,5 +1,15 @@
 import { formatDate } from "@/app/_components/format";
-import type { OrderLine } from "@/lib/orders/dto-types";
+import type { OrderLine, Tracking } from "@/lib/orders/dto-types";
+
+/** Carton, weight (in the line's unit) and count of one package. */
+function PackageFacts({ t, unit }: { t: Tracking; unit: string | null }) {
+  const facts = [
+    t.cartonNumber ? `carton ${t.cartonNumber}` : null,
+    t.packageWeight ? `${t.packageWeight} ${(unit ?? "").toLowerCase()}`.trim() : null,
+    t.quantityInBox ? `${t.quantityInBox} in box` : null,
+  ].filter(Boolean);
+  return facts.length ? <div className="subtle">{facts.join(" · ")}</div> : null;
+}
 
 /** Every shipment of every line; tracking links open Ingram's carrier page without handing it our window. */
 export function OrderShipments({ lines }: { lines: OrderLine[] }) {
@@ -56,6 +66,7 @@ export function OrderShipments({ lines }: { lines: OrderLine[] }) {
                         ) : (
                           <span className="mono">{t.trackingNumber ?? ""}</span>
                         )}
+                        <PackageFacts t={t} unit={line.weightUnit} />
                       </li>
                     ))}
                   </ul>

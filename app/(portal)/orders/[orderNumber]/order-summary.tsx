@@ -1,4 +1,4 @@
-import { dash, formatMoney } from "@/app/_components/format";
+import { dash, formatMoney, formatNumber } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { Address, OrderDetail } from "@/lib/orders/dto-types";
 
@@ -52,6 +52,14 @@ export function OrderSummaryCards({ order, editable }: { order: OrderDetail; edi
           <dd>{dash(order.endCustomerOrderNumber)}</dd>
           <dt>Vendor sales order</dt>
           <dd>{dash(order.vendorSalesOrderNumber)}</dd>
+          <dt>Ingram PO number</dt>
+          <dd className="mono">{dash(order.ingramPurchaseOrderNumber)}</dd>
+          {order.webOrderId ? (
+            <>
+              <dt>Web order id</dt>
+              <dd className="mono">{order.webOrderId}</dd>
+            </>
+          ) : null}
           <dt>Order type</dt>
           <dd>
             {order.orderType === "S"
@@ -62,6 +70,12 @@ export function OrderSummaryCards({ order, editable }: { order: OrderDetail; edi
           </dd>
           <dt>Payment terms</dt>
           <dd>{dash(order.paymentTerms)}</dd>
+          <dt>Total weight</dt>
+          <dd>
+            {order.totalWeight === null
+              ? "—"
+              : `${formatNumber(order.totalWeight)} ${(order.weightUnit ?? "").toLowerCase()}`.trim()}
+          </dd>
         </dl>
       </section>
       <section className="card" aria-labelledby="order-totals">

@@ -14,8 +14,10 @@ import { AuditTimeline } from "../../audit/audit-timeline";
 import { loadForPage, orderNumberParam } from "../../page-data";
 import { NotesAndCharges, SubOrders } from "./order-extras";
 import { OrderActions } from "./order-actions";
+import { OrderLineDates } from "./order-line-dates";
 import { OrderLinesTable } from "./order-lines-table";
 import { OrderShipments } from "./order-shipments";
+import { OrderSubscriptions } from "./order-subscriptions";
 import { OrderSummaryCards } from "./order-summary";
 
 type Params = Promise<{ orderNumber: string }>;
@@ -104,6 +106,15 @@ export default async function OrderPage({ params }: { params: Params }) {
       <section className="card" aria-label="Order lines">
         <OrderLinesTable lines={order.lines} currency={order.currency} />
       </section>
+
+      <section className="card" aria-labelledby="line-dates-h">
+        <div className="card-head">
+          <h2 id="line-dates-h">Dates, schedule and shipping per line</h2>
+        </div>
+        <OrderLineDates lines={order.lines} />
+      </section>
+
+      <OrderSubscriptions lines={order.lines} />
 
       <section className="card" aria-labelledby="shipments-h">
         <div className="card-head">

@@ -1,31 +1,43 @@
 "use client";
 
-import { Field } from "@/app/_components/field";
 import type { FieldErrors } from "./form-errors";
+import { filledOnly, TextFields, type TextFieldSpec } from "./text-fields";
 
+/** Every ship-to key a create (v6) or modify request takes; v7 lacks name1/name2/addressLine3 and adds shippingNotes. */
 export const SHIP_TO_KEYS = [
-  ["companyName", "Company", "organization"],
-  ["contact", "Contact", "name"],
-  ["addressLine1", "Address line 1", "address-line1"],
-  ["addressLine2", "Address line 2", "address-line2"],
-  ["city", "City", "address-level2"],
-  ["state", "State", "address-level1"],
-  ["postalCode", "Postal code", "postal-code"],
-  ["countryCode", "Country code", "country"],
-  ["phoneNumber", "Phone", "tel"],
-  ["email", "Email", "email"],
+  ["companyName", "Company", "shipping organization"],
+  ["contact", "Contact", "shipping name"],
+  ["name1", "Name 1", "off"],
+  ["name2", "Name 2", "off"],
+  ["addressLine1", "Address line 1", "shipping address-line1"],
+  ["addressLine2", "Address line 2", "shipping address-line2"],
+  ["addressLine3", "Address line 3", "shipping address-line3"],
+  ["city", "City", "shipping address-level2"],
+  ["state", "State", "shipping address-level1"],
+  ["postalCode", "Postal code", "shipping postal-code"],
+  ["countryCode", "Country code", "shipping country"],
+  ["phoneNumber", "Phone", "shipping tel", "tel"],
+  ["email", "Email", "shipping email", "email"],
   ["addressId", "Registered address id", "off"],
-] as const;
+] as const satisfies readonly TextFieldSpec[];
 
-export type ShipToKey = (typeof SHIP_TO_KEYS)[number][0];
-export type ShipToValues = Record<ShipToKey, string>;
+const V6_ONLY_SHIP_TO = new Set<string>(["name1", "name2", "addressLine3"]);
+const SHIPPING_NOTES: TextFieldSpec = ["shippingNotes", "Shipping notes", "off"];
 
-export const EMPTY_SHIP_TO: ShipToValues = Object.fromEntries(SHIP_TO_KEYS.map(([k]) => [k, ""])) as ShipToValues;
+/** The ship-to inputs for an order type: v7 (async) has no name1/name2/addressLine3 but takes shipping notes. */
+export function shipToKeysFor(mode: "sync" | "async"): readonly TextFieldSpec[] {
+  return mode === "sync" ? SHIP_TO_KEYS : [...SHIP_TO_KEYS.filter(([k]) => !V6_ONLY_SHIP_TO.has(k)), SHIPPING_NOTES];
+}
 
-/** The ship-to object to send: only filled fields, or nothing at all (Ingram refuses empty objects). */
-export function shipToPayload(v: ShipToValues): Partial<ShipToValues> | undefined {
-  const filled = Object.entries(v).filter(([, x]) => x.trim() !== "");
-  return filled.length ? (Object.fromEntries(filled) as Partial<ShipToValues>) : undefined;
+export type ShipToKey = (typeof SHIP_TO_KEYS)[number][0] | "shippingNotes";
+export type ShipToValues = Partial<Record<ShipToKey, string>>;
+
+export const EMPTY_SHIP_TO: ShipToValues = {};
+
+/** The ship-to object to send: only filled fields of `keys`, or nothing at all (Ingram refuses empty objects). */
+export function shipToPayload(v: ShipToValues, keys: readonly TextFieldSpec[] = SHIP_TO_KEYS) {
+  const allowed = new Set(keys.map(([k]) => k));
+  return filledOnly(Object.fromEntries(Object.entries(v).filter(([k, x]) => allowed.has(k) && x !== undefined)));
 }
 
 const CREATE_HINT =
@@ -37,11 +49,13 @@ export function ShipToFields({
   errors,
   onChange,
   disabled,
+  keys = SHIP_TO_KEYS,
   hint = CREATE_HINT,
 }: {
   idPrefix: string;
   /** The sentence under the legend; the default fits the create form (empty = account default). */
   hint?: string;
+  keys?: readonly TextFieldSpec[];
   values: ShipToValues;
   errors: FieldErrors;
   onChange: (key: ShipToKey, value: string) => void;
@@ -53,21 +67,14 @@ export function ShipToFields({
       <p className="subtle" style={{ marginBottom: 10 }}>
         {hint}
       </p>
-      <div className="form-grid">
-        {SHIP_TO_KEYS.map(([key, label, autoComplete]) => (
-          <Field key={key} id={`${idPrefix}-shipTo-${key}`} label={label} error={errors[`shipTo.${key}`]}>
-            {(a) => (
-              <input
-                {...a}
-                type={key === "email" ? "email" : "text"}
-                autoComplete={`shipping ${autoComplete}`.replace("shipping off", "off")}
-                value={values[key]}
-                onChange={(e) => onChange(key, e.target.value)}
-              />
-            )}
-          </Field>
-        ))}
-      </div>
+      <TextFields
+        idPrefix={`${idPrefix}-shipTo`}
+        errorPrefix="shipTo."
+        specs={keys}
+        values={values as Record<string, string>}
+        errors={errors}
+        onChange={(k, v) => onChange(k as ShipToKey, v)}
+      />
     </fieldset>
   );
 }

@@ -1,19 +1,20 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
-import { flushSync } from "react-dom";
 import dynamic from "next/dynamic";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
-import { ErrorPanel } from "@/app/_components/error-panel";
 import type { CreateOrderResult, OrderRequestView } from "@/lib/orders/dto-types";
-import { clientValidation } from "@/app/_components/client-validation";
+import { AttributesEditor, type AttributeDraft } from "../_form/attributes-editor";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
-import { zodFields } from "@/lib/validation/fields";
-import { EMPTY_SHIP_TO, ShipToFields, shipToPayload, type ShipToValues } from "../_form/ship-to-fields";
-import { AttributesEditor, type AttributeDraft } from "./attributes-editor";
+import { EMPTY_SHIP_TO, type ShipToValues } from "../_form/ship-to-fields";
+import type { TextValues } from "../_form/text-fields";
+import { createPayload, isPlacedError, type LineDraft, type ShipmentDraft, type VendorDraft } from "./create-payload";
 import { HeaderFields, type HeaderValues } from "./header-fields";
-import { LineItemsEditor, type LineDraft } from "./line-items-editor";
+import { LineItemsEditor } from "./line-items-editor";
+import { END_USER_KEYS, PartySection, RESELLER_KEYS, ShippingSection, VendorSection } from "./order-sections";
+import { MoreSection } from "../_form/more-section";
+import { SubmitProblems } from "../_form/submit-problems";
 
 // Shown only after a submission: loaded then, not with the page (first-load JS is capped at 150 KB).
 const CreateResult = dynamic(() => import("./create-result").then((m) => m.CreateResult));
@@ -23,7 +24,15 @@ type Outcome =
   { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
 
 // Row keys also build element ids, so the first row's key must be the same on the server and in the browser.
-const newLine = (key: number): LineDraft => ({ key, ingramPartNumber: "", quantity: "1", unitPrice: "" });
+const newLine = (key: number): LineDraft => ({ key, ingramPartNumber: "", quantity: "1", unitPrice: "", extra: {} });
+const EMPTY_SHIPMENT: ShipmentDraft = {
+  carrierCode: "",
+  freightAccountNumber: "",
+  shipComplete: "",
+  requestedDeliveryDate: "",
+  shippingInstructions: "",
+};
+const EMPTY_VENDOR: VendorDraft = { billToAddressId: "", specialBidNumber: "", vendAuthNumber: "" };
 const EMPTY_HEADER: HeaderValues = {
   mode: "sync",
   customerOrderNumber: "",
@@ -38,6 +47,12 @@ export function CreateOrderForm() {
   const [lines, setLines] = useState<LineDraft[]>(() => [newLine(0)]);
   const [shipTo, setShipTo] = useState<ShipToValues>(EMPTY_SHIP_TO);
   const [attributes, setAttributes] = useState<AttributeDraft[]>([]);
+  const [shipment, setShipment] = useState<ShipmentDraft>(EMPTY_SHIPMENT);
+  const [signatureRequired, setSignatureRequired] = useState(false);
+  const [endUser, setEndUser] = useState<TextValues>({});
+  const [reseller, setReseller] = useState<TextValues>({});
+  const [vendor, setVendor] = useState<VendorDraft>(EMPTY_VENDOR);
+  const [acceptBackOrder, setAcceptBackOrder] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -46,37 +61,26 @@ export function CreateOrderForm() {
   // One key per submission attempt: re-sent unchanged when the same payload is retried, so Ingram sees one order.
   const attempt = useRef<{ key: string; payload: string } | null>(null);
 
-  function payloadOf() {
-    return {
-      mode: header.mode,
-      customerOrderNumber: header.customerOrderNumber,
-      endCustomerOrderNumber: header.endCustomerOrderNumber,
-      notes: header.notes,
-      customerHold: header.customerHold,
-      shipTo: shipToPayload(shipTo),
-      lines: lines.map((l) => ({ ingramPartNumber: l.ingramPartNumber, quantity: l.quantity, unitPrice: l.unitPrice })),
-      additionalAttributes: attributes
-        .filter((a) => a.name.trim() || a.value.trim())
-        .map((a) => ({ name: a.name.trim(), value: a.value })),
-    };
-  }
+  const payloadOf = () =>
+    createPayload({
+      header,
+      lines,
+      shipTo,
+      shipment,
+      signatureRequired,
+      endUser,
+      reseller,
+      vendor,
+      acceptBackOrder,
+      attributes,
+    });
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    // Before the in-flight check: from there to setting it, nothing awaits (a double click sends once).
-    const { createOrderSchemaFor } = await clientValidation(() => import("@/lib/validation/orders"));
     if (inFlight.current) return;
-    const parsed = createOrderSchemaFor(header.mode).safeParse(payloadOf());
-    if (!parsed.success) {
-      // After the await above React would commit these after the next frame: commit them now, then focus.
-      flushSync(() => {
-        setErrors(zodFields(parsed.error));
-        setFailure(null);
-      });
-      focusFirstError();
-      return;
-    }
-    const body = JSON.stringify(parsed.data);
+    // The server validates with the API's own schema (no zod in the browser bundle) and answers field errors.
+    const payload = payloadOf();
+    const body = JSON.stringify(payload);
     if (!attempt.current || attempt.current.payload !== body)
       attempt.current = { key: newIdempotencyKey(), payload: body };
     inFlight.current = true;
@@ -86,7 +90,7 @@ export function CreateOrderForm() {
     const url = header.mode === "sync" ? "/api/orders" : "/api/order-requests";
     const res = await apiFetch<{ result?: CreateOrderResult; request?: OrderRequestView }>(url, {
       method: "POST",
-      body: parsed.data,
+      body: payload,
       headers: { "Idempotency-Key": attempt.current.key },
     });
     inFlight.current = false;
@@ -94,6 +98,7 @@ export function CreateOrderForm() {
     if (!res.ok) {
       setErrors(apiFields(res.error));
       setFailure(res.error);
+      if (res.error.fields) focusFirstError();
       return;
     }
     if (res.data.request) setOutcome({ kind: "async", request: res.data.request });
@@ -115,6 +120,12 @@ export function CreateOrderForm() {
     setLines([newLine(nextKey.current++)]);
     setShipTo(EMPTY_SHIP_TO);
     setAttributes([]);
+    setShipment(EMPTY_SHIPMENT);
+    setSignatureRequired(false);
+    setEndUser({});
+    setReseller({});
+    setVendor(EMPTY_VENDOR);
+    setAcceptBackOrder(false);
     setErrors({});
     setFailure(null);
     setOutcome(null);
@@ -136,11 +147,7 @@ export function CreateOrderForm() {
     );
   }
 
-  const placed = (k: string) =>
-    /^(customerOrderNumber|endCustomerOrderNumber|notes|mode|customerHold|lines)$/.test(k) ||
-    /^(lines|additionalAttributes)\.\d+\.\w+$/.test(k) ||
-    /^shipTo\.\w+$/.test(k);
-  const loose = unplacedErrors(errors, placed);
+  const loose = unplacedErrors(errors, isPlacedError);
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-busy={busy || undefined}>
@@ -154,6 +161,7 @@ export function CreateOrderForm() {
       </div>
       <div className="form-section">
         <LineItemsEditor
+          mode={header.mode}
           lines={lines}
           errors={errors}
           disabled={busy}
@@ -166,50 +174,62 @@ export function CreateOrderForm() {
         />
       </div>
       <div className="form-section">
-        <ShipToFields
-          idPrefix="new"
-          values={shipTo}
+        <ShippingSection
+          mode={header.mode}
+          shipTo={shipTo}
+          shipment={shipment}
+          signatureRequired={signatureRequired}
           errors={errors}
-          disabled={busy}
-          onChange={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))}
+          onShipTo={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))}
+          onShipment={(k, v) => setShipment((s) => ({ ...s, [k]: v }))}
+          onSignature={setSignatureRequired}
         />
-      </div>
-      <div className="form-section">
-        <AttributesEditor
-          rows={attributes}
+        <PartySection
+          title="End user"
+          group="endUserInfo"
+          specs={END_USER_KEYS(header.mode)}
+          values={endUser}
           errors={errors}
-          disabled={busy}
-          onChange={(i, patch) => setAttributes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
-          onAdd={() => {
-            const key = nextKey.current++;
-            setAttributes((rs) => [...rs, { key, name: "", value: "" }]);
-          }}
-          onRemove={(i) => setAttributes((rs) => rs.filter((_, j) => j !== i))}
+          onChange={(k, v) => setEndUser((s) => ({ ...s, [k]: v }))}
+          hint="Who the goods are for. Ingram uses it for pricing, and some countries require it."
         />
+        <PartySection
+          title="Reseller"
+          group="resellerInfo"
+          specs={RESELLER_KEYS(header.mode)}
+          values={reseller}
+          errors={errors}
+          onChange={(k, v) => setReseller((s) => ({ ...s, [k]: v }))}
+          hint="Only when ordering on behalf of another reseller."
+        />
+        <VendorSection
+          values={vendor}
+          acceptBackOrder={acceptBackOrder}
+          errors={errors}
+          onChange={(k, v) => setVendor((s) => ({ ...s, [k]: v }))}
+          onBackOrder={setAcceptBackOrder}
+        />
+        <MoreSection
+          title="Additional attributes"
+          summary={attributes.length ? `${attributes.length} set` : "partial orders, duplicate POs, warehouse"}
+          hasError={Object.keys(errors).some((k) => k.startsWith("additionalAttributes"))}
+          testId="section-attributes"
+        >
+          <AttributesEditor
+            rows={attributes}
+            errors={errors}
+            disabled={busy}
+            onChange={(i, patch) => setAttributes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
+            onAdd={() => {
+              const key = nextKey.current++;
+              setAttributes((rs) => [...rs, { key, name: "", value: "" }]);
+            }}
+            onRemove={(i) => setAttributes((rs) => rs.filter((_, j) => j !== i))}
+          />
+        </MoreSection>
       </div>
       <div className="form-section stack" style={{ gap: 10 }}>
-        <div aria-live="polite">
-          {failure ? (
-            <ErrorPanel
-              title={
-                failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not created"
-              }
-              message={failure.message}
-              correlationId={failure.correlationId}
-            >
-              {failure.status === 0 || failure.status >= 500 ? (
-                <p>Submitting again re-sends the same request; Ingram will not get a second order.</p>
-              ) : null}
-            </ErrorPanel>
-          ) : null}
-          {loose.length ? (
-            <ul className="panel panel-error" style={{ paddingLeft: 28 }}>
-              {loose.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <SubmitProblems failure={failure} loose={loose} />
         <div className="form-actions" style={{ marginTop: 0 }}>
           <Button type="submit" variant="primary" disabled={busy} aria-busy={busy || undefined}>
             {busy

@@ -3,16 +3,11 @@
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import type { FieldErrors } from "../_form/form-errors";
-
-export interface LineDraft {
-  /** Stable React key; never sent. */
-  key: number;
-  ingramPartNumber: string;
-  quantity: string;
-  unitPrice: string;
-}
+import type { LineDraft, Mode } from "./create-payload";
+import { LineExtrasFields } from "./line-extras-fields";
 
 export function LineItemsEditor({
+  mode,
   lines,
   errors,
   onChange,
@@ -20,6 +15,7 @@ export function LineItemsEditor({
   onRemove,
   disabled,
 }: {
+  mode: Mode;
   lines: LineDraft[];
   errors: FieldErrors;
   onChange: (index: number, patch: Partial<LineDraft>) => void;
@@ -36,59 +32,69 @@ export function LineItemsEditor({
         </p>
       ) : null}
       {lines.map((line, i) => (
-        <div key={line.key} className="editor-row" role="group" aria-label={`Line ${i + 1}`}>
-          <Field
-            id={`line-${line.key}-part`}
-            label={`Line ${i + 1} · Ingram part number`}
-            error={errors[`lines.${i}.ingramPartNumber`]}
-          >
-            {(a) => (
-              <input
-                {...a}
-                type="text"
-                className="mono"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={18}
-                value={line.ingramPartNumber}
-                onChange={(e) => onChange(i, { ingramPartNumber: e.target.value.toUpperCase() })}
-              />
-            )}
-          </Field>
-          <Field id={`line-${line.key}-qty`} label="Quantity" error={errors[`lines.${i}.quantity`]}>
-            {(a) => (
-              <input
-                {...a}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={9999}
-                step={1}
-                value={line.quantity}
-                onChange={(e) => onChange(i, { quantity: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id={`line-${line.key}-price`} label="Unit price (optional)" error={errors[`lines.${i}.unitPrice`]}>
-            {(a) => (
-              <input
-                {...a}
-                type="text"
-                inputMode="decimal"
-                placeholder="Ingram price"
-                value={line.unitPrice}
-                onChange={(e) => onChange(i, { unitPrice: e.target.value })}
-              />
-            )}
-          </Field>
-          <Button
-            variant="ghost"
-            onClick={() => onRemove(i)}
-            disabled={lines.length === 1}
-            aria-label={`Remove line ${i + 1}`}
-          >
-            Remove
-          </Button>
+        <div key={line.key} role="group" aria-label={`Line ${i + 1}`} style={{ marginBottom: 12 }}>
+          <div className="editor-row">
+            <Field
+              id={`line-${line.key}-part`}
+              label={`Line ${i + 1} · Ingram part number`}
+              error={errors[`lines.${i}.ingramPartNumber`]}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  className="mono"
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={18}
+                  value={line.ingramPartNumber}
+                  onChange={(e) => onChange(i, { ingramPartNumber: e.target.value.toUpperCase() })}
+                />
+              )}
+            </Field>
+            <Field id={`line-${line.key}-qty`} label="Quantity" error={errors[`lines.${i}.quantity`]}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={9999}
+                  step={1}
+                  value={line.quantity}
+                  onChange={(e) => onChange(i, { quantity: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field id={`line-${line.key}-price`} label="Unit price (optional)" error={errors[`lines.${i}.unitPrice`]}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  inputMode="decimal"
+                  placeholder="Ingram price"
+                  value={line.unitPrice}
+                  onChange={(e) => onChange(i, { unitPrice: e.target.value })}
+                />
+              )}
+            </Field>
+            <Button
+              variant="ghost"
+              onClick={() => onRemove(i)}
+              disabled={lines.length === 1}
+              aria-label={`Remove line ${i + 1}`}
+            >
+              Remove
+            </Button>
+          </div>
+          <LineExtrasFields
+            index={i}
+            rowKey={line.key}
+            mode={mode}
+            values={line.extra}
+            errors={errors}
+            onChange={(k, v) => onChange(i, { extra: { ...line.extra, [k]: v } })}
+          />
         </div>
       ))}
       <Button onClick={onAdd} size="sm" disabled={lines.length >= 50}>

@@ -4,11 +4,15 @@ import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { CreateOrderForm } from "./create-order-form";
+import { QuoteOrderForm } from "./quote-order-form";
 
 export const metadata: Metadata = { title: "New order" };
 
-export default async function NewOrderPage() {
-  const actor = await requirePageActor("/orders/new");
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function NewOrderPage({ searchParams }: { searchParams: SearchParams }) {
+  const fromQuote = (await searchParams).from === "quote";
+  const actor = await requirePageActor(fromQuote ? "/orders/new?from=quote" : "/orders/new");
   if (!can(actor, "orders.create")) return <ForbiddenPanel what="order creation" />;
   return (
     <div className="stack" style={{ maxWidth: 980 }}>
@@ -21,7 +25,23 @@ export default async function NewOrderPage() {
           <p className="meta">Sent to Ingram Micro under our account. Every submission is recorded in the audit log.</p>
         </div>
       </div>
-      <CreateOrderForm />
+      <nav aria-label="How to order" className="row" style={{ gap: 16 }}>
+        <Link
+          href="/orders/new"
+          aria-current={fromQuote ? undefined : "page"}
+          style={{ fontWeight: fromQuote ? 400 : 600 }}
+        >
+          By part number
+        </Link>
+        <Link
+          href="/orders/new?from=quote"
+          aria-current={fromQuote ? "page" : undefined}
+          style={{ fontWeight: fromQuote ? 600 : 400 }}
+        >
+          From an Ingram quote
+        </Link>
+      </nav>
+      {fromQuote ? <QuoteOrderForm /> : <CreateOrderForm />}
     </div>
   );
 }

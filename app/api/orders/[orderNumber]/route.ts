@@ -2,7 +2,7 @@ import { json, route } from "@/lib/http";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { readOrder } from "@/lib/orders/get-order";
 import { modifyOrder } from "@/lib/orders/modify-order";
-import { modifyOrderSchema } from "@/lib/validation/orders";
+import { modifyOrderSchema } from "@/lib/validation/order-changes";
 
 // Each use case checks the order number against the allowlist before any upstream call. A read answers
 // { order, source, fetchedAt, staleReason? }: source says whether the index or Ingram answered.

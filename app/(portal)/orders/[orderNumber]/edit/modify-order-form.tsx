@@ -8,11 +8,11 @@ import { Button, ButtonLink } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { Field } from "@/app/_components/field";
 import type { ModifyOrderResult } from "@/lib/orders/dto-types";
-import type { ModifyOrderInput } from "@/lib/validation/orders";
-import { clientValidation } from "@/app/_components/client-validation";
+import type { ModifyOrderInput } from "@/lib/validation/order-changes";
+import { AttributesEditor, type AttributeDraft } from "../../_form/attributes-editor";
 import { apiFields, type FieldErrors } from "../../_form/form-errors";
-import { zodFields } from "@/lib/validation/fields";
 import { LineResults } from "../../_form/line-results";
+import { MoreSection } from "../../_form/more-section";
 import { ShipToFields, shipToPayload, type ShipToValues } from "../../_form/ship-to-fields";
 import { ModifyLinesEditor, type AddedLineDraft, type ExistingLineDraft } from "./modify-lines-editor";
 import { modifySummary } from "./modify-summary";
@@ -48,6 +48,7 @@ export function ModifyOrderForm({
   const [added, setAdded] = useState<AddedLineDraft[]>([]);
   const [shipTo, setShipTo] = useState(initialShipTo);
   const [notes, setNotes] = useState(initialNotes);
+  const [attributes, setAttributes] = useState<AttributeDraft[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<{ sent: ModifyOrderInput; result: ModifyOrderResult } | null>(null);
@@ -74,6 +75,9 @@ export function ModifyOrderForm({
       notes: notes !== initialNotes ? notes : undefined,
       shipTo: shipToChanged ? shipToPayload(shipTo) : undefined,
       lines: out,
+      additionalAttributes: attributes
+        .filter((a) => a.name.trim() || a.value.trim())
+        .map((a) => ({ name: a.name.trim(), value: a.value })),
     };
     return { body, rows };
   }
@@ -81,20 +85,14 @@ export function ModifyOrderForm({
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (busy) return;
+    // Validated by the server (one schema, no zod in the browser bundle); its field errors land beside the fields.
     const { body, rows } = build();
-    const { modifyOrderSchema } = await clientValidation(() => import("@/lib/validation/orders"));
-    const parsed = modifyOrderSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(remapErrors(zodFields(parsed.error), rows));
-      setFailure(null);
-      return;
-    }
     setBusy(true);
     setErrors({});
     setFailure(null);
     const res = await apiFetch<{ result: ModifyOrderResult }>(`/api/orders/${encodeURIComponent(orderNumber)}`, {
       method: "PUT",
-      body: parsed.data,
+      body,
     });
     setBusy(false);
     if (!res.ok) {
@@ -102,7 +100,7 @@ export function ModifyOrderForm({
       setFailure(res.error);
       return;
     }
-    setSaved({ sent: parsed.data, result: res.data.result });
+    setSaved({ sent: body as ModifyOrderInput, result: res.data.result });
     router.refresh();
   }
 
@@ -167,7 +165,12 @@ export function ModifyOrderForm({
         />
       </div>
       <div className="form-section">
-        <Field id="notes" label="Notes" error={errors.notes} hint="At most 132 characters.">
+        <Field
+          id="notes"
+          label="Notes"
+          error={errors.notes}
+          hint="At most 132 characters. Over 35, Orderdesk sends enableCommentsAsLines=true so Ingram keeps them all."
+        >
           {(a) => (
             <textarea
               {...a}
@@ -179,6 +182,24 @@ export function ModifyOrderForm({
             />
           )}
         </Field>
+      </div>
+      <div className="form-section">
+        <MoreSection
+          title="Additional attributes"
+          summary={attributes.length ? `${attributes.length} set` : undefined}
+          hasError={Object.keys(errors).some((k) => k.startsWith("additionalAttributes"))}
+        >
+          <AttributesEditor
+            rows={attributes}
+            errors={errors}
+            disabled={busy}
+            onChange={(i, patch) => setAttributes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
+            onAdd={() => setAttributes((rs) => [...rs, { key: nextKey.current++, name: "", value: "" }])}
+            onRemove={(i) => setAttributes((rs) => rs.filter((_, j) => j !== i))}
+            known={["enableCommentsAsLines", "entryMethod", "regionCode"]}
+            emptyText="None."
+          />
+        </MoreSection>
       </div>
       <div className="form-section stack" style={{ gap: 10 }}>
         <div aria-live="polite">

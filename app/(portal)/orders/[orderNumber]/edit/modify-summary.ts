@@ -1,5 +1,5 @@
 import type { ModifyOrderResult } from "@/lib/orders/dto-types";
-import type { ModifyOrderInput } from "@/lib/validation/orders";
+import type { ModifyOrderInput } from "@/lib/validation/order-changes";
 
 function joinList(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;

@@ -2,7 +2,7 @@
 
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
-import type { FieldErrors } from "../_form/form-errors";
+import type { FieldErrors } from "./form-errors";
 
 export interface AttributeDraft {
   key: number;
@@ -27,7 +27,12 @@ export function AttributesEditor({
   onAdd,
   onRemove,
   disabled,
+  known = KNOWN,
+  emptyText = "None. Customer hold is set with the checkbox above.",
 }: {
+  /** Attribute names offered as suggestions. */
+  known?: string[];
+  emptyText?: string;
   rows: AttributeDraft[];
   errors: FieldErrors;
   onChange: (index: number, patch: Partial<AttributeDraft>) => void;
@@ -39,13 +44,13 @@ export function AttributesEditor({
     <fieldset disabled={disabled}>
       <legend>Additional attributes</legend>
       <datalist id="attribute-names">
-        {KNOWN.map((n) => (
+        {known.map((n) => (
           <option key={n} value={n} />
         ))}
       </datalist>
       {rows.length === 0 ? (
         <p className="subtle" style={{ marginBottom: 8 }}>
-          None. Customer hold is set with the checkbox above.
+          {emptyText}
         </p>
       ) : null}
       {rows.map((row, i) => (

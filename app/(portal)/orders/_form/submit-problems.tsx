@@ -1,0 +1,30 @@
+"use client";
+
+import type { ApiError } from "@/app/_components/api-fetch";
+import { ErrorPanel } from "@/app/_components/error-panel";
+
+/** What stopped a create: Ingram's or our refusal, and the field errors no visible field shows. */
+export function SubmitProblems({ failure, loose }: { failure: ApiError | null; loose: string[] }) {
+  return (
+    <div aria-live="polite">
+      {failure ? (
+        <ErrorPanel
+          title={failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not created"}
+          message={failure.message}
+          correlationId={failure.correlationId}
+        >
+          {failure.status === 0 || failure.status >= 500 ? (
+            <p>Submitting again re-sends the same request; Ingram will not get a second order.</p>
+          ) : null}
+        </ErrorPanel>
+      ) : null}
+      {loose.length ? (
+        <ul className="panel panel-error" style={{ paddingLeft: 28 }}>
+          {loose.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
