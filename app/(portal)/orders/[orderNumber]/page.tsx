@@ -9,13 +9,16 @@ import { can } from "@/lib/authz";
 import { orderTimeline } from "@/lib/audit/query";
 import { formatAge, formatDateTime } from "@/app/_components/format";
 import { readOrder } from "@/lib/orders/get-order";
+import { isWatching } from "@/lib/live/watches";
 import { AuditTimeline } from "../../audit/audit-timeline";
+import { LiveUpdates } from "../../live-updates";
 import { loadForPage, orderNumberParam } from "../../page-data";
 import { NotesAndCharges, SubOrders } from "./order-extras";
 import { OrderActions } from "./order-actions";
 import { OrderLinesTable } from "./order-lines-table";
 import { OrderShipments } from "./order-shipments";
 import { OrderSummaryCards } from "./order-summary";
+import { WatchButton } from "./watch-button";
 
 type Params = Promise<{ orderNumber: string }>;
 
@@ -59,6 +62,9 @@ export default async function OrderPage({ params }: { params: Params }) {
   const unavailable =
     source === "stale" ? "Ingram Micro is not answering: edit, release and cancel wait until it does." : undefined;
   const canEdit = order.onHold && can(actor, "orders.modify");
+  // Live: the page re-renders when this order or one of its sub-orders changes; watching is per user.
+  const watching = await isWatching(actor, order.orderNumber).catch(() => false);
+  const liveOrders = [order.orderNumber, ...order.lines.flatMap((l) => (l.subOrderNumber ? [l.subOrderNumber] : []))];
   return (
     <div className="stack">
       <div className="page-head">
@@ -77,6 +83,10 @@ export default async function OrderPage({ params }: { params: Params }) {
               {source === "index" ? "from the order index, " : ""}read from Ingram {formatAge(fetchedAt)}
             </span>
           </p>
+          <div className="row live-row">
+            <WatchButton orderNumber={order.orderNumber} initial={watching} />
+            <LiveUpdates orderNumbers={liveOrders} />
+          </div>
         </div>
         <OrderActions
           orderNumber={order.orderNumber}
