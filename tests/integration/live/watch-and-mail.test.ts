@@ -35,10 +35,13 @@ afterAll(async () => {
 
 const h = useOrdersHarness(() => ({ webhookUrl: receiver.url, webhookSecret: env.ingram.webhookSecret! }));
 
+let feed: ChangeFeed;
 beforeAll(() => {
   // PostgreSQL: this process LISTENs like any instance; PGlite: the embedded single-process feed.
-  installChangeFeed(h.t.kind === "postgres" ? new ChangeFeed("pg", h.t.url) : new ChangeFeed("local"));
+  feed = h.t.kind === "postgres" ? new ChangeFeed("pg", h.t.url) : new ChangeFeed("local");
+  installChangeFeed(feed);
 });
+afterAll(() => feed?.close());
 
 function stream(who: Who, ac: AbortController) {
   const req = new Request(`${ORIGIN}/api/events`, { headers: { cookie: h.cookies[who]! }, signal: ac.signal });
