@@ -83,7 +83,9 @@ const schema = z.object({
   SYNC_FINAL_REFRESH_HOURS: optionalText.pipe(z.coerce.number().int().min(1).max(8_760).optional()),
   SYNC_FULL_PASS_HOURS: optionalText.pipe(z.coerce.number().int().min(1).max(8_760).optional()),
   // Watched-order e-mails go through this server (smtp://user:pass@host:port or smtps://…); unset sends none.
-  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
+  SMTP_URL: optionalText.pipe(
+    z.url({ protocol: /^smtps?$/, hostname: /./, error: "must be an smtp:// or smtps:// URL with a host" }).optional(),
+  ),
   SMTP_FROM: optionalText.pipe(z.string().max(200, "must be at most 200 characters").optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
