@@ -83,6 +83,11 @@ const schema = z.object({
   SYNC_ACTIVE_REFRESH_MINUTES: optionalText.pipe(z.coerce.number().int().min(1).max(10_080).optional()),
   SYNC_FINAL_REFRESH_HOURS: optionalText.pipe(z.coerce.number().int().min(1).max(8_760).optional()),
   SYNC_FULL_PASS_HOURS: optionalText.pipe(z.coerce.number().int().min(1).max(8_760).optional()),
+  // Watched-order e-mails go through this server (smtp://user:pass@host:port or smtps://…); unset sends none.
+  SMTP_URL: optionalText.pipe(
+    z.url({ protocol: /^smtps?$/, hostname: /./, error: "must be an smtp:// or smtps:// URL with a host" }).optional(),
+  ),
+  SMTP_FROM: optionalText.pipe(z.string().max(200, "must be at most 200 characters").optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -226,6 +231,8 @@ export function buildEnv(source) {
       regionCode: raw.INGRAM_REGION_CODE,
     }),
     runSync: raw.ORDERDESK_RUN_SYNC === "1",
+    smtpUrl: raw.SMTP_URL,
+    smtpFrom: raw.SMTP_FROM ?? "Orderdesk <orderdesk@localhost>",
     sync: Object.freeze({
       enabled: raw.SYNC_ENABLED !== "0" && raw.SYNC_ENABLED !== "false",
       historyDays: raw.SYNC_HISTORY_DAYS ?? 90,

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /**
@@ -29,6 +30,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         </Link>
         <NavLinks items={items} />
         <div className="user-menu">
+          {can(actor, "orders.read") ? <NotificationBell /> : null}
           <Link href="/account" title={actor.name ?? undefined}>
             {actor.email}
           </Link>

@@ -4,6 +4,8 @@ import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/orde
 import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import { toOrderDetail, toSearchPage } from "@/lib/orders/dto";
 import type { OrderDetail, OrderSummary } from "@/lib/orders/dto-types";
+import type { OrderChange } from "@/lib/live/change-feed";
+import { INDEX_TX, afterIndexCommit, lockIndexRow, noteIndexChange } from "@/lib/live/index-change";
 import type { Prisma } from "@/prisma/generated/client/client";
 
 /** One Ingram account: the index keeps each account's orders apart. */
@@ -151,33 +153,37 @@ export async function indexSearchPage(
 
 /**
  * A search row carries less than a detail: it refreshes status, dates, PO, end customer and total, and keeps
- * what only a detail knows (lines, parts, serials, tracking) from the last detail.
+ * what only a detail knows (lines, parts, serials, tracking) from the last detail. The row is locked for the
+ * write so that the change it makes is told once (lib/live/index-change.ts).
  */
-async function upsertSummary(db: Db, row: Row): Promise<void> {
+async function upsertSummary(db: Db, row: Row, retried = false): Promise<void> {
   const key = { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber };
-  const existing = await db.indexedOrder.findUnique({
-    where: { customerNumber_countryCode_orderNumber: key },
-    select: { detail: true, vendorNames: true, searchText: true },
-  });
-  if (!existing) {
-    await db.indexedOrder.create({ data: row }).catch(async (err: unknown) => {
-      // Another writer created it between our read and our insert: fall back to the update.
-      if ((err as { code?: string }).code !== "P2002") throw err;
-      await upsertSummary(db, row);
-    });
-    return;
+  let change: OrderChange | null;
+  try {
+    change = await db.$transaction(async (tx) => {
+      const existing = await lockIndexRow(tx, key, "summary", row.summary);
+      if (!existing) await tx.indexedOrder.create({ data: row });
+      else {
+        const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
+        // A detail knows every vendor on the order; a search row only the first line's. Keep the fuller one.
+        const keepDetailText = existing.hasDetail;
+        await tx.indexedOrder.update({
+          where: { customerNumber_countryCode_orderNumber: key },
+          data: {
+            ...fields,
+            vendorNames: keepDetailText ? existing.vendorNames : fields.vendorNames,
+            searchText: keepDetailText ? mergeText(existing.searchText, fields.searchText) : fields.searchText,
+          },
+        });
+      }
+      return noteIndexChange(tx, key, existing, { status: row.status, via: "search", at: row.lastSeenAt as Date });
+    }, INDEX_TX);
+  } catch (err) {
+    // Another writer created it between our read and our insert: once more, as an update.
+    if ((err as { code?: string }).code !== "P2002" || retried) throw err;
+    return upsertSummary(db, row, true);
   }
-  const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
-  // A detail knows every vendor on the order; a search row only the first line's. Keep the fuller one.
-  const keepDetailText = existing.detail !== null;
-  await db.indexedOrder.update({
-    where: { customerNumber_countryCode_orderNumber: key },
-    data: {
-      ...fields,
-      vendorNames: keepDetailText ? existing.vendorNames : fields.vendorNames,
-      searchText: keepDetailText ? mergeText(existing.searchText, fields.searchText) : fields.searchText,
-    },
-  });
+  afterIndexCommit(change);
 }
 
 function mergeText(a: string, b: string | undefined): string {
@@ -200,16 +206,17 @@ export async function indexOrderDetail(
   const rows = [fromDetail(account, d, raw, at, via), ...subOrders.map((s) => fromDetail(account, d, raw, at, via, s))];
   for (const row of rows) {
     const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
-    await db.indexedOrder.upsert({
-      where: {
-        customerNumber_countryCode_orderNumber: {
-          customerNumber: row.customerNumber,
-          countryCode: row.countryCode,
-          orderNumber: row.orderNumber,
-        },
-      },
-      create: row,
-      update: fields,
-    });
+    const key = { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber };
+    // Locked for the write, so that the change it makes is told once (lib/live/index-change.ts).
+    const change = await db.$transaction(async (tx) => {
+      const before = await lockIndexRow(tx, key, "detail", raw);
+      await tx.indexedOrder.upsert({
+        where: { customerNumber_countryCode_orderNumber: key },
+        create: row,
+        update: fields,
+      });
+      return noteIndexChange(tx, key, before, { status: row.status, via, at });
+    }, INDEX_TX);
+    afterIndexCommit(change);
   }
 }

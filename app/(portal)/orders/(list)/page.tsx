@@ -11,6 +11,7 @@ import { can } from "@/lib/authz";
 import { searchOrders } from "@/lib/orders/search-orders";
 import { zodFields } from "@/lib/validation/fields";
 import { orderSearchQuerySchema } from "@/lib/validation/search-filters";
+import { LiveUpdates } from "../../live-updates";
 import { loadForPage } from "../../page-data";
 import { ExportCsvButton } from "./export-csv-button";
 import { OrdersFilterForm } from "./orders-filter-form";
@@ -54,6 +55,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 {" · "}
                 {page.syncedAt ? `synced ${formatAge(page.syncedAt)}` : "not synced yet"}
               </span>
+            ) : null}
+            {page ? (
+              <>
+                {" "}
+                <LiveUpdates orderNumbers={page.orders.map((o) => o.orderNumber)} />
+              </>
             ) : null}
           </p>
         </div>

@@ -10,7 +10,9 @@ import { orderTimeline } from "@/lib/audit/query";
 import { formatAge, formatDateTime } from "@/app/_components/format";
 import { readOrder } from "@/lib/orders/get-order";
 import { orderChangeRules } from "@/lib/orders/hold-rules";
+import { isWatching } from "@/lib/live/watches";
 import { AuditTimeline } from "../../audit/audit-timeline";
+import { LiveUpdates } from "../../live-updates";
 import { loadForPage, orderNumberParam } from "../../page-data";
 import { NotesAndCharges, SubOrders } from "./order-extras";
 import { OrderActions } from "./order-actions";
@@ -19,6 +21,7 @@ import { OrderLinesTable } from "./order-lines-table";
 import { OrderShipments } from "./order-shipments";
 import { OrderSubscriptions } from "./order-subscriptions";
 import { OrderSummaryCards } from "./order-summary";
+import { WatchButton } from "./watch-button";
 
 type Params = Promise<{ orderNumber: string }>;
 
@@ -65,6 +68,9 @@ export default async function OrderPage({ params }: { params: Params }) {
   const canEdit = rules.canModify && can(actor, "orders.modify");
   // Said only to those who could change an order at all: a viewer has no buttons to miss.
   const mayChange = can(actor, "orders.modify") || can(actor, "orders.release") || can(actor, "orders.cancel");
+  // Live: the page re-renders when this order or one of its sub-orders changes; watching is per user.
+  const watching = await isWatching(actor, order.orderNumber).catch(() => false);
+  const liveOrders = [order.orderNumber, ...order.lines.flatMap((l) => (l.subOrderNumber ? [l.subOrderNumber] : []))];
   return (
     <div className="stack">
       <div className="page-head">
@@ -83,6 +89,10 @@ export default async function OrderPage({ params }: { params: Params }) {
               {source === "index" ? "from the order index, " : ""}read from Ingram {formatAge(fetchedAt)}
             </span>
           </p>
+          <div className="row live-row">
+            <WatchButton orderNumber={order.orderNumber} initial={watching} />
+            <LiveUpdates orderNumbers={liveOrders} />
+          </div>
         </div>
         <OrderActions
           orderNumber={order.orderNumber}

@@ -1,0 +1,118 @@
+import "server-only";
+import type { Prisma } from "@/prisma/generated/client/client";
+import { CHANGE_CHANNEL, accountKey, changeFeed, encodeChange, type OrderChange } from "./change-feed";
+import { kickNotificationMail, mailSettings } from "./notification-mailer";
+
+type Tx = Prisma.TransactionClient;
+
+export interface IndexRowKey {
+  customerNumber: string;
+  countryCode: string;
+  orderNumber: string;
+}
+
+/**
+ * For the index writes' transactions: the embedded database serves one connection, so a transaction may queue
+ * behind other queries for as long as the pool lets any query wait (lib/db.ts).
+ */
+export const INDEX_TX = { maxWait: 30_000, timeout: 30_000 } as const;
+
+/** The row as it was before a write, locked until the writing transaction ends. */
+export interface RowBefore {
+  status: string;
+  lastSeenAt: Date;
+  /** The JSON about to be written equals the JSON the row holds. */
+  same: boolean;
+  hasDetail: boolean;
+  vendorNames: string[];
+  searchText: string;
+}
+
+/**
+ * Locks the order's index row (FOR UPDATE) and says how it stood, so that of two writers of one change only the
+ * first sees a change: the second waits for the first's commit and then finds the row already up to date.
+ */
+export async function lockIndexRow(
+  tx: Tx,
+  key: IndexRowKey,
+  column: "detail" | "summary",
+  content: unknown,
+): Promise<RowBefore | null> {
+  const rows = await tx.$queryRawUnsafe<
+    {
+      status: string;
+      last_seen_at: Date;
+      same: boolean;
+      has_detail: boolean;
+      vendor_names: string[];
+      search_text: string;
+    }[]
+  >(
+    `SELECT status, last_seen_at, (${column} IS NOT DISTINCT FROM $4::jsonb) AS same, (detail IS NOT NULL) AS has_detail,
+            vendor_names, search_text
+       FROM order_index WHERE customer_number = $1 AND country_code = $2 AND order_number = $3 FOR UPDATE`,
+    key.customerNumber,
+    key.countryCode,
+    key.orderNumber,
+    content === undefined || content === null ? null : JSON.stringify(content),
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    status: r.status,
+    lastSeenAt: r.last_seen_at,
+    same: r.same,
+    hasDetail: r.has_detail,
+    vendorNames: r.vendor_names,
+    searchText: r.search_text,
+  };
+}
+
+/**
+ * Within the writing transaction, after the row was written: nothing when the row already said this; otherwise
+ * one notification per watcher when the status moved (unique per watcher and change), and a NOTIFY on PostgreSQL
+ * (delivered at commit). Hand the result to `afterIndexCommit` once the transaction has committed.
+ */
+export async function noteIndexChange(
+  tx: Tx,
+  key: IndexRowKey,
+  before: RowBefore | null,
+  after: { status: string; via: OrderChange["source"]; at: Date },
+): Promise<OrderChange | null> {
+  if (before && before.same && before.status === after.status) return null;
+  const moved = before !== null && before.status !== after.status;
+  let notified: string[] = [];
+  if (moved) {
+    const mailOn = !!mailSettings().url;
+    const changeKey = `${before.status}>${after.status}@${before.lastSeenAt.toISOString()}`;
+    const rows = await tx.$queryRaw<{ user_id: string }[]>`
+      INSERT INTO notifications (id, user_id, customer_number, country_code, order_number, from_status, to_status,
+                                 change_key, email_state, email_next_at)
+      SELECT gen_random_uuid(), w.user_id, w.customer_number, w.country_code, w.order_number, ${before.status},
+             ${after.status}, ${changeKey}, ${mailOn ? "pending" : null}, CASE WHEN ${mailOn}::boolean THEN now() END
+        FROM order_watches w
+       WHERE w.customer_number = ${key.customerNumber} AND w.country_code = ${key.countryCode}
+         AND w.order_number = ${key.orderNumber}
+      ON CONFLICT (user_id, change_key) DO NOTHING
+      RETURNING user_id`;
+    notified = rows.map((r) => r.user_id);
+  }
+  const change: OrderChange = {
+    accountKey: accountKey(key),
+    orderNumber: key.orderNumber,
+    status: after.status,
+    fromStatus: moved ? before?.status : undefined,
+    changedAt: after.at.toISOString(),
+    source: after.via,
+    notified: notified.length ? notified : undefined,
+  };
+  if (changeFeed().mode === "pg") await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${encodeChange(change)})`;
+  return change;
+}
+
+/** After commit: hands the change to this process's listeners (embedded mode) and starts the e-mails. */
+export function afterIndexCommit(change: OrderChange | null): void {
+  if (!change) return;
+  changeFeed().emitLocal(change);
+  if (change.notified?.length) kickNotificationMail();
+}
