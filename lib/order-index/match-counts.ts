@@ -19,7 +19,7 @@ interface Cached extends MatchCount {
   generation: string;
 }
 
-/** Per database client (tests run several), most recently used last. */
+/** Per database client, most recently used last; the generation carries its database's own token too. */
 const caches = new WeakMap<Db, Map<string, Cached>>();
 const MAX_ENTRIES = 500;
 
@@ -30,7 +30,7 @@ export async function countMatches(db: Db, where: Prisma.Sql): Promise<MatchCoun
   const hit = cache.get(key);
   if (hit) {
     const [row] = await db.$queryRaw<{ generation: string }[]>`
-      SELECT generation::text AS generation FROM order_index_generation WHERE id = 1`;
+      SELECT generation || ':' || token AS generation FROM order_index_generation WHERE id = 1`;
     cache.delete(key);
     if (row?.generation === hit.generation) {
       cache.set(key, hit);
@@ -38,7 +38,7 @@ export async function countMatches(db: Db, where: Prisma.Sql): Promise<MatchCoun
     }
   }
   const [row] = await db.$queryRaw<Cached[]>`
-    SELECT (SELECT generation::text FROM order_index_generation WHERE id = 1) AS generation,
+    SELECT (SELECT generation || ':' || token FROM order_index_generation WHERE id = 1) AS generation,
       count(*)::int AS count, sum(o.total)::float8 AS value
     FROM order_index o WHERE ${where}`;
   const fresh = row ?? { generation: "", count: 0, value: null };

@@ -41,11 +41,13 @@ CREATE INDEX "order_index_list_order_number" ON "order_index"
 CREATE TABLE "order_index_generation" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "generation" BIGINT NOT NULL DEFAULT 0,
+    -- Random per database, so that a process reading two databases (a bench, a test) never mixes their counts.
+    "token" TEXT NOT NULL DEFAULT md5(random()::text || clock_timestamp()::text),
 
     CONSTRAINT "order_index_generation_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "order_index_generation_one_row" CHECK ("id" = 1)
 );
-INSERT INTO "order_index_generation" ("id", "generation") VALUES (1, 0);
+INSERT INTO "order_index_generation" ("id") VALUES (1);
 
 CREATE FUNCTION "order_index_next_generation"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
