@@ -30,6 +30,8 @@ async function search(page: Page, label: string, value: string) {
   const filters = page.getByRole("search", { name: "Filter orders" });
   await filters.getByLabel(label, { exact: true }).fill(value);
   await filters.getByRole("button", { name: "Search" }).click();
+  // The results of this search, not the page it was typed on.
+  await expect(page).toHaveURL((url) => [...url.searchParams.values()].includes(value));
   await expect(page.getByTestId("synced-at")).toContainText("synced");
   return tableRows(resultsTable(page));
 }

@@ -14,6 +14,8 @@ export default defineConfig({
   ...base,
   testMatch: /index-sync\.flow\.ts$/,
   timeout: 300_000,
+  // The sync shares the embedded database's one connection with the pages while it fills the index.
+  expect: { timeout: 60_000 },
   webServer: {
     ...server,
     env: {
