@@ -57,6 +57,7 @@ const schema = z.object({
   INGRAM_BUDGET_RESERVE_EXPORT: optionalText.pipe(z.coerce.number().int().min(0).max(9_999).optional()),
   INGRAM_BUDGET_USER_SHARE: optionalText.pipe(z.coerce.number().int().min(1).max(10_000).optional()),
   SANDBOX_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
+  SANDBOX_ORDERS: optionalText.pipe(z.coerce.number().int().min(1).max(100_000).optional()),
   DEMO_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   AUDIT_KEY: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   OIDC_ISSUER: optionalUrl,
@@ -203,6 +204,8 @@ export function buildEnv(source) {
     nextauthUrl: raw.NEXTAUTH_URL ?? `http://localhost:${port}`,
     port,
     sandboxPort,
+    // Orders the embedded sandbox starts with (its own default when unset: 600).
+    sandboxOrders: raw.SANDBOX_ORDERS,
     // Reverse-proxy hops in front of the portal whose X-Forwarded-For entries are believed (0: none).
     trustProxy: raw.TRUST_PROXY === "true" ? 1 : raw.TRUST_PROXY === "false" ? 0 : Number(raw.TRUST_PROXY ?? 0),
     logLevel: raw.LOG_LEVEL,

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   if (env.sandboxMode) {
     sandbox = await startSandbox({
       port: env.sandboxPort,
+      orderCount: env.sandboxOrders,
       webhookUrl: `http://127.0.0.1:${env.port}/api/webhooks/ingram`,
       webhookSecret: env.ingram.webhookSecret,
     });

@@ -34,11 +34,27 @@ export class PgBudget implements IngramBudget {
     return this.client.$transaction((tx) => this.decideLocked(tx, req), { maxWait: 10_000, timeout: 10_000 });
   }
 
+  /** Read-only: the same counts outside a lock, so a grant racing it may still refuse the call that follows. */
+  async peek(req: BudgetRequest): Promise<number> {
+    return this.waitMs(this.client, req);
+  }
+
   private async decideLocked(tx: Tx, req: BudgetRequest): Promise<BudgetDecision> {
     const since = new Date(req.now - this.limits.windowMs);
-    const user = req.userId ?? null;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`ingram-budget ${req.endpoint}`}, 0))`;
     await tx.$executeRaw`DELETE FROM ingram_budget_grants WHERE endpoint = ${req.endpoint} AND at <= ${since}`;
+    const wait = await this.waitMs(tx, req);
+    if (wait > 0) return { granted: false, retryAfterMs: wait };
+    await tx.$executeRaw`
+      INSERT INTO ingram_budget_grants (endpoint, at, priority, user_id)
+      VALUES (${req.endpoint}, ${new Date(req.now)}, ${req.priority}, ${req.userId ?? null})`;
+    return { granted: true };
+  }
+
+  /** Milliseconds until `req` fits the caps of the grants in its window (0: now). */
+  private async waitMs(tx: Tx | Db, req: BudgetRequest): Promise<number> {
+    const since = new Date(req.now - this.limits.windowMs);
+    const user = req.userId ?? null;
     const [counts] = await tx.$queryRaw<{ total: number; mine: number }[]>`
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE priority = 'interactive' AND user_id = ${user})::int AS mine
@@ -60,13 +76,8 @@ export class PgBudget implements IngramBudget {
         ORDER BY at, id OFFSET ${mine - caps.mine} LIMIT 1`;
       freeAt = Math.max(freeAt, row?.at.getTime() ?? req.now);
     }
-    if (total >= caps.total || (caps.mine !== null && mine >= caps.mine)) {
-      return { granted: false, retryAfterMs: Math.max(1, Math.ceil(freeAt + this.limits.windowMs - req.now)) };
-    }
-    await tx.$executeRaw`
-      INSERT INTO ingram_budget_grants (endpoint, at, priority, user_id)
-      VALUES (${req.endpoint}, ${new Date(req.now)}, ${req.priority}, ${user})`;
-    return { granted: true };
+    if (total < caps.total && (caps.mine === null || mine < caps.mine)) return 0;
+    return Math.max(1, Math.ceil(freeAt + this.limits.windowMs - req.now));
   }
 }
 

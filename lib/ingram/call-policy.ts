@@ -155,6 +155,11 @@ export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs:
 
 export interface IngramBudget {
   acquire(request: BudgetRequest): Promise<BudgetDecision>;
+  /**
+   * Milliseconds until `request` would be granted (0: now), recording nothing: the sync asks this before it
+   * calls, so that it waits for its share instead of being refused. A budget without it answers 0.
+   */
+  peek?(request: BudgetRequest): Promise<number>;
 }
 
 /**
@@ -195,6 +200,12 @@ export class MemoryBudget implements IngramBudget {
     this.log.set(req.endpoint, grants);
     return decision;
   }
+
+  async peek(req: BudgetRequest): Promise<number> {
+    const grants = (this.log.get(req.endpoint) ?? []).filter((g) => g.at > req.now - this.limits.windowMs);
+    const decision = decide(this.limits, grants, req);
+    return decision.granted ? 0 : decision.retryAfterMs;
+  }
 }
 
 /**
@@ -216,6 +227,13 @@ export class BudgetGate {
     if (held > 0) return held;
     const decision = await this.budget.acquire(req);
     return decision.granted ? 0 : Math.max(1, decision.retryAfterMs);
+  }
+
+  /** As `ask`, without spending anything. */
+  async peek(req: BudgetRequest): Promise<number> {
+    const held = (this.holds.get(req.endpoint) ?? 0) - req.now;
+    if (held > 0) return held;
+    return (await this.budget.peek?.(req)) ?? 0;
   }
 }
 

@@ -9,6 +9,7 @@ import { OrderDetail } from "./schemas/order-detail";
 import { OrderModifyRequest, OrderModifyResponse } from "./schemas/order-modify";
 import { OrderSearchResponse } from "./schemas/order-search";
 import { getOrderParams, searchOrdersParams, type GetOrderQuery, type SearchOrdersQuery } from "./schemas/query-params";
+import type { OrdersOperation } from "./ingram-operations";
 import { createTransport, type CallContext, type IngramResponse } from "./transport";
 
 /*
@@ -30,6 +31,8 @@ export interface IngramClient {
   ): Promise<IngramResponse<OrderModifyResponse | null>>;
   releaseOrder(orderNumber: string, ctx: CallContext): Promise<IngramResponse<OrderModifyResponse | null>>;
   cancelOrder(orderNumber: string, ctx: CallContext): Promise<IngramResponse<null>>;
+  /** Milliseconds until a call of `op` with this priority would get budget (0: now); spends nothing. */
+  budgetWait(op: OrdersOperation, ctx: Pick<CallContext, "priority" | "userId">): Promise<number>;
 }
 
 type Schema<T> = { parse(v: unknown): T };
@@ -50,7 +53,7 @@ const optional =
 
 export function createIngramClient(config: IngramConfig): IngramClient {
   const cfg = resolveConfig(config);
-  const { call } = createTransport({
+  const { call, budgetWait } = createTransport({
     cfg,
     tokens: new TokenProvider(cfg),
     breaker: new CircuitBreaker({
@@ -65,6 +68,7 @@ export function createIngramClient(config: IngramConfig): IngramClient {
   const region = (): URLSearchParams => new URLSearchParams(cfg.regionCode ? { regionCode: cfg.regionCode } : {});
 
   return {
+    budgetWait,
     searchOrders: async (q, ctx) =>
       call({ op: "search", query: searchOrdersParams(q), parse: optional(OrderSearchResponse) }, ctx),
     getOrder: async (orderNumber, q, ctx) =>

@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isCorrelationId } from "@/lib/correlation-id";
 import { BodyTooLargeError, readCappedText } from "@/lib/read-body";
 import type { TokenProvider } from "./access-token";
@@ -98,7 +99,7 @@ export function createTransport({ cfg, tokens, breaker, budget }: TransportDeps)
           if (!retryable) throw err;
           const delay = backoffMs(attempt, cfg.retryBaseDelayMs, retryAfterMs.get(err));
           if (cfg.now() + delay >= deadlineAt) throw err;
-          await sleep(delay, ctl.signal).catch((abort: unknown) => {
+          await sleep(delay, undefined, { signal: ctl.signal }).catch((abort: unknown) => {
             throw toIngramError(abort, op, correlationId, ctl.signal);
           });
         }
@@ -234,7 +235,17 @@ export function createTransport({ cfg, tokens, breaker, budget }: TransportDeps)
     throw err;
   }
 
-  return { call };
+  /** Milliseconds until a call of `op` for `ctx` would get budget (0: now); spends nothing. */
+  function budgetWait(op: OrdersOperation, ctx: Pick<CallContext, "priority" | "userId">): Promise<number> {
+    return budget.peek({
+      endpoint: endpointOf(op),
+      priority: ctx.priority ?? "interactive",
+      userId: ctx.userId,
+      now: cfg.now(),
+    });
+  }
+
+  return { call, budgetWait };
 }
 
 function countsAsFailure(e: IngramError): boolean {
@@ -250,21 +261,6 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
   });
 }
 

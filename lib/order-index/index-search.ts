@@ -6,6 +6,7 @@ import type { OrderState, OrderSummary } from "@/lib/orders/dto-types";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { Prisma } from "@/prisma/generated/client/client";
 import type { IndexAccount } from "./index-writes";
+import { countMatches, type MatchCount } from "./match-counts";
 
 const { sql, join } = Prisma;
 
@@ -18,7 +19,11 @@ const STATES_BY_FILTER: Record<string, OrderState[]> = {
   CANCELLED: ["cancelled"],
 };
 
-/** One SQL expression per sortable column; every sort ends on order_number so pages never overlap. */
+/**
+ * One SQL expression per sortable column; every sort ends on order_number so pages never overlap. Each ORDER BY
+ * is exactly the one of a partial index (migration 20261129210000_order_index_list), so that a page walks an
+ * index instead of sorting every match; nulls go last both ways, stated only where a column can be null.
+ */
 const SORT_SQL: Record<SortKey, Prisma.Sql> = {
   orderDate: sql`o.order_date`,
   orderNumber: sql`o.order_number`,
@@ -28,6 +33,8 @@ const SORT_SQL: Record<SortKey, Prisma.Sql> = {
   total: sql`o.total`,
   status: sql`o.status`,
 };
+
+const NEVER_NULL = new Set<SortKey>(["orderNumber", "status"]);
 
 /** A LIKE pattern that matches `text` literally anywhere. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -41,11 +48,20 @@ const between = (column: Prisma.Sql, range: string[] | undefined) =>
 
 /** The WHERE clause of a search: the account's top-level orders matching every filter given. */
 function whereOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql {
-  const c: (Prisma.Sql | null)[] = [
-    sql`o.customer_number = ${account.customerNumber}`,
-    sql`o.country_code = ${account.countryCode}`,
-    sql`o.parent_order_number IS NULL`,
-  ];
+  return join(
+    [
+      sql`o.customer_number = ${account.customerNumber}`,
+      sql`o.country_code = ${account.countryCode}`,
+      sql`o.parent_order_number IS NULL`,
+      ...filtersOf(account, q),
+    ],
+    " AND ",
+  );
+}
+
+/** The conditions the query's filters add to the account's top-level orders (none: the whole account). */
+function filtersOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql[] {
+  const c: (Prisma.Sql | null)[] = [];
   if (q.ingramOrderNumber) {
     // A sub-order number finds the order it belongs to, as Ingram's search does.
     const n = q.ingramOrderNumber.toUpperCase();
@@ -73,16 +89,14 @@ function whereOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql {
   for (const word of (q.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) {
     c.push(sql`o.search_text LIKE ${containing(word)}`);
   }
-  return join(
-    c.filter((x): x is Prisma.Sql => x !== null),
-    " AND ",
-  );
+  return c.filter((x): x is Prisma.Sql => x !== null);
 }
 
 function orderByOf(q: OrderSearchQuery): Prisma.Sql {
   const dir = (q.dir ?? (q.sort ? "asc" : "desc")) === "desc" ? sql`DESC` : sql`ASC`;
-  const key = q.sort ? SORT_SQL[q.sort] : SORT_SQL.orderDate;
-  return sql`ORDER BY ${key} ${dir} NULLS LAST, o.order_number ${dir}`;
+  const sort = q.sort ?? "orderDate";
+  const nulls = NEVER_NULL.has(sort) ? sql`` : sql`NULLS LAST`;
+  return sql`ORDER BY ${SORT_SQL[sort]} ${dir} ${nulls}, o.order_number ${dir}`;
 }
 
 interface IndexRow {
@@ -158,14 +172,12 @@ function toSummary(r: IndexRow, subs: SubOrderRow[] | undefined): OrderSummary {
   };
 }
 
-/** How many orders match and what they are worth together, across all pages. */
-export async function indexedCount(
-  db: Db,
-  account: IndexAccount,
-  q: OrderSearchQuery,
-): Promise<{ count: number; value: number | null }> {
-  const [row] = await db.$queryRaw<{ count: number; value: number | null }[]>`
-    SELECT count(*)::int AS count, sum(o.total)::float8 AS value FROM order_index o WHERE ${whereOf(account, q)}`;
+/** How many orders match and what they are worth together, across all pages (cached while nothing changed). */
+export async function indexedCount(db: Db, account: IndexAccount, q: OrderSearchQuery): Promise<MatchCount> {
+  if (filtersOf(account, q).length > 0) return countMatches(db, whereOf(account, q));
+  const [row] = await db.$queryRaw<MatchCount[]>`
+    SELECT t.orders AS count, CASE WHEN t.valued > 0 THEN t.value::float8 END AS value FROM order_index_totals t
+    WHERE t.customer_number = ${account.customerNumber} AND t.country_code = ${account.countryCode}`;
   return row ?? { count: 0, value: null };
 }
 

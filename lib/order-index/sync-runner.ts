@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/lib/db";
 import { RatePacer } from "./sync-pacer";
 import { type IngramClient, ingram } from "@/lib/ingram/client";
@@ -43,20 +44,10 @@ export interface SyncRunner {
 
 const realClock: SyncClock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const t = setTimeout(() => {
-        signal.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(t);
-        reject(signal.reason);
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-    }),
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
 };
+
+const SYNC_CALL = { priority: "sync" } as const;
 
 export function startSync(opts: SyncOptions): SyncRunner {
   const instanceId = randomUUID();
@@ -122,16 +113,21 @@ async function orderRequestStep(ctx: SyncContext): Promise<number> {
 function context(opts: SyncOptions, clock: SyncClock, signal: AbortSignal): SyncContext {
   const pacer = new RatePacer({ limit: opts.callsPerMinute, now: clock.now });
   const counter = new CallCounter(clock.now);
+  const client = (opts.client ?? ingram)();
   return {
     db: opts.db,
     account: opts.account,
     cfg: opts,
-    client: (opts.client ?? ingram)(),
+    client,
     now: clock.now,
     async pace(op: SyncEndpoint) {
       const slot = pacer.reserve(op, Number.POSITIVE_INFINITY);
       const at = clock.now() + (slot.ok ? slot.waitMs : 0);
       for (let left = at - clock.now(); left > 0; left = at - clock.now()) await clock.sleep(left, signal);
+      // Then the shared budget: wait until a sync call fits what people's calls leave, instead of being refused.
+      for (let wait = await client.budgetWait(op, SYNC_CALL); wait > 0; wait = await client.budgetWait(op, SYNC_CALL)) {
+        await clock.sleep(wait, signal);
+      }
       signal.throwIfAborted();
       counter.count(op);
     },
@@ -154,6 +150,12 @@ async function runLoop(
       waitMs = await step();
     } catch (err) {
       if (signal.aborted) return;
+      if (err instanceof IngramError && err.kind === "budget") {
+        // Lost a race for the budget's last call to someone else's read after asking: not a failure, just wait.
+        log("info", `sync ${name}: the budget had no call left; waiting`, { retryAfterSeconds: err.retryAfterSeconds });
+        await clock.sleep((err.retryAfterSeconds ?? 1) * 1000, signal).catch(() => undefined);
+        continue;
+      }
       log("warn", `sync ${name} step failed`, { err });
       const retryAfterMs = err instanceof IngramError && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : 0;
       waitMs = Math.max(opts.errorBackoffMs ?? 30_000, retryAfterMs);

@@ -63,7 +63,9 @@ export default async function OrderPage({ params }: { params: Params }) {
   const events = timeline?.ok ? timeline.data : [];
   // A stale copy may no longer be on hold: changes wait until Ingram answers again (they read it live first).
   const unavailable =
-    source === "stale" ? "Ingram Micro is not answering: edit, release and cancel wait until it does." : undefined;
+    source === "stale"
+      ? "Ingram Micro cannot be read right now: edit, release and cancel wait until it can (they read it first)."
+      : undefined;
   const rules = orderChangeRules(order);
   const canEdit = rules.canModify && can(actor, "orders.modify");
   // Said only to those who could change an order at all: a viewer has no buttons to miss.
@@ -106,7 +108,7 @@ export default async function OrderPage({ params }: { params: Params }) {
 
       {source === "stale" ? (
         <div className="panel panel-warn" role="status" data-testid="stale-banner">
-          <strong>Ingram Micro did not answer; this is the order as last read {formatAge(fetchedAt)}</strong> (
+          <strong>Not read from Ingram Micro just now; this is the order as last read {formatAge(fetchedAt)}</strong> (
           {formatDateTime(fetchedAt)}). {staleReason}{" "}
         </div>
       ) : null}
