@@ -112,7 +112,13 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
           throw new Error("SessionRevoked");
         }
         const fresh = { ...claims, role: current.role } satisfies SessionClaims;
-        freshUsers.set(fresh, { id: current.id, email: current.email, name: current.name, role: current.role });
+        freshUsers.set(fresh, {
+          id: current.id,
+          email: current.email,
+          name: current.name,
+          role: current.role,
+          mustChangePassword: current.mustChangePassword,
+        });
         return fresh;
       },
       async session({ session, token }) {
