@@ -34,13 +34,26 @@ export interface Actor {
   email: string;
   name: string | null;
   role: Role;
+  /**
+   * The password was reset by an admin or an operator: until the user chooses a new one, only their own account
+   * (account.manage) is open to them.
+   */
+  mustChangePassword?: boolean;
 }
 
+/** Why every permission but account.manage is refused to a user whose password was reset. */
+export const PASSWORD_CHANGE_REQUIRED =
+  "Your password was reset. Choose a new password on your account page (/account) before you continue.";
+
+const passwordChangePending = (actor: Actor, permission: Permission) =>
+  !!actor.mustChangePassword && permission !== "account.manage";
+
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
-  return !!actor && PERMISSIONS[actor.role].includes(permission);
+  return !!actor && !passwordChangePending(actor, permission) && PERMISSIONS[actor.role].includes(permission);
 }
 
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
   if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (passwordChangePending(actor, permission)) throw new AppError("forbidden", PASSWORD_CHANGE_REQUIRED);
   if (!can(actor, permission)) throw new AppError("forbidden", "You do not have permission to do this.");
 }

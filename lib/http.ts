@@ -151,7 +151,10 @@ export function route<
       if (UNSAFE.has(req.method) && opts.csrf !== false) assertSameOrigin(req);
       if (opts.permission) {
         actor = await getActor();
-        if (actor && !can(actor, opts.permission)) await auditRefusal(req, actor, opts.permission, correlationId);
+        // A user who must first change a reset password is steered, not refused a permission: not audited.
+        if (actor && !actor.mustChangePassword && !can(actor, opts.permission)) {
+          await auditRefusal(req, actor, opts.permission, correlationId);
+        }
         requirePermission(actor, opts.permission);
       }
       const query = opts.query ? validate(opts.query, queryObject(url), "bad_request") : undefined;

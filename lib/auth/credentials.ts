@@ -8,6 +8,7 @@ import { noteDeviceToken, noteThrottled, presentedDeviceToken } from "@/lib/auth
 import { recordSuccess, reserveAttempt } from "@/lib/auth/throttle";
 import type { Role } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { pruneIfDue } from "@/lib/database/retention";
 import { credentialsSchema } from "@/lib/validation/users";
 
 /** The error next-auth passes to the sign-in page (`/login?error=TooManyAttempts`) when throttled. */
@@ -48,6 +49,8 @@ export async function authorizeCredentials(
   const address = clientAddress(headers, deps.trustProxy);
   const now = deps.now?.() ?? new Date();
   const deviceId = verifiedDeviceId(presentedDeviceToken(), email);
+  // login_throttle is written here, so it is pruned from here too (at most once an hour, in the background).
+  void pruneIfDue(db, now.getTime());
 
   const reservation = await reserveAttempt(email, address, deviceId, now);
   if (reservation.throttled) {

@@ -12,13 +12,19 @@ export function pageActor(): Promise<Actor | null> {
   return getActor();
 }
 
+/** Where a user whose password was reset is sent from every other page; the page says why. */
+export const PASSWORD_RESET_PAGE = "/account?reason=password-reset";
+
 /**
  * The actor, or a redirect to /login that returns to `currentPath` afterwards (only a relative path is ever
- * put in callbackUrl).
+ * put in callbackUrl). A user whose password was reset is sent to /account to choose a new one first.
  */
 export async function requirePageActor(currentPath: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(loginUrl(currentPath));
+  if (actor.mustChangePassword && new URL(currentPath, "http://x").pathname !== "/account") {
+    redirect(PASSWORD_RESET_PAGE);
+  }
   return actor;
 }
 

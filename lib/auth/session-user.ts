@@ -15,11 +15,11 @@ export async function sessionUser(claims: SessionClaims): Promise<Actor | null> 
   // decodeSessionClaims has checked that sub and sid are UUIDs.
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u.disabled,
-           u.session_version AS "sessionVersion",
+           u.session_version AS "sessionVersion", u.must_change_password AS "mustChangePassword",
            EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.sid = ${claims.sid}::uuid) AS revoked
     FROM users u WHERE u.id = ${claims.sub}::uuid`;
   if (!row || row.disabled || row.sessionVersion !== claims.sv || row.revoked) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword };
 }
 
 interface SessionRow {
@@ -29,5 +29,6 @@ interface SessionRow {
   role: Role;
   disabled: boolean;
   sessionVersion: number;
+  mustChangePassword: boolean;
   revoked: boolean;
 }

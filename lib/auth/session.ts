@@ -15,5 +15,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   // The user could not be checked (database unreachable): fail like any database read, not as signed out.
   if (session && sessionLookupFailure(session)) throw sessionLookupFailure(session);
   const user = session?.user;
-  return user?.id ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+  return user?.id
+    ? {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword === true,
+      }
+    : null;
 });

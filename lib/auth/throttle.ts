@@ -120,3 +120,20 @@ export async function signInThrottleState(email: string, address = "unknown", no
     ? { throttled: true, retryAfterSeconds: Math.max(...waits) }
     : { throttled: false, retryAfterSeconds: 0 };
 }
+
+/** Wrong current passwords a signed-in user may give the change-password endpoint before each waits longer. */
+export const PASSWORD_CHECK_FREE_ATTEMPTS = 5;
+export const passwordCheckKey = (userId: string) => `pw-check:${userId}`;
+
+/**
+ * The current-password check of a password change has a limit of its own, so a stolen session cannot be used to
+ * guess the password (which would then survive a sign-out everywhere): per user, 5 attempts free, then a delay
+ * that doubles up to 15 minutes. Taken before the hash is computed; a correct password clears it.
+ */
+export function reservePasswordCheck(userId: string, now = new Date()): Promise<Reservation> {
+  return take(passwordCheckKey(userId), { kind: "delay", free: PASSWORD_CHECK_FREE_ATTEMPTS }, now);
+}
+
+export async function clearPasswordChecks(userId: string): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: passwordCheckKey(userId) } });
+}

@@ -1,5 +1,6 @@
 // `npm run user:reset-password -- --email a@b.c`
-// Gives the user a new random password, printed once, and ends all of the user's sessions. For an operator who
+// Gives the user a new random one-time password, printed once (they must choose a new one at next sign-in), and
+// ends all of the user's sessions. For an operator who
 // cannot reach the admin page (the only admin forgot their password).
 import { parseArgs } from "node:util";
 import { createDb, db, installDb } from "@/lib/db";
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
   installDb(createDb(database.url, database.maxConnections));
   const { password } = await resetPasswordRecord({ email: email.data }, { actor: null, via: "cli" });
   console.log(`Reset the password of ${email.data}; every session of the user has ended.`);
+  console.log("The user must choose a new password at the next sign-in.");
   console.log(`One-time password (shown once): ${password}`);
   return 0;
 }

@@ -112,9 +112,11 @@ describe("an admin's one-time reset", () => {
     const code = await new Promise((resolve) => child.on("exit", resolve));
     expect(code).toBe(0);
     const printed = /One-time password \(shown once\): (\S+)/.exec(out)?.[1];
-    expect(await compare(printed!, (await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash!)).toBe(
-      true,
-    );
+    const after = await t.db.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(await compare(printed!, after.passwordHash!)).toBe(true);
+    // One-time: the next sign-in leads to /account only (tests/integration/auth/password-reset-once.test.ts).
+    expect(after.mustChangePassword).toBe(true);
+    expect(out).toContain("must choose a new password");
     expect(await actorFor(session)).toBeNull();
   });
 });

@@ -149,6 +149,23 @@ describe("users admin", () => {
     });
     expect((await callRoute(POST, foreign)).status).toBe(403);
   });
+
+  it.each([
+    ["a foreign Origin", "https://evil.example"],
+    ["Origin: null", "null"],
+    ["no Origin", undefined],
+  ])("refuses a cross-site PATCH /api/users/[id] (%s) and changes nothing", async (_label, origin) => {
+    const target = await makeUser(t.db, "viewer");
+    const req = call("PATCH", `/api/users/${target.id}`, "admin", { role: "admin", disabled: true });
+    const headers = new Headers(req.headers);
+    if (origin === undefined) headers.delete("origin");
+    else headers.set("origin", origin);
+    const res = await callRoute(PATCH, new Request(req, { headers }), params(target.id));
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe("forbidden");
+    const after = await t.db.user.findUniqueOrThrow({ where: { id: target.id } });
+    expect([after.role, after.disabled, after.sessionVersion]).toEqual(["viewer", false, target.sessionVersion]);
+  });
 });
 
 describe("seedDemoUsers", () => {

@@ -40,6 +40,7 @@ describe("the order index's writes", () => {
     expect(stored?.vendorNames).toContain(s.vendorName);
     expect(stored?.shipDate?.toISOString().slice(0, 10)).toBe(sb.sandbox.fixtures.shippedOrder.shipDate);
     expect(stored?.lastSeenVia).toBe("details");
+    expect(s.subOrderNumbers).toHaveLength(2);
     for (const sub of s.subOrderNumbers) expect((await row(sub))?.parentOrderNumber).toBe(s.orderNumber);
     for (const needle of [s.serialNumber, s.trackingNumber, s.endCustomerOrderNumber]) {
       const found = await t.db.indexedOrder.findMany({

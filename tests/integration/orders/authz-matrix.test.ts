@@ -22,6 +22,8 @@ interface Cell {
   opts: (who: Who) => CallOptions;
   /** Expected status for viewer, buyer, admin (anonymous and disabled users always get 401). */
   expect: { viewer: number; buyer: number; admin: number };
+  /** The permission the route itself checks (its refusals are audited as access.deny). */
+  permission?: string;
 }
 
 const read = { viewer: 200, buyer: 200, admin: 200 };
@@ -53,6 +55,7 @@ const CELLS: Cell[] = [
   },
   {
     name: "POST /api/orders",
+    permission: "orders.create",
     handler: orders.POST,
     path: "/api/orders",
     opts: () => ({ method: "POST", body: orderInput(), headers: { "idempotency-key": newKey() } }),
@@ -60,6 +63,7 @@ const CELLS: Cell[] = [
   },
   {
     name: "PUT /api/orders/[n]",
+    permission: "orders.modify",
     handler: one.PUT,
     path: "/api/orders/x",
     opts: () => ({ method: "PUT", params: { orderNumber: H1 }, body: { notes: "matrix" } }),
@@ -67,6 +71,7 @@ const CELLS: Cell[] = [
   },
   {
     name: "DELETE /api/orders/[n]",
+    permission: "orders.cancel",
     handler: one.DELETE,
     path: "/api/orders/x",
     opts: (w) => ({ method: "DELETE", params: { orderNumber: held(w, [H2, H3]) } }),
@@ -74,6 +79,7 @@ const CELLS: Cell[] = [
   },
   {
     name: "POST /api/orders/[n]/release",
+    permission: "orders.release",
     handler: release.POST,
     path: "/api/orders/x/release",
     opts: (w) => ({ method: "POST", params: { orderNumber: held(w, [H4, H5]) } }),
@@ -81,6 +87,7 @@ const CELLS: Cell[] = [
   },
   {
     name: "POST /api/order-requests",
+    permission: "orders.create",
     handler: requests.POST,
     path: "/api/order-requests",
     opts: () => ({
@@ -134,9 +141,43 @@ describe("AuthZ matrix: every handler × anonymous, viewer, buyer, admin, disabl
           expect(body.error.code).toBe(expected === 401 ? "unauthenticated" : "forbidden");
           expect(JSON.stringify(body)).not.toMatch(/ingramOrderNumber|orderNumber"/);
         }
+        if (expected === 403) {
+          // The route refused it, not only the use case behind it: only the route wrapper audits a refusal,
+          // once per user, address and permission in a window.
+          const denials = await h.t.db.auditEvent.findMany({
+            where: { action: "access.deny", actorId: h.users[who]!.id },
+          });
+          const forThis = denials.filter((r) => (r.request as { permission?: string }).permission === cell.permission);
+          expect(forThis).toHaveLength(1);
+        }
       });
     }
   }
+
+  // Headers Next.js uses internally (x-middleware-subrequest skipped middleware in CVE-2025-29927): the checks live
+  // in the handlers and use cases, so a client that sends them gains nothing.
+  const SPOOFED = {
+    "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+    "x-nextjs-data": "1",
+    "x-invoke-path": "/api/health",
+    "x-middleware-prefetch": "1",
+    "x-nextjs-rewrite": "/api/health",
+  };
+  it.each(["anonymous", "viewer"] as const)("spoofed internal Next.js headers change nothing (%s)", async (who) => {
+    const cells = who === "anonymous" ? CELLS : CELLS.filter((c) => c.expect.viewer === 403);
+    expect(cells).toHaveLength(who === "anonymous" ? 11 : 5);
+    for (const cell of cells) {
+      const before = upstreamCalls();
+      const opts = cell.opts(who);
+      const res = await call(h, cell.handler, cell.path, {
+        ...opts,
+        as: who,
+        headers: { ...opts.headers, ...SPOOFED },
+      });
+      expect(res.status, cell.name).toBe(who === "anonymous" ? 401 : 403);
+      expect(upstreamCalls()).toBe(before);
+    }
+  });
 
   it.each(EVERYONE)("GET /api/health is public (%s) and names no secret", async (who) => {
     const res = await call(h, health.GET, "/api/health", { as: who });

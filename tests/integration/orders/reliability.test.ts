@@ -22,6 +22,21 @@ async function withDeadDatabase<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Runs `fn` while every audit write fails as a dropped connection would; the session, the budget and reads work. */
+async function withAuditWritesFailing<T>(fn: () => Promise<T>): Promise<T> {
+  await h.t.db.$executeRawUnsafe(`CREATE FUNCTION test_drop_audit_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'Connection terminated unexpectedly' USING ERRCODE = '08006'; END $$`);
+  await h.t.db.$executeRawUnsafe(
+    `CREATE TRIGGER test_drop_audit_write BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION test_drop_audit_write()`,
+  );
+  try {
+    return await fn();
+  } finally {
+    await h.t.db.$executeRawUnsafe(`DROP TRIGGER test_drop_audit_write ON "audit_events"`);
+    await h.t.db.$executeRawUnsafe(`DROP FUNCTION test_drop_audit_write()`);
+  }
+}
+
 describe("intent before action", () => {
   it("database unreachable: cancel answers 503 and Ingram saw 0 DELETE calls", async () => {
     const actor = { id: h.users.buyer!.id, email: h.users.buyer!.email, name: null, role: "buyer" as const };
@@ -45,6 +60,46 @@ describe("intent before action", () => {
     expect(text).not.toMatch(/prisma|ECONNREFUSED|127\.0\.0\.1|SELECT|INSERT/i);
     expect(JSON.parse(text).error.correlationId).toMatch(/^[0-9a-f]{32}$/);
     expect(h.sb.sandbox.stats.count("cancel")).toBe(before);
+  });
+
+  // With the whole database down, the route stops at the session check; here the session, the Ingram budget
+  // and the read-before all work, and only the audit intent's write fails, as a dropped connection would.
+  it("the audit intent cannot be written after the read-before: the route answers 503 and never calls DELETE", async () => {
+    const n = FX.heldOrderNumbers[1];
+    const reads = h.sb.sandbox.stats.count("get");
+    const cancels = h.sb.sandbox.stats.count("cancel");
+    const rows = await h.t.db.auditEvent.count();
+    const res = await withAuditWritesFailing(() =>
+      call(h, one.DELETE, "/api/orders/x", { method: "DELETE", params: { orderNumber: n } }),
+    );
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe("db_unavailable");
+    // It got past the session and the read-before to the intent: one details read, no DELETE, no audit row.
+    expect(h.sb.sandbox.stats.count("get") - reads).toBe(1);
+    expect(h.sb.sandbox.stats.count("cancel")).toBe(cancels);
+    expect(await h.t.db.auditEvent.count()).toBe(rows);
+    expect(h.sb.sandbox.store.getOrder(n)?.status).toBe("On Hold");
+  });
+
+  it("a v6 create whose audit intent cannot be written answers 503, creates nothing, and its key stays usable", async () => {
+    const input = orderInput();
+    const key = newKey();
+    const creates = h.sb.sandbox.stats.count("create");
+    const rows = await h.t.db.auditEvent.count();
+    const post = () =>
+      call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": key } });
+    const res = await withAuditWritesFailing(post);
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe("db_unavailable");
+    expect(h.sb.sandbox.stats.count("create")).toBe(creates);
+    expect(h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber)).toEqual(
+      [],
+    );
+    expect(await h.t.db.auditEvent.count()).toBe(rows);
+    // Nothing reached Ingram, so the same key may be retried once the audit log is back: exactly one order.
+    const retry = await post();
+    expect(retry.status).toBe(201);
+    expect(h.sb.sandbox.stats.count("create") - creates).toBe(1);
   });
 });
 
@@ -77,13 +132,16 @@ describe("unknown outcome", () => {
     h.sb.sandbox.faults.set({ op: "create", times: 1, kind: "commitThenHang", ms: 4500 });
     h.sb.sandbox.faults.set({ op: "search", times: 5, kind: "status", status: 500 });
     const before = h.sb.sandbox.stats.count("create");
-    const res = await call(h, orders.POST, "/api/orders", {
-      method: "POST",
-      body: input,
-      headers: { "idempotency-key": newKey() },
-    });
+    const key = newKey();
+    const post = () =>
+      call(h, orders.POST, "/api/orders", { method: "POST", body: input, headers: { "idempotency-key": key } });
+    const res = await post();
     h.sb.sandbox.faults.clear();
     expect(res.status).toBe(504);
+    // The order may exist: a retry with the same key replays the 504 and never creates a second one.
+    const retry = await post();
+    expect(retry.status).toBe(504);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect((await res.json()).error.message).toMatch(/may or may not/);
     expect(h.sb.sandbox.stats.count("create") - before).toBe(1);
     const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find(

@@ -23,6 +23,7 @@ describe("sandbox follows Ingram", () => {
     const res = await h.api("GET", "/resellers/v6/orders/search?pageSize=100");
     expect(res.status).toBe(200);
     expect(res.json.recordsFound).toBe(inWindow.length);
+    expect(res.json.orders).toHaveLength(Math.min(100, inWindow.length));
     for (const o of res.json.orders) expect(o.ingramOrderDate >= from).toBe(true);
     expect(res.json.orders.map((o: { ingramOrderNumber: string }) => o.ingramOrderNumber)).toContain(
       created.json.orders[0].ingramOrderNumber,
@@ -112,15 +113,19 @@ describe("order details query parameters", () => {
     const n = F.heldOrderNumbers[4];
     const before = (await detail(n)).json;
     expect(before.orderStatus).toBe("On Hold");
+    const lineCount = h.sb.store.getOrder(n)!.lines.length;
+    expect(lineCount).toBeGreaterThanOrEqual(1);
 
     const shipped = (await detail(n, "simulateStatus=IM::SHIPPED")).json;
     expect(shipped.orderStatus).toBe("Shipped");
+    expect(shipped.lines).toHaveLength(lineCount);
     for (const l of shipped.lines) {
       expect(l.lineStatus).toBe("Shipped");
       expect(l.shipmentDetails[0].carrierDetails[0].trackingDetails[0].trackingNumber).toEqual(expect.any(String));
       expect(l.shipmentDetails[0].invoiceNumber).toBeUndefined();
     }
     const invoiced = (await detail(n, "simulateStatus=IM::INVOICED")).json;
+    expect(invoiced.lines).toHaveLength(lineCount);
     for (const l of invoiced.lines) expect(l.shipmentDetails[0].invoiceNumber).toEqual(expect.any(String));
 
     const partial = (await detail(n, "simulateStatus=IM::PARTIALLY_SHIPPED")).json;

@@ -54,6 +54,19 @@ describe("redaction", () => {
       expect(out).not.toContain(secret);
   });
 
+  it("log lines are JSON-escaped: a value with newlines and quotes cannot forge a second line", () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    const forged = 'x"\n{"level":"error","msg":"forged"}\r\n\u2028';
+    log("warn", "probe", { email: forged, err: new Error(`at Object.<anonymous>\n${forged}`) });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.endsWith("\n")).toBe(true);
+    expect(lines[0]!.slice(0, -1)).not.toMatch(/[\n\r]/);
+    const record = JSON.parse(lines[0]!) as { msg: string; email: string; errMessage: string };
+    expect(record).toMatchObject({ msg: "probe", email: forged });
+    expect(record.errMessage).toContain(forged);
+  });
+
   it("one rule: every key the log masks, the audit log drops, and the reverse", () => {
     const keys = [
       "password",

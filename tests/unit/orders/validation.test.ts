@@ -69,9 +69,13 @@ const shaped = fc.record(
 );
 const anyInput = fc.oneof(fc.anything(), shaped, fc.string(), fc.constant(undefined));
 
+// 10,000 runs take a second or two alone, and many times that on a machine shared with other test runs: the
+// timeout is generous so that only a real failure fails them.
+const FUZZ_TIMEOUT_MS = 180_000;
+
 describe("every schema: 10,000 fuzzed inputs → success or a ZodError, never a throw", () => {
   for (const [name, schema] of Object.entries(SCHEMAS)) {
-    it(name, () => {
+    it(name, { timeout: FUZZ_TIMEOUT_MS }, () => {
       fc.assert(
         fc.property(anyInput, (input) => {
           const r = schema.safeParse(input);
@@ -91,7 +95,7 @@ describe("orderNumberSchema", () => {
     for (const ok of ["20-RD128", "20-RD3QV-11", "7059827143", "a", "A".repeat(ORDER_NUMBER_MAX_LENGTH)])
       expect(orderNumberSchema.safeParse(ok).success).toBe(true);
   });
-  it("any accepted value is URL-path safe", () => {
+  it("any accepted value is URL-path safe", { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), (s) => {
         if (orderNumberSchema.safeParse(s).success) expect(encodeURIComponent(s)).toBe(s);

@@ -14,6 +14,8 @@ describe("webhook signature: strict Base64", () => {
   });
 
   it.each([
+    ["an empty header", ""],
+    ["padding alone", "=="],
     ["bytes after the padding", `${good}AAAA`],
     ["a character after the padding", `${good}x`],
     ["padding removed", good.replace(/=+$/, "")],
@@ -24,8 +26,9 @@ describe("webhook signature: strict Base64", () => {
     expect(verifySignature(SECRET, ID, header)).toBe(false);
   });
 
-  it("refuses another event's signature and an empty secret", () => {
+  it("refuses another event's signature, a missing header and an empty secret", () => {
     expect(verifySignature(SECRET, "OTHER", good)).toBe(false);
+    expect(verifySignature(SECRET, ID, null)).toBe(false);
     expect(verifySignature("", ID, good)).toBe(false);
   });
 

@@ -166,7 +166,10 @@ export function UserPasswordReset({ id, email, self }: UserRowProps) {
         onConfirm={() => void reset()}
         onClose={() => setConfirming(false)}
       >
-        <p>They are signed out everywhere. The new password is shown once: hand it over through a safe channel.</p>
+        <p>
+          They are signed out everywhere. The new password is shown once: hand it over through a safe channel. It works
+          once: at their next sign-in they must choose a new one.
+        </p>
       </ConfirmDialog>
     </div>
   );
