@@ -21,7 +21,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
         email: user.email,
         name: user.name,
         role: user.role,
-        mustChangePassword: user.mustChangePassword === true,
+        // Present only while a reset password waits to be changed (lib/authz.ts refuses all but account.manage).
+        ...(user.mustChangePassword === true ? { mustChangePassword: true } : {}),
       }
     : null;
 });

@@ -229,10 +229,10 @@ describe("writes", () => {
       params: { orderNumber: n },
       body: { notes: "x" },
     });
-    // Ingram answers a modify of an order off hold with 400 "Validation failed" (a cancel gets 405 → 409).
-    expect(res.status).toBe(422);
+    // The hold rule (lib/orders/hold-rules.ts) refuses a released order before any change call reaches Ingram.
+    expect(res.status).toBe(409);
     const { error } = await res.json();
-    expect(error.code).toBe("upstream_rejected");
-    expect(error.message).toMatch(/Ingram Micro/);
+    expect(error.code).toBe("not_on_customer_hold");
+    expect(error.message).toMatch(/released to Ingram's warehouse/);
   });
 });

@@ -32,7 +32,10 @@ describe("parseWebhookBody", () => {
       timestamp: null,
       kind: "order_status",
       customerOrderNumber: null,
+      confirmationNumber: null,
       orderNumbers: [],
+      failed: false,
+      errors: [],
     });
   });
 

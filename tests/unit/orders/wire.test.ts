@@ -95,7 +95,10 @@ describe("webhooks", () => {
         timestamp: "t",
         kind: "order_created",
         customerOrderNumber: "PO9",
+        confirmationNumber: null,
         orderNumbers: ["20-X1", "20-X2"],
+        failed: false,
+        errors: [],
       },
     ]);
     const status = {
