@@ -111,7 +111,8 @@ async function orderRequestStep(ctx: SyncContext): Promise<number> {
 }
 
 function context(opts: SyncOptions, clock: SyncClock, signal: AbortSignal): SyncContext {
-  const pacer = new RatePacer({ limit: opts.callsPerMinute, now: clock.now });
+  // A second more than Ingram's minute: a call still in flight when its minute turns lands within the share.
+  const pacer = new RatePacer({ limit: opts.callsPerMinute, windowMs: 61_000, now: clock.now });
   const counter = new CallCounter(clock.now);
   const client = (opts.client ?? ingram)();
   return {
@@ -121,12 +122,20 @@ function context(opts: SyncOptions, clock: SyncClock, signal: AbortSignal): Sync
     client,
     now: clock.now,
     async pace(op: SyncEndpoint) {
-      const slot = pacer.reserve(op, Number.POSITIVE_INFINITY);
-      const at = clock.now() + (slot.ok ? slot.waitMs : 0);
-      for (let left = at - clock.now(); left > 0; left = at - clock.now()) await clock.sleep(left, signal);
-      // Then the shared budget: wait until a sync call fits what people's calls leave, instead of being refused.
-      for (let wait = await client.budgetWait(op, SYNC_CALL); wait > 0; wait = await client.budgetWait(op, SYNC_CALL)) {
-        await clock.sleep(wait, signal);
+      // The slot is taken only when the call goes, after every wait, so the sync's own window counts calls at the
+      // time they are sent, not when they were first planned.
+      for (;;) {
+        // The shared budget: wait until a sync call fits what people's calls leave, instead of being refused.
+        for (
+          let wait = await client.budgetWait(op, SYNC_CALL);
+          wait > 0;
+          wait = await client.budgetWait(op, SYNC_CALL)
+        ) {
+          await clock.sleep(wait, signal);
+        }
+        const slot = pacer.reserve(op, 0);
+        if (slot.ok) break;
+        await clock.sleep(slot.retryAfterMs, signal);
       }
       signal.throwIfAborted();
       counter.count(op);

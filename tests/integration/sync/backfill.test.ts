@@ -80,7 +80,9 @@ describe("the sync's backfill", () => {
       expect(m.counts.search ?? 0).toBeLessThanOrEqual(SHARE);
       expect(m.counts.get ?? 0).toBeLessThanOrEqual(SHARE);
     }
-    expect(Math.max(...minutes.map((m) => m.counts.get ?? 0))).toBe(SHARE);
+    // That the sync uses its whole share is shown on the pacer's own clock (tests/unit/order-index/sync-pacer.test.ts):
+    // here the leader's other loops move the shared test clock while a call is in flight, so how many calls land
+    // in one sandbox minute depends on the machine's scheduling.
     expect(sb.stats.count("get")).toBeGreaterThanOrEqual(expected.length);
 
     // Progress was readable while it ran: Ingram's estimate, and a count that grew towards it.
