@@ -203,8 +203,10 @@ describe("POST /api/webhooks/ingram", () => {
     // One order with one line (orderInput): Ingram splits an order only across warehouses.
     expect(done.orderNumbers).toHaveLength(1);
     for (const n of done.orderNumbers) expect(h.sb.sandbox.store.getOrder(n)?.customerOrderNumber).toBe(po);
-    const outcomes = await h.t.db.auditEvent.findMany({ where: { intentId: row.intentId } });
-    expect(outcomes.map((e) => [e.outcome, e.orderNumber])).toEqual([["succeeded", done.orderNumbers[0]]]);
+    // The settling instance writes the outcome right after the request's state (order-request-outcome.ts).
+    const outcomes = () => h.t.db.auditEvent.findMany({ where: { intentId: row.intentId } });
+    expect(await waitFor(async () => (await outcomes()).length > 0)).toBe(true);
+    expect((await outcomes()).map((e) => [e.outcome, e.orderNumber])).toEqual([["succeeded", done.orderNumbers[0]]]);
     expect(
       await h.t.db.auditEvent.count({ where: { action: "webhook.order_created", orderNumber: done.orderNumbers[0] } }),
     ).toBe(1);
