@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
+import { apiAs, createHeldOrder } from "./support/api";
 import { signIn } from "./support/auth";
 import { FIXTURES, PORTAL, uniquePo } from "./support/env";
 import { sandboxStats } from "./support/sandbox";
@@ -48,8 +49,12 @@ test("an order on hold at Ingram shows no change actions and says why; the API r
     0, 0, 0,
   ]);
 
-  // A customer hold still offers every change, and a shipped order says why it offers none.
-  await page.goto(`/orders/${FIXTURES.held[3]}`);
+  // A customer hold still offers every change, and a shipped order says why it offers none. The held order is
+  // this test's own: the seeded ones are changed by other specs.
+  const api = await apiAs("buyer");
+  const held = await createHeldOrder(api, uniquePo("E2E-HOLD"));
+  await api.dispose();
+  await page.goto(`/orders/${held.orderNumber}`);
   await expect(page.getByRole("button", { name: "Cancel order" })).toBeVisible();
   await expect(page.getByTestId("changes-refused")).toHaveCount(0);
   await page.goto(`/orders/${FIXTURES.shipped.orderNumber}`);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import dynamic from "next/dynamic";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
@@ -96,8 +97,11 @@ export function CreateOrderForm() {
     inFlight.current = false;
     setBusy(false);
     if (!res.ok) {
-      setErrors(apiFields(res.error));
-      setFailure(res.error);
+      // After the await React would commit these after the next frame: commit them now, then focus.
+      flushSync(() => {
+        setErrors(apiFields(res.error));
+        setFailure(res.error);
+      });
       if (res.error.fields) focusFirstError();
       return;
     }
