@@ -59,7 +59,12 @@ function whereOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql {
   );
 }
 
-/** The conditions the query's filters add to the account's top-level orders (none: the whole account). */
+/**
+ * The conditions the query's filters add to the account's top-level orders (none: the whole account). They read
+ * only columns that order_index_changes logs (all but the JSON bodies and the fetched/seen times), so that a
+ * cached count can be brought up to date from the log (match-counts.ts); a filter that reads other rows must
+ * say so where the count is asked for.
+ */
 function filtersOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql[] {
   const c: (Prisma.Sql | null)[] = [];
   if (q.ingramOrderNumber) {
@@ -174,7 +179,10 @@ function toSummary(r: IndexRow, subs: SubOrderRow[] | undefined): OrderSummary {
 
 /** How many orders match and what they are worth together, across all pages (cached while nothing changed). */
 export async function indexedCount(db: Db, account: IndexAccount, q: OrderSearchQuery): Promise<MatchCount> {
-  if (filtersOf(account, q).length > 0) return countMatches(db, whereOf(account, q));
+  if (filtersOf(account, q).length > 0) {
+    // A sub-order number's filter reads other rows (the sub-order's), which a logged row alone cannot answer.
+    return countMatches(db, whereOf(account, q), { fromChanges: !q.ingramOrderNumber });
+  }
   const [row] = await db.$queryRaw<MatchCount[]>`
     SELECT t.orders AS count, CASE WHEN t.valued > 0 THEN t.value::float8 END AS value FROM order_index_totals t
     WHERE t.customer_number = ${account.customerNumber} AND t.country_code = ${account.countryCode}`;

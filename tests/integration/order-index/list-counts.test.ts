@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { indexedCount, indexedOrders } from "@/lib/order-index/index-search";
 import type { OrderSearchQuery } from "@/lib/validation/search-filters";
-import { useTestDatabase } from "@/tests/support/db";
+import { testDbKind, useTestDatabase } from "@/tests/support/db";
 import { bulkOrderNumber, fillIndexInBulk } from "@/tests/support/order-index";
 
 // The list's count and total over all matches come from a per-account row kept by a trigger (no filter) or
-// from a count cached with the index's generation (filters). Both must equal a count of the rows themselves
-// after every kind of write, and paging through a sort must visit every match once, in order.
+// from a count cached with the index's generation and brought up to date from the changes logged since
+// (filters). Both must equal a count of the rows themselves after every kind of write, and paging through a
+// sort must visit every match once, in order.
 
 const t = useTestDatabase();
 const account = { customerNumber: "20-222222", countryCode: "US" };
@@ -85,6 +86,18 @@ describe("counts and totals across pages", () => {
     await expectCountsMatchRows("after updates");
     await t.db.indexedOrder.updateMany({ where: { orderNumber: "91-NEW1-11" }, data: { parentOrderNumber: null } });
     await expectCountsMatchRows("after a sub-order became an order");
+    await t.db.indexedOrder.updateMany({ where: { orderNumber: "91-NEW1-11" }, data: { orderNumber: "91-MOVED" } });
+    await t.db.indexedOrder.updateMany({
+      where: { orderNumber: bulkOrderNumber(9) },
+      data: { endCustomerName: "Customer 5 Renamed", searchText: "customer 5 renamed vendor 7" },
+    });
+    await expectCountsMatchRows("after an order number and an end customer changed");
+    await t.db.$transaction([
+      t.db.indexedOrder.create({ data: newRow("91-TX1", "1.00") }),
+      t.db.indexedOrder.updateMany({ where: { orderNumber: "91-TX1" }, data: { total: "2.00", status: "on_hold" } }),
+      t.db.indexedOrder.deleteMany({ where: { orderNumber: bulkOrderNumber(10) } }),
+    ]);
+    await expectCountsMatchRows("after one transaction inserted, changed and deleted");
     await t.db.indexedOrder.deleteMany({ where: { orderNumber: { in: ["91-NEW1", bulkOrderNumber(7)] } } });
     await t.db.$executeRaw`DELETE FROM order_index WHERE order_number = ${bulkOrderNumber(8)}`;
     await expectCountsMatchRows("after deletes");
@@ -117,5 +130,79 @@ describe("counts and totals across pages", () => {
       const valued = totals.filter((x): x is number => x !== null);
       expect(valued).toEqual([...valued].sort((a, b) => (dir === "asc" ? a - b : b - a)));
     }
+  });
+});
+
+describe("a cached count brought up to date from the logged changes", () => {
+  const q: OrderSearchQuery = { q: "vendor 7" };
+  const generation = async () =>
+    (await t.db.$queryRaw<{ g: string; p: string }[]>`
+      SELECT generation::text AS g, pruned_through::text AS p FROM order_index_generation`)[0]!;
+
+  it("adds what a logged write changed, and only that: a row written past the log is not counted", async () => {
+    const before = await indexedCount(t.db, account, q);
+    // Written with the triggers off (a superuser's replication role): no generation, no log. A count taken
+    // afresh would see it; one brought up to date from the log cannot, which shows which of the two ran.
+    await t.db.$transaction([
+      t.db.$executeRaw`SET LOCAL session_replication_role = replica`,
+      t.db.indexedOrder.create({ data: newRow("92-UNLOGGED", "5.00") }),
+    ]);
+    expect((await indexedCount(t.db, account, q)).count).toBe(before.count);
+    await t.db.indexedOrder.create({ data: newRow("92-LOGGED", "7.25") });
+    const after = await indexedCount(t.db, account, q);
+    expect(after.count).toBe(before.count + 1);
+    expect(after.value).toBeCloseTo((before.value ?? 0) + 7.25, 2);
+    await t.db.indexedOrder.deleteMany({ where: { orderNumber: "92-LOGGED" } });
+    await t.db.$transaction([
+      t.db.$executeRaw`SET LOCAL session_replication_role = replica`,
+      t.db.indexedOrder.deleteMany({ where: { orderNumber: "92-UNLOGGED" } }),
+    ]);
+  });
+
+  it("a write that changes no filterable column raises no generation and logs nothing", async () => {
+    const g = await generation();
+    const logged = await t.db.indexChange.count();
+    await t.db.indexedOrder.updateMany({
+      where: { orderNumber: bulkOrderNumber(11) },
+      data: { lastSeenAt: new Date(), lastSeenVia: "details", detail: { seen: true } },
+    });
+    expect(await generation()).toEqual(g);
+    expect(await t.db.indexChange.count()).toBe(logged);
+  });
+
+  it("counts afresh once the log was pruned past the cached count, and the log keeps ten minutes", async () => {
+    await indexedCount(t.db, account, q);
+    await t.db.indexedOrder.create({ data: newRow("92-OLD", "3.00") });
+    await t.db.$executeRaw`UPDATE order_index_changes SET at = now() - interval '11 minutes'`;
+    await t.db.indexedOrder.create({ data: newRow("92-NEWER", "4.00") });
+    expect(await t.db.indexChange.count()).toBe(1);
+    const g = await generation();
+    expect(BigInt(g.p)).toBeGreaterThan(0n);
+    expect(BigInt(g.p)).toBeLessThan(BigInt(g.g));
+    await expectCountsMatchRows("after the log was pruned");
+  });
+
+  // Generations follow commit order: a count read while another transaction's write is in flight holds a
+  // generation below that write's, so the write is added once it commits, never lost or added twice.
+  it.runIf(testDbKind() === "postgres")("a write in flight while counting is added once it commits", async () => {
+    const before = await indexedCount(t.db, account, q);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const inFlight = new Promise<void>((resolve) => (written = resolve));
+    const writer = t.db.$transaction(async (tx) => {
+      await tx.indexedOrder.create({ data: newRow("93-INFLIGHT", "6.00") });
+      written();
+      await held;
+    });
+    await inFlight;
+    expect((await indexedCount(t.db, account, q)).count).toBe(before.count);
+    // A second writer waits on the first's generation lock and commits after it.
+    const second = t.db.indexedOrder.create({ data: newRow("93-CONCURRENT", "1.00") });
+    expect((await indexedCount(t.db, account, q)).count).toBe(before.count);
+    release();
+    await Promise.all([writer, second]);
+    expect((await indexedCount(t.db, account, q)).count).toBe(before.count + 2);
+    await expectCountsMatchRows("after a concurrent write committed");
   });
 });
