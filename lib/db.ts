@@ -45,3 +45,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The client a `Db` stands for: the installed one behind `db`, for state kept per database (a WeakMap's key). */
+export function clientOf(d: Db): PrismaClient {
+  return d === db ? instance() : d;
+}

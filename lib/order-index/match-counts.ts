@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { clientOf, type Db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/client/client";
 
 /*
@@ -9,8 +9,8 @@ import type { Prisma } from "@/prisma/generated/client/client";
  * matches and logs the row as it was before (order_index_changes, migration 20261130040000). So a cached count
  * is brought up to date from the rows logged since: the current versions that match now minus the earlier
  * versions that matched then, one statement whose cost follows the writes, not the matches. It is counted
- * again only when the log no longer reaches back to it (kept ten minutes) or the filter reads more than a row
- * (`fromChanges: false`).
+ * again when the log no longer reaches back to it (kept ten minutes), when more rows changed since than a count
+ * costs (a backfill), or when the filter reads more than a row (`fromChanges: false`).
  */
 
 export interface MatchCount {
@@ -32,6 +32,8 @@ interface Tally {
 /** Per database client, most recently used last. */
 const caches = new WeakMap<Db, Map<string, Tally>>();
 const MAX_ENTRIES = 500;
+/** Past this many rows changed since a cached count, counting the matches again costs less than the changes. */
+const MAX_CHANGES = 2_000;
 
 export interface CountOptions {
   /**
@@ -42,8 +44,9 @@ export interface CountOptions {
 }
 
 export async function countMatches(db: Db, where: Prisma.Sql, opts: CountOptions): Promise<MatchCount> {
-  const cache = caches.get(db) ?? new Map<string, Tally>();
-  caches.set(db, cache);
+  const client = clientOf(db);
+  const cache = caches.get(client) ?? new Map<string, Tally>();
+  caches.set(client, cache);
   const key = JSON.stringify([where.sql, where.values]);
   const cached = cache.get(key);
   cache.delete(key);
@@ -67,14 +70,20 @@ async function counted(db: Db, where: Prisma.Sql): Promise<Tally> {
 
 /**
  * The cached tally brought up to the generation read now, from the changes logged since it; null when it must
- * be counted afresh (another database, or the log pruned past it).
+ * be counted afresh (another database, the log pruned past it, or more changes than matches are worth reading).
  */
 async function updated(db: Db, where: Prisma.Sql, t: Tally): Promise<Tally | null> {
   const [row] = await db.$queryRaw<(Tally & { usable: boolean })[]>`
-    WITH g AS (SELECT generation, token, pruned_through FROM order_index_generation WHERE id = 1),
+    WITH g AS (
+      SELECT generation, token,
+        token = ${t.token} AND pruned_through <= ${t.generation}::bigint
+          AND (SELECT count(*) FROM (SELECT 1 FROM order_index_changes c WHERE c.generation > ${t.generation}::bigint
+            LIMIT ${MAX_CHANGES + 1}) x) <= ${MAX_CHANGES} AS usable
+      FROM order_index_generation WHERE id = 1
+    ),
     changed AS (
       SELECT DISTINCT ON (c.customer_number, c.country_code, c.order_number) c.*
-      FROM order_index_changes c WHERE c.generation > ${t.generation}::bigint
+      FROM order_index_changes c, g WHERE g.usable AND c.generation > ${t.generation}::bigint
       ORDER BY c.customer_number, c.country_code, c.order_number, c.generation
     ),
     now AS (
@@ -87,8 +96,7 @@ async function updated(db: Db, where: Prisma.Sql, t: Tally): Promise<Tally | nul
       SELECT count(*)::int AS count, count(o.total)::int AS valued, COALESCE(sum(o.total), 0) AS value
       FROM changed o WHERE o.existed AND ${where}
     )
-    SELECT g.generation::text AS generation, g.token,
-      (g.token = ${t.token} AND g.pruned_through <= ${t.generation}::bigint) AS usable,
+    SELECT g.generation::text AS generation, g.token, g.usable,
       ${t.count}::int + now.count - was.count AS count, ${t.valued}::int + now.valued - was.valued AS valued,
       (${t.value}::numeric + now.value - was.value)::text AS value
     FROM g, now, was`;

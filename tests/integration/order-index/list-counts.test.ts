@@ -136,8 +136,10 @@ describe("counts and totals across pages", () => {
 describe("a cached count brought up to date from the logged changes", () => {
   const q: OrderSearchQuery = { q: "vendor 7" };
   const generation = async () =>
-    (await t.db.$queryRaw<{ g: string; p: string }[]>`
-      SELECT generation::text AS g, pruned_through::text AS p FROM order_index_generation`)[0]!;
+    (
+      await t.db.$queryRaw<{ g: string; p: string }[]>`
+      SELECT generation::text AS g, pruned_through::text AS p FROM order_index_generation`
+    )[0]!;
 
   it("adds what a logged write changed, and only that: a row written past the log is not counted", async () => {
     const before = await indexedCount(t.db, account, q);
