@@ -50,7 +50,7 @@ export async function countMatches(db: Db, where: Prisma.Sql, opts: CountOptions
   const key = JSON.stringify([where.sql, where.values]);
   const cached = cache.get(key);
   cache.delete(key);
-  const tally = (cached && opts.fromChanges && (await updated(db, where, cached))) ?? (await counted(db, where));
+  const tally = (cached && opts.fromChanges ? await updated(db, where, cached) : null) ?? (await counted(db, where));
   if (tally.generation) {
     cache.set(key, tally);
     if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
