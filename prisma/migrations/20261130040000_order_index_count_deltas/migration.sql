@@ -1,9 +1,9 @@
 -- A list's count and total after a write, from the rows that changed instead of every match (see
 -- lib/order-index/match-counts.ts).
 --
--- Each write to a row of order_index that can change what a list filter matches raises the generation by one
--- and logs the row as it was before (its filterable columns, under the same names as order_index, so that a
--- list's WHERE reads both tables alike). A count cached at generation G is brought up to date by counting, among
+-- Each transaction that writes a row of order_index in a way that can change what a list filter matches raises
+-- the generation by one and logs each such row as it was before (its filterable columns, under the same names
+-- as order_index, so that a list's WHERE reads both tables alike). A count cached at generation G is brought up to date by counting, among
 -- the rows logged after G, the current versions that match minus the earlier versions that matched. The
 -- generation row is locked by the first write of a transaction until it ends, so generations follow commit
 -- order: a count read with generation G has seen every change logged at or below G and none above it.
@@ -64,7 +64,13 @@ BEGIN
       NEW.currency, NEW.line_count, NEW.search_text) THEN
     RETURN NULL;
   END IF;
-  UPDATE "order_index_generation" SET "generation" = "generation" + 1 WHERE "id" = 1 RETURNING "generation" INTO g;
+  -- One generation per writing transaction: raised by its first logged change, which locks the row until the
+  -- transaction ends; its later changes reuse it (a transaction-local setting).
+  g := nullif(current_setting('orderdesk.index_generation', true), '')::bigint;
+  IF g IS NULL THEN
+    UPDATE "order_index_generation" SET "generation" = "generation" + 1 WHERE "id" = 1 RETURNING "generation" INTO g;
+    PERFORM set_config('orderdesk.index_generation', g::text, true);
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     INSERT INTO "order_index_changes" ("generation", "customer_number", "country_code", "order_number", "existed",
       "parent_order_number", "status", "ingram_status", "order_date", "ship_date", "invoice_date", "delivery_date",
@@ -75,13 +81,16 @@ BEGIN
       OLD.ingram_status, OLD.order_date, OLD.ship_date, OLD.invoice_date, OLD.delivery_date,
       OLD.customer_order_number, OLD.end_customer_order_number, OLD.end_customer_name, OLD.vendor_names,
       OLD.vendor_part_numbers, OLD.ingram_part_numbers, OLD.serial_numbers, OLD.tracking_numbers, OLD.total,
-      OLD.currency, OLD.line_count, OLD.search_text);
+      OLD.currency, OLD.line_count, OLD.search_text)
+    -- Changed before in this transaction: the first entry holds the row as it was before the transaction.
+    ON CONFLICT DO NOTHING;
   END IF;
   -- A new row, or a row moved to another key: that key did not exist before.
   IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (OLD.customer_number, OLD.country_code, OLD.order_number)
       IS DISTINCT FROM (NEW.customer_number, NEW.country_code, NEW.order_number)) THEN
     INSERT INTO "order_index_changes" ("generation", "customer_number", "country_code", "order_number", "existed")
-    VALUES (g, NEW.customer_number, NEW.country_code, NEW.order_number, false);
+    VALUES (g, NEW.customer_number, NEW.country_code, NEW.order_number, false)
+    ON CONFLICT DO NOTHING;
   END IF;
   RETURN NULL;
 END;
