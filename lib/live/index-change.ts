@@ -69,6 +69,53 @@ export async function lockIndexRow(
 }
 
 /**
+ * lockIndexRow for many rows of one account at once (a search page): one statement, rows locked in order-number
+ * order so that two writers of overlapping pages cannot deadlock. Rows the index does not hold are absent.
+ */
+export async function lockIndexRows(
+  tx: Tx,
+  account: { customerNumber: string; countryCode: string },
+  column: "detail" | "summary",
+  rows: { orderNumber: string; content: unknown }[],
+): Promise<Map<string, RowBefore>> {
+  const found = await tx.$queryRawUnsafe<
+    {
+      order_number: string;
+      status: string;
+      last_seen_at: Date;
+      same: boolean;
+      has_detail: boolean;
+      vendor_names: string[];
+      search_text: string;
+    }[]
+  >(
+    `SELECT o.order_number, o.status, o.last_seen_at, (o.${column} IS NOT DISTINCT FROM x.content) AS same,
+            (o.detail IS NOT NULL) AS has_detail, o.vendor_names, o.search_text
+       FROM order_index o JOIN unnest($3::text[], $4::text[]::jsonb[]) AS x(order_number, content)
+         ON x.order_number = o.order_number
+      WHERE o.customer_number = $1 AND o.country_code = $2
+      ORDER BY o.order_number FOR UPDATE OF o`,
+    account.customerNumber,
+    account.countryCode,
+    rows.map((r) => r.orderNumber),
+    rows.map((r) => (r.content === undefined || r.content === null ? null : JSON.stringify(r.content))),
+  );
+  return new Map(
+    found.map((r) => [
+      r.order_number,
+      {
+        status: r.status,
+        lastSeenAt: r.last_seen_at,
+        same: r.same,
+        hasDetail: r.has_detail,
+        vendorNames: r.vendor_names,
+        searchText: r.search_text,
+      },
+    ]),
+  );
+}
+
+/**
  * Within the writing transaction, after the row was written: nothing when the row already said this; otherwise
  * one notification per watcher when the status moved (unique per watcher and change), and a NOTIFY on PostgreSQL
  * (delivered at commit). Hand the result to `afterIndexCommit` once the transaction has committed.

@@ -5,7 +5,7 @@ import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import { toOrderDetail, toSearchPage } from "@/lib/orders/dto";
 import type { OrderDetail, OrderSummary } from "@/lib/orders/dto-types";
 import type { OrderChange } from "@/lib/live/change-feed";
-import { INDEX_TX, afterIndexCommit, lockIndexRow, noteIndexChange } from "@/lib/live/index-change";
+import { INDEX_TX, afterIndexCommit, lockIndexRow, lockIndexRows, noteIndexChange } from "@/lib/live/index-change";
 import type { Prisma } from "@/prisma/generated/client/client";
 
 /** One Ingram account: the index keeps each account's orders apart. */
@@ -128,7 +128,13 @@ function fromDetail(
   };
 }
 
-/** Writes one page of Ingram's search answer into the index; returns how many orders it wrote. */
+/**
+ * Writes one page of Ingram's search answer into the index in one transaction; returns how many orders it
+ * wrote. A search row carries less than a detail: it refreshes status, dates, PO, end customer and total, and
+ * keeps what only a detail knows (lines, parts, serials, tracking) from the last detail. Orders whose search row
+ * is unchanged only have their seen time moved (one statement). The rows are locked for the write so that the
+ * change each makes is told once (lib/live/index-change.ts).
+ */
 export async function indexSearchPage(
   db: Db,
   account: IndexAccount,
@@ -136,54 +142,71 @@ export async function indexSearchPage(
   at = new Date(),
 ): Promise<number> {
   const raws = res?.orders ?? [];
-  const page = toSearchPage(res);
-  let written = 0;
-  for (const [i, o] of page.orders.entries()) {
-    const row = fromSummary(
-      account,
-      o,
-      raws.find((r) => r?.ingramOrderNumber === o.orderNumber) ?? raws[i] ?? null,
-      at,
-    );
-    await upsertSummary(db, row);
-    written++;
+  const rows = new Map<string, Row>();
+  for (const [i, o] of toSearchPage(res).orders.entries()) {
+    if (rows.has(o.orderNumber)) continue;
+    const raw = raws.find((r) => r?.ingramOrderNumber === o.orderNumber) ?? raws[i] ?? null;
+    rows.set(o.orderNumber, fromSummary(account, o, raw, at));
   }
-  return written;
+  if (rows.size === 0) return 0;
+  const changes = await writeSummaries(db, account, [...rows.values()], at);
+  for (const change of changes) afterIndexCommit(change);
+  return rows.size;
 }
 
-/**
- * A search row carries less than a detail: it refreshes status, dates, PO, end customer and total, and keeps
- * what only a detail knows (lines, parts, serials, tracking) from the last detail. The row is locked for the
- * write so that the change it makes is told once (lib/live/index-change.ts).
- */
-async function upsertSummary(db: Db, row: Row, retried = false): Promise<void> {
-  const key = { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber };
-  let change: OrderChange | null;
+async function writeSummaries(
+  db: Db,
+  account: IndexAccount,
+  rows: Row[],
+  at: Date,
+  retried = false,
+): Promise<(OrderChange | null)[]> {
   try {
-    change = await db.$transaction(async (tx) => {
-      const existing = await lockIndexRow(tx, key, "summary", row.summary);
-      if (!existing) await tx.indexedOrder.create({ data: row });
-      else {
-        const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
-        // A detail knows every vendor on the order; a search row only the first line's. Keep the fuller one.
-        const keepDetailText = existing.hasDetail;
-        await tx.indexedOrder.update({
-          where: { customerNumber_countryCode_orderNumber: key },
-          data: {
-            ...fields,
-            vendorNames: keepDetailText ? existing.vendorNames : fields.vendorNames,
-            searchText: keepDetailText ? mergeText(existing.searchText, fields.searchText) : fields.searchText,
-          },
+    return await db.$transaction(async (tx) => {
+      const before = await lockIndexRows(
+        tx,
+        account,
+        "summary",
+        rows.map((r) => ({ orderNumber: r.orderNumber, content: r.summary })),
+      );
+      const created = rows.filter((r) => !before.has(r.orderNumber));
+      if (created.length) await tx.indexedOrder.createMany({ data: created });
+      const seenAgain: string[] = [];
+      const changes: (OrderChange | null)[] = [];
+      for (const row of rows) {
+        const existing = before.get(row.orderNumber) ?? null;
+        if (existing?.same && existing.status === row.status) {
+          seenAgain.push(row.orderNumber);
+          continue;
+        }
+        const key = { ...account, orderNumber: row.orderNumber };
+        if (existing) {
+          const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
+          // A detail knows every vendor on the order; a search row only the first line's. Keep the fuller one.
+          await tx.indexedOrder.update({
+            where: { customerNumber_countryCode_orderNumber: key },
+            data: {
+              ...fields,
+              vendorNames: existing.hasDetail ? existing.vendorNames : fields.vendorNames,
+              searchText: existing.hasDetail ? mergeText(existing.searchText, fields.searchText) : fields.searchText,
+            },
+          });
+        }
+        changes.push(await noteIndexChange(tx, key, existing, { status: row.status, via: "search", at }));
+      }
+      if (seenAgain.length) {
+        await tx.indexedOrder.updateMany({
+          where: { ...account, orderNumber: { in: seenAgain } },
+          data: { lastSeenAt: at, summaryFetchedAt: at, lastSeenVia: "search" },
         });
       }
-      return noteIndexChange(tx, key, existing, { status: row.status, via: "search", at: row.lastSeenAt as Date });
+      return changes;
     }, INDEX_TX);
   } catch (err) {
-    // Another writer created it between our read and our insert: once more, as an update.
+    // Another writer created one of them between our lock and our insert: once more, as updates.
     if ((err as { code?: string }).code !== "P2002" || retried) throw err;
-    return upsertSummary(db, row, true);
+    return writeSummaries(db, account, rows, at, true);
   }
-  afterIndexCommit(change);
 }
 
 function mergeText(a: string, b: string | undefined): string {
