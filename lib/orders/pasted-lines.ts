@@ -3,6 +3,8 @@
 // only when the paste panel opens. Its rules mirror the create schema's (lib/validation/order-lines.ts), so a
 // row accepted here is not refused by the server for its part, quantity or price.
 
+import { MAX_ORDER_LINES } from "@/lib/validation/order-limits";
+
 export type PastedField = "part" | "quantity" | "price" | "row";
 
 export interface PastedLine {
@@ -23,9 +25,6 @@ export interface PasteResult {
   rejected: RejectedRow[];
   headerSkipped: boolean;
 }
-
-/** The most lines one order takes (the form's limit). */
-export const MAX_LINES = 50;
 
 export const FIELD_LABELS: Record<PastedField, string> = {
   part: "Part number",
@@ -103,7 +102,7 @@ function readRow(cells: string[], cols: Record<Exclude<PastedField, "row">, numb
  * Reads pasted rows. Blank rows are ignored; a first row naming its columns (Part, Qty, Price in any order) is
  * skipped and sets the column order; rows past `room` (the lines the order can still take) are refused.
  */
-export function parsePastedLines(text: string, room = MAX_LINES): PasteResult {
+export function parsePastedLines(text: string, room = MAX_ORDER_LINES): PasteResult {
   const rows = text.split(/\r\n|\n|\r/).filter((r) => r.trim() !== "");
   const result: PasteResult = { lines: [], rejected: [], headerSkipped: false };
   let cols = headerColumns(rows.length ? splitCells(rows[0]!) : []);
@@ -113,7 +112,7 @@ export function parsePastedLines(text: string, room = MAX_LINES): PasteResult {
     if (i === 0 && result.headerSkipped) return;
     const { errors, line } = readRow(splitCells(text), cols);
     if (!errors.length && result.lines.length >= room)
-      errors.push({ field: "row", message: `The order is full: it takes at most ${MAX_LINES} lines.` });
+      errors.push({ field: "row", message: `The order is full: it takes at most ${MAX_ORDER_LINES} lines.` });
     if (errors.length) result.rejected.push({ row: i + 1, text, errors });
     else result.lines.push(line);
   });

@@ -17,7 +17,7 @@ beforeAll(async () => {
     cookies[role] = await sessionCookie(await makeUser(t.db, role));
 });
 
-type Handler = Parameters<typeof callRoute>[0];
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 function call(handler: Handler, as: Role | "anonymous", init: { method?: string; body?: unknown; id?: string } = {}) {
   const headers: Record<string, string> = { origin: ORIGIN };
   if (cookies[as]) headers.cookie = cookies[as]!;
