@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
-import type { ShipToValues } from "../_form/ship-to-fields";
+import type { ShipToValues } from "../_form/draft-values";
 
 interface Saved {
   id: string;

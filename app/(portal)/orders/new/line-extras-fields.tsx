@@ -2,7 +2,7 @@
 
 import { Field } from "@/app/_components/field";
 import type { FieldErrors } from "../_form/form-errors";
-import type { TextValues } from "../_form/text-fields";
+import type { TextValues } from "../_form/draft-values";
 import type { Mode } from "./create-payload";
 
 type Spec = { key: string; label: string; error: string; type?: string; options?: string[]; hint?: string };

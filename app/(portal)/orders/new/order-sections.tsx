@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import type { FieldErrors } from "../_form/form-errors";
 import { MoreSection } from "../_form/more-section";
-import { errorsUnder, filledCount, type TextValues } from "../_form/text-fields";
+import { errorsUnder, filledCount, type TextValues } from "../_form/draft-values";
 import type { AttributeDraft } from "../_form/attributes-editor";
 
 // The collapsed sections of the create form: title and summary here, bodies loaded when first opened (they

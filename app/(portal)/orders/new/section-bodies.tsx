@@ -4,8 +4,15 @@
 // (order-sections.tsx): their field lists and inputs are not part of the page's first-load JavaScript.
 import { Field } from "@/app/_components/field";
 import type { FieldErrors } from "../_form/form-errors";
-import { ShipToFields, shipToKeysFor, type ShipToKey, type ShipToValues } from "../_form/ship-to-fields";
-import { TextFields, type TextFieldSpec, type TextValues } from "../_form/text-fields";
+import {
+  shipToKeysFor,
+  type ShipToKey,
+  type ShipToValues,
+  type TextFieldSpec,
+  type TextValues,
+} from "../_form/draft-values";
+import { ShipToFields } from "../_form/ship-to-fields";
+import { TextFields } from "../_form/text-fields";
 import { AddressBook } from "./address-book";
 import type { Mode, ShipmentDraft, VendorDraft } from "./create-payload";
 
