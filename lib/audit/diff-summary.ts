@@ -80,13 +80,20 @@ function listed(items: string[]): string {
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
+const isQuantity = (path: string) => path === "quantityOrdered" || path === "quantity";
+
+/** "line 002 quantity 1 → 3": what was asked for, not what followed from it (confirmed and shipped quantities, totals). */
 function changedLine(l: LineChange): string {
-  const byLabel = new Map<string, FieldChange>();
-  const own = l.fields.filter((f) => !LINE_DERIVED.test(f.path));
-  for (const f of own.length ? own : l.fields) if (!byLabel.has(fieldLabel(f.path))) byLabel.set(fieldLabel(f.path), f);
-  const what = [...byLabel].map(([label, f]) =>
-    /^(quantity|unit price)$/.test(label) ? `${label} ${text(f.before) ?? "—"} → ${text(f.after) ?? "—"}` : label,
+  const asked = l.fields.some((f) => isQuantity(f.path));
+  const own = l.fields.filter(
+    (f) => !LINE_DERIVED.test(f.path) && !(asked && !isQuantity(f.path) && /quantity/i.test(f.path)),
   );
+  const byLabel = new Map<string, FieldChange>();
+  for (const f of own.length ? own : l.fields) if (!byLabel.has(fieldLabel(f.path))) byLabel.set(fieldLabel(f.path), f);
+  const figures = /^(quantity|unit price)$/;
+  const what = [...byLabel]
+    .sort(([a], [b]) => Number(figures.test(b)) - Number(figures.test(a)))
+    .map(([label, f]) => (figures.test(label) ? `${label} ${text(f.before) ?? "—"} → ${text(f.after) ?? "—"}` : label));
   return `line ${l.key} ${listed(what)}`;
 }
 

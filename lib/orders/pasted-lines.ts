@@ -87,7 +87,7 @@ function readRow(cells: string[], cols: Record<Exclude<PastedField, "row">, numb
   else if (!PART.test(part))
     errors.push({
       field: "part",
-      message: `Part number "${part}" must be at most 18 letters, digits or - _ . /`,
+      message: `Part number "${part}" may contain only letters, digits and - _ . / (at most 18).`,
     });
   if (!qty) errors.push({ field: "quantity", message: "Quantity is missing." });
   else if (!/^\d{1,9}$/.test(qty) || Number(qty) < 1 || Number(qty) > 9999)

@@ -112,7 +112,7 @@ test("three rows pasted from a spreadsheet: two become lines, the bad one stays 
   await expect(box).toHaveValue("Part\tQty\tUnit price\nBAD PART\tx\t");
   await expect(box).toHaveAttribute("aria-invalid", "true");
   await expect(paste.getByTestId("paste-errors")).toHaveText(
-    'Row 2: Part number "BAD PART" must be at most 18 letters, digits or - _ . / Quantity "x" must be a whole number from 1 to 9999.',
+    'Row 2: Part number "BAD PART" may contain only letters, digits and - _ . / (at most 18). Quantity "x" must be a whole number from 1 to 9999.',
   );
   await expectNoSeriousA11yViolations(page, "the new order form with a pasted row to fix");
   await screenshot(page, "order-new-paste-errors");

@@ -40,6 +40,18 @@ describe("diffSummary", () => {
     );
   });
 
+  it("names a line's quantity change first and leaves out what followed from it", () => {
+    const shipped = (qty: number) => ({
+      ...before.lines[1],
+      quantityOrdered: qty,
+      quantityConfirmed: qty,
+      shipmentDetails: [{ quantity: qty }],
+      notes: qty === 1 ? "old" : "new",
+    });
+    const d = diffOrders({ ...before, lines: [shipped(1)] }, { ...before, lines: [shipped(3)] });
+    expect(diffSummary("order.modify", d)).toBe("Changed line 002 quantity 1 → 3, notes");
+  });
+
   it("lists at most three lines, then an ellipsis, and names removed lines", () => {
     const after = { ...before, lines: [] as unknown[] };
     const more = { ...before, lines: [1, 2, 3, 4].map((i) => line(`00${i}`, `P${i}`, "HP", `X${i}`, i, 1)) };

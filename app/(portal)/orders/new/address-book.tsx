@@ -42,6 +42,7 @@ export function AddressBook({ shipTo, onPick }: { shipTo: ShipToValues; onPick: 
   async function save(replace: boolean) {
     setBusy(true);
     setProblem(null);
+    setStatus("");
     const res = await apiFetch<{ address: Saved }>("/api/ship-to-addresses", {
       method: "POST",
       body: { label: name, shipTo, replace: replace || undefined },
@@ -58,6 +59,8 @@ export function AddressBook({ shipTo, onPick }: { shipTo: ShipToValues; onPick: 
     const which = saved?.find((a) => a.id === picked);
     if (!which) return;
     setBusy(true);
+    setProblem(null);
+    setStatus("");
     const res = await apiFetch(`/api/ship-to-addresses/${which.id}`, { method: "DELETE" });
     setBusy(false);
     if (!res.ok) return setProblem(res.error);
