@@ -1,4 +1,5 @@
 import { signIn, signOut } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { FIXTURES, USERS } from "./support/env";
 import { screenshot } from "./support/screenshot";
 import { tableRows } from "./support/tables";
@@ -89,6 +90,7 @@ test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, tim
   });
   const raw = diff.locator("details.diff-raw");
   await expect(raw.getByRole("rowheader", { name: /Line changed 002/ })).toBeHidden();
+  await expectNoSeriousA11yViolations(page, "an audit event with its summary and line table");
   await screenshot(page, "audit-event-modify-summary");
   await raw.locator("summary").click();
   await expect(diff.getByRole("rowheader", { name: /Line changed 002/ })).toBeVisible();
