@@ -10,6 +10,7 @@ import type { AttributeDraft } from "../_form/attributes-editor";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
 import { EMPTY_SHIP_TO, type ShipToValues, type TextValues } from "../_form/draft-values";
 import { createPayload, isPlacedError, type LineDraft, type ShipmentDraft, type VendorDraft } from "./create-payload";
+import { EMPTY_HEADER, EMPTY_SHIPMENT, EMPTY_VENDOR, isBlank, newLine } from "./empty-drafts";
 import { HeaderFields, type HeaderValues } from "./header-fields";
 import { LineItemsEditor } from "./line-items-editor";
 import type { OrderSeed } from "@/lib/orders/duplicate-order";
@@ -22,27 +23,6 @@ const OrderRequestStatus = dynamic(() => import("./order-request-status").then((
 
 type Outcome =
   { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
-
-// Row keys also build element ids, so the first row's key must be the same on the server and in the browser.
-const newLine = (key: number): LineDraft => ({ key, ingramPartNumber: "", quantity: "1", unitPrice: "", extra: {} });
-const EMPTY_SHIPMENT: ShipmentDraft = {
-  carrierCode: "",
-  freightAccountNumber: "",
-  shipComplete: "",
-  requestedDeliveryDate: "",
-  shippingInstructions: "",
-};
-const EMPTY_VENDOR: VendorDraft = { billToAddressId: "", specialBidNumber: "", vendAuthNumber: "" };
-const EMPTY_HEADER: HeaderValues = {
-  mode: "sync",
-  customerOrderNumber: "",
-  endCustomerOrderNumber: "",
-  notes: "",
-  customerHold: true,
-};
-
-const isBlank = (l: LineDraft) =>
-  !l.ingramPartNumber.trim() && !l.unitPrice.trim() && Object.values(l.extra).every((v) => !v.trim());
 
 /** `seed`: a duplicated order's lines, ship-to and end user (the customer PO is left for a new one). */
 export function CreateOrderForm({ seed }: { seed?: OrderSeed }) {
