@@ -3,6 +3,7 @@
 // Messages name the field in plain words because forms show them next to it.
 import { z } from "zod";
 import { attributeList, blankToUndefined, flag, text } from "./input-fields";
+import { MAX_ORDER_LINES } from "./order-limits";
 import { createLineSchema, LINE_V6_ONLY, LINE_V7_ONLY, vendorAttributeGroups } from "./order-lines";
 import {
   createShipToSchema,
@@ -48,7 +49,7 @@ const createBase = z.object(
     resellerInfo: resellerSchema,
     lines: z
       .array(createLineSchema, { error: "Lines must be a list." })
-      .max(50, "An order may have at most 50 lines.")
+      .max(MAX_ORDER_LINES, `An order may have at most ${MAX_ORDER_LINES} lines.`)
       .default([]),
     additionalAttributes: attributeList("Attribute", 20).default([]),
     vendorAttributes: vendorAttributeGroups("Vendor attributes"),

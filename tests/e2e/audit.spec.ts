@@ -1,4 +1,5 @@
 import { signIn, signOut } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { FIXTURES, USERS } from "./support/env";
 import { screenshot } from "./support/screenshot";
 import { tableRows } from "./support/tables";
@@ -14,9 +15,13 @@ test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, tim
   test.setTimeout(90_000);
   await signIn(page, "buyer");
 
-  // Modify: line 002 from 1 to 3.
+  // Modify: line 002 from 1 to 3, and one line added.
   await page.goto(`/orders/${ORDER}/edit`);
   await page.getByLabel("New quantity for line 002").fill("3");
+  await page.getByRole("button", { name: "Add line" }).click();
+  const added = page.getByRole("group", { name: "New line 1" });
+  await added.getByLabel("New line 1 · Ingram part number").fill("TSXML3");
+  await added.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: "Changes saved" })).toBeVisible();
 
@@ -60,7 +65,8 @@ test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, tim
   expect(Number(cancel[0]!["#"])).toBeGreaterThan(Number(modify[0]!["#"]));
   await screenshot(page, "audit-list-filtered");
 
-  // Open the modify outcome: the diff shows line 002's quantity going from 1 to 3.
+  // Open the modify outcome: a one-line summary, the added line as a buyer reads it, then every changed field
+  // (line 002's quantity going from 1 to 3) under Ingram's names, collapsed.
   const modifyDone = modify.find((r) => r.Outcome === "Succeeded")!;
   await table.getByRole("link", { name: `Open event ${modifyDone["#"]}` }).click();
   await expect(page).toHaveURL(`/audit/${modifyDone["#"]}`);
@@ -69,8 +75,26 @@ test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, tim
   await expect(facts).toContainText(USERS.buyer);
   await expect(facts).toContainText(modifyDone["Correlation id"]!);
   const diff = page.getByRole("region", { name: "Order before and after" });
+  await expect(diff.getByTestId("diff-summary")).toHaveText(
+    /^Added 1 line \(INGRAM TEST TSXML3-TEST ×2\); changed line 002 quantity 1 → 3(; changed .+)?$/,
+  );
+  const addedRows = await tableRows(diff.getByTestId("diff-lines"));
+  expect(addedRows).toHaveLength(1);
+  expect(addedRows[0]).toMatchObject({
+    Change: "Added",
+    Vendor: "INGRAM TEST",
+    Part: "TSXML3 · TSXML3-TEST",
+    Description: "SANDBOX TEST SKU 3",
+    Qty: "2",
+    "Unit price": "30",
+  });
+  const raw = diff.locator("details.diff-raw");
+  await expect(raw.getByRole("rowheader", { name: /Line changed 002/ })).toBeHidden();
+  await expectNoSeriousA11yViolations(page, "an audit event with its summary and line table");
+  await screenshot(page, "audit-event-modify-summary");
+  await raw.locator("summary").click();
   await expect(diff.getByRole("rowheader", { name: /Line changed 002/ })).toBeVisible();
-  const qty = diff
+  const qty = raw
     .locator("tbody tr")
     .filter({ has: page.getByRole("rowheader", { name: /^quantity/i }) })
     .first();
@@ -86,6 +110,8 @@ test(`after a modify and a cancel of ${ORDER}, /audit lists both with actor, tim
   await page.getByRole("link", { name: `Open event ${cancelRows[0]!["#"]}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cancel order Succeeded");
   const cancelDiff = page.getByRole("region", { name: "Order before and after" });
+  await expect(cancelDiff.getByTestId("diff-summary")).toHaveText("Cancelled");
+  await cancelDiff.locator("details.diff-raw summary").click();
   await expect(cancelDiff.locator("table")).toBeVisible();
   await expect(cancelDiff).toContainText(/On Hold/i);
   await expect(cancelDiff).toContainText(/Cancell?ed/i);

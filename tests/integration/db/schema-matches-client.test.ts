@@ -145,5 +145,9 @@ describe(`migrations match the generated client (${process.env.TEST_DB ?? "pglit
     expect(request.orderNumbers).toEqual(["20-RD128"]);
     const hook = await db.webhookEvent.create({ data: { eventId: "NYNNHS5UMGAK0X3L4E" } });
     expect(hook.receivedAt).toBeInstanceOf(Date);
+    const saved = { customerNumber: "20-222222", countryCode: "US", label: "Dallas DC", labelKey: "dallas dc" };
+    const address = await db.shipToAddress.create({ data: { ...saved, address: { city: "Dallas" } } });
+    expect(address.address).toEqual({ city: "Dallas" });
+    await expect(db.shipToAddress.create({ data: { ...saved, label: "DALLAS DC", address: {} } })).rejects.toThrow();
   });
 });

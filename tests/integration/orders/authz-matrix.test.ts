@@ -7,12 +7,17 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as release from "@/app/api/orders/[orderNumber]/release/route";
 import * as exportRoute from "@/app/api/orders/export/route";
 import * as orders from "@/app/api/orders/route";
+import * as addressOne from "@/app/api/ship-to-addresses/[id]/route";
+import * as addresses from "@/app/api/ship-to-addresses/route";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { INGRAM_CALLS } from "@/lib/ingram/ingram-operations";
+import { indexAccount } from "@/lib/order-index/index-detail";
 import { type CallOptions, EVERYONE, type Who, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 const h = useOrdersHarness({ webhookDelayMs: 60_000 });
 let requestId = "";
+/** One saved address per role that may delete one (made in beforeAll). */
+const savedAddress: Partial<Record<Who, string>> = {};
 
 type Handler = Parameters<typeof call>[1];
 interface Cell {
@@ -112,6 +117,30 @@ const CELLS: Cell[] = [
     expect: read,
   },
   { name: "GET /api/audit", handler: audit.GET, path: "/api/audit", opts: () => ({}), expect: read },
+  {
+    name: "GET /api/ship-to-addresses",
+    permission: "orders.create",
+    handler: addresses.GET,
+    path: "/api/ship-to-addresses",
+    opts: () => ({}),
+    expect: write(200),
+  },
+  {
+    name: "POST /api/ship-to-addresses",
+    permission: "orders.create",
+    handler: addresses.POST,
+    path: "/api/ship-to-addresses",
+    opts: (who) => ({ method: "POST", body: { label: `Matrix ${who}`, shipTo: { city: "Dallas" } } }),
+    expect: write(201),
+  },
+  {
+    name: "DELETE /api/ship-to-addresses/[id]",
+    permission: "orders.create",
+    handler: addressOne.DELETE,
+    path: "/api/ship-to-addresses/x",
+    opts: (who) => ({ method: "DELETE", params: { id: savedAddress[who] ?? "00000000-0000-4000-8000-000000000000" } }),
+    expect: write(204),
+  },
 ];
 
 const upstreamCalls = () =>
@@ -124,6 +153,12 @@ beforeAll(async () => {
     headers: { "idempotency-key": newKey() },
   });
   requestId = (await res.json()).request.id;
+  for (const who of ["buyer", "admin"] as const) {
+    const row = await h.t.db.shipToAddress.create({
+      data: { ...indexAccount(), label: `Delete ${who}`, labelKey: `delete ${who}`, address: { city: "X" } },
+    });
+    savedAddress[who] = row.id;
+  }
 });
 
 describe("AuthZ matrix: every handler × anonymous, viewer, buyer, admin, disabled", () => {
@@ -165,7 +200,7 @@ describe("AuthZ matrix: every handler × anonymous, viewer, buyer, admin, disabl
   };
   it.each(["anonymous", "viewer"] as const)("spoofed internal Next.js headers change nothing (%s)", async (who) => {
     const cells = who === "anonymous" ? CELLS : CELLS.filter((c) => c.expect.viewer === 403);
-    expect(cells).toHaveLength(who === "anonymous" ? 11 : 5);
+    expect(cells).toHaveLength(who === "anonymous" ? 14 : 8);
     for (const cell of cells) {
       const before = upstreamCalls();
       const opts = cell.opts(who);

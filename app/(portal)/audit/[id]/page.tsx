@@ -138,7 +138,7 @@ export default async function AuditEventPage({ params }: { params: Params }) {
           <h2 id="ev-diff">Order before and after</h2>
         </div>
         {diff ? (
-          <OrderDiffView diff={diff} />
+          <OrderDiffView diff={diff} action={e.action} />
         ) : (
           <p className="muted card-body">No before/after snapshot for this event.</p>
         )}

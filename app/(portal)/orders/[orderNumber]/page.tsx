@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ButtonLink } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
 import { StatusBadge } from "@/app/_components/status-badge";
@@ -93,6 +94,11 @@ export default async function OrderPage({ params }: { params: Params }) {
           </p>
           <div className="row live-row">
             <WatchButton orderNumber={order.orderNumber} initial={watching} />
+            {can(actor, "orders.create") ? (
+              <ButtonLink href={`/orders/new?duplicate=${encodeURIComponent(order.orderNumber)}`}>
+                Duplicate order
+              </ButtonLink>
+            ) : null}
             <LiveUpdates orderNumbers={liveOrders} />
           </div>
         </div>

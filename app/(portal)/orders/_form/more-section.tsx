@@ -1,10 +1,11 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 /**
  * A collapsed part of a form (native <details>, no script needed to open it). It is forced open while one of
- * its fields has an error, so an error is never hidden in a closed section.
+ * its fields has an error, so an error is never hidden in a closed section. Its body is first rendered when it
+ * opens, so a body loaded with next/dynamic costs nothing until someone needs it; once open it stays mounted.
  */
 export function MoreSection({
   title,
@@ -20,14 +21,22 @@ export function MoreSection({
   children: ReactNode;
   testId?: string;
 }) {
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="more-section" open={hasError ? true : undefined} data-testid={testId}>
+    <details
+      className="more-section"
+      open={hasError ? true : undefined}
+      data-testid={testId}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary>
         {title}
         {summary ? <span className="subtle"> · {summary}</span> : null}
         {hasError ? <span style={{ color: "var(--danger)" }}> · needs attention</span> : null}
       </summary>
-      <div className="more-section-body">{children}</div>
+      <div className="more-section-body">{opened || hasError ? children : null}</div>
     </details>
   );
 }

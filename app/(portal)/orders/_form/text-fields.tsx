@@ -1,26 +1,8 @@
 "use client";
 
 import { Field } from "@/app/_components/field";
+import type { TextFieldSpec, TextValues } from "./draft-values";
 import type { FieldErrors } from "./form-errors";
-
-/** [key, label, autocomplete token, input type?] — one text input per entry. */
-export type TextFieldSpec = readonly [key: string, label: string, autoComplete?: string, type?: string];
-export type TextValues = Record<string, string>;
-
-export const emptyValues = (specs: readonly TextFieldSpec[]): TextValues =>
-  Object.fromEntries(specs.map(([k]) => [k, ""]));
-
-/** Only the filled fields, or nothing at all (Ingram refuses empty objects). */
-export function filledOnly(v: TextValues): TextValues | undefined {
-  const filled = Object.entries(v).filter(([, x]) => x.trim() !== "");
-  return filled.length ? Object.fromEntries(filled) : undefined;
-}
-
-export const filledCount = (v: TextValues): number => Object.values(v).filter((x) => x.trim() !== "").length;
-
-/** True when an error key lies under `prefix` (e.g. "endUserInfo."). */
-export const errorsUnder = (errors: FieldErrors, prefix: string): boolean =>
-  Object.keys(errors).some((k) => k === prefix.replace(/\.$/, "") || k.startsWith(prefix));
 
 /** A grid of text inputs; errors are looked up as `${errorPrefix}${key}`. */
 export function TextFields({

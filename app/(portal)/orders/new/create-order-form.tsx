@@ -6,15 +6,15 @@ import dynamic from "next/dynamic";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import type { CreateOrderResult, OrderRequestView } from "@/lib/orders/dto-types";
-import { AttributesEditor, type AttributeDraft } from "../_form/attributes-editor";
+import type { AttributeDraft } from "../_form/attributes-editor";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
-import { EMPTY_SHIP_TO, type ShipToValues } from "../_form/ship-to-fields";
-import type { TextValues } from "../_form/text-fields";
+import { EMPTY_SHIP_TO, type ShipToValues, type TextValues } from "../_form/draft-values";
 import { createPayload, isPlacedError, type LineDraft, type ShipmentDraft, type VendorDraft } from "./create-payload";
+import { EMPTY_HEADER, EMPTY_SHIPMENT, EMPTY_VENDOR, isBlank, newLine } from "./empty-drafts";
 import { HeaderFields, type HeaderValues } from "./header-fields";
 import { LineItemsEditor } from "./line-items-editor";
-import { END_USER_KEYS, PartySection, RESELLER_KEYS, ShippingSection, VendorSection } from "./order-sections";
-import { MoreSection } from "../_form/more-section";
+import type { OrderSeed } from "@/lib/orders/duplicate-order";
+import { AttributesSection, PartySection, ShippingSection, VendorSection } from "./order-sections";
 import { SubmitProblems } from "../_form/submit-problems";
 
 // Shown only after a submission: loaded then, not with the page (first-load JS is capped at 150 KB).
@@ -24,33 +24,19 @@ const OrderRequestStatus = dynamic(() => import("./order-request-status").then((
 type Outcome =
   { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
 
-// Row keys also build element ids, so the first row's key must be the same on the server and in the browser.
-const newLine = (key: number): LineDraft => ({ key, ingramPartNumber: "", quantity: "1", unitPrice: "", extra: {} });
-const EMPTY_SHIPMENT: ShipmentDraft = {
-  carrierCode: "",
-  freightAccountNumber: "",
-  shipComplete: "",
-  requestedDeliveryDate: "",
-  shippingInstructions: "",
-};
-const EMPTY_VENDOR: VendorDraft = { billToAddressId: "", specialBidNumber: "", vendAuthNumber: "" };
-const EMPTY_HEADER: HeaderValues = {
-  mode: "sync",
-  customerOrderNumber: "",
-  endCustomerOrderNumber: "",
-  notes: "",
-  customerHold: true,
-};
-
-export function CreateOrderForm() {
+/** `seed`: a duplicated order's lines, ship-to and end user (the customer PO is left for a new one). */
+export function CreateOrderForm({ seed }: { seed?: OrderSeed }) {
   const [header, setHeader] = useState<HeaderValues>(EMPTY_HEADER);
-  const nextKey = useRef(1);
-  const [lines, setLines] = useState<LineDraft[]>(() => [newLine(0)]);
-  const [shipTo, setShipTo] = useState<ShipToValues>(EMPTY_SHIP_TO);
+  // Row keys start after the seed's, which are 0..n-1 on the server and in the browser alike.
+  const nextKey = useRef(seed?.lines.length || 1);
+  const [lines, setLines] = useState<LineDraft[]>(() =>
+    seed?.lines.length ? seed.lines.map((l, key) => ({ key, ...l, extra: {} })) : [newLine(0)],
+  );
+  const [shipTo, setShipTo] = useState<ShipToValues>(seed?.shipTo ?? EMPTY_SHIP_TO);
   const [attributes, setAttributes] = useState<AttributeDraft[]>([]);
   const [shipment, setShipment] = useState<ShipmentDraft>(EMPTY_SHIPMENT);
   const [signatureRequired, setSignatureRequired] = useState(false);
-  const [endUser, setEndUser] = useState<TextValues>({});
+  const [endUser, setEndUser] = useState<TextValues>(seed?.endUser ?? {});
   const [reseller, setReseller] = useState<TextValues>({});
   const [vendor, setVendor] = useState<VendorDraft>(EMPTY_VENDOR);
   const [acceptBackOrder, setAcceptBackOrder] = useState(false);
@@ -175,6 +161,12 @@ export function CreateOrderForm() {
             setLines((ls) => [...ls, newLine(key)]);
           }}
           onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
+          onPaste={(pasted) =>
+            setLines((ls) => [
+              ...ls.filter((l) => !isBlank(l)),
+              ...pasted.map((p) => ({ key: nextKey.current++, ...p, extra: {} })),
+            ])
+          }
         />
       </div>
       <div className="form-section">
@@ -185,13 +177,14 @@ export function CreateOrderForm() {
           signatureRequired={signatureRequired}
           errors={errors}
           onShipTo={(k, v) => setShipTo((s) => ({ ...s, [k]: v }))}
+          onShipToAll={setShipTo}
           onShipment={(k, v) => setShipment((s) => ({ ...s, [k]: v }))}
           onSignature={setSignatureRequired}
         />
         <PartySection
           title="End user"
           group="endUserInfo"
-          specs={END_USER_KEYS(header.mode)}
+          mode={header.mode}
           values={endUser}
           errors={errors}
           onChange={(k, v) => setEndUser((s) => ({ ...s, [k]: v }))}
@@ -200,7 +193,7 @@ export function CreateOrderForm() {
         <PartySection
           title="Reseller"
           group="resellerInfo"
-          specs={RESELLER_KEYS(header.mode)}
+          mode={header.mode}
           values={reseller}
           errors={errors}
           onChange={(k, v) => setReseller((s) => ({ ...s, [k]: v }))}
@@ -213,24 +206,17 @@ export function CreateOrderForm() {
           onChange={(k, v) => setVendor((s) => ({ ...s, [k]: v }))}
           onBackOrder={setAcceptBackOrder}
         />
-        <MoreSection
-          title="Additional attributes"
-          summary={attributes.length ? `${attributes.length} set` : "partial orders, duplicate POs, warehouse"}
-          hasError={Object.keys(errors).some((k) => k.startsWith("additionalAttributes"))}
-          testId="section-attributes"
-        >
-          <AttributesEditor
-            rows={attributes}
-            errors={errors}
-            disabled={busy}
-            onChange={(i, patch) => setAttributes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
-            onAdd={() => {
-              const key = nextKey.current++;
-              setAttributes((rs) => [...rs, { key, name: "", value: "" }]);
-            }}
-            onRemove={(i) => setAttributes((rs) => rs.filter((_, j) => j !== i))}
-          />
-        </MoreSection>
+        <AttributesSection
+          rows={attributes}
+          errors={errors}
+          disabled={busy}
+          onChange={(i, patch) => setAttributes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
+          onAdd={() => {
+            const key = nextKey.current++;
+            setAttributes((rs) => [...rs, { key, name: "", value: "" }]);
+          }}
+          onRemove={(i) => setAttributes((rs) => rs.filter((_, j) => j !== i))}
+        />
       </div>
       <div className="form-section stack" style={{ gap: 10 }}>
         <SubmitProblems failure={failure} loose={loose} />

@@ -1,7 +1,6 @@
 // The create form's drafts (all text, as typed) and the JSON body they become. The server validates it with
 // the same zod schema the API uses and answers field errors keyed like this body ("lines.0.quantity").
-import { filledOnly, type TextValues } from "../_form/text-fields";
-import { shipToKeysFor, shipToPayload, type ShipToValues } from "../_form/ship-to-fields";
+import { filledOnly, shipToKeysFor, shipToPayload, type ShipToValues, type TextValues } from "../_form/draft-values";
 import type { AttributeDraft } from "../_form/attributes-editor";
 import type { HeaderValues } from "./header-fields";
 

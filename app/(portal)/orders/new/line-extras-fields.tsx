@@ -2,11 +2,12 @@
 
 import { Field } from "@/app/_components/field";
 import type { FieldErrors } from "../_form/form-errors";
-import { MoreSection } from "../_form/more-section";
-import type { TextValues } from "../_form/text-fields";
+import type { TextValues } from "../_form/draft-values";
 import type { Mode } from "./create-payload";
 
 type Spec = { key: string; label: string; error: string; type?: string; options?: string[]; hint?: string };
+
+// Loaded when a line's "More" section first opens (line-items-editor.tsx).
 
 /** The line's extras; `error` is where the server's field error for it lands (relative to "lines.N."). */
 const COMMON: Spec[] = [
@@ -76,39 +77,31 @@ export function LineExtrasFields({
 }) {
   const specs = [...COMMON, ...(mode === "sync" ? V6 : V7), ...WARRANTY];
   const errorOf = (s: Spec) => errors[`lines.${index}.${s.error}`];
-  const filled = specs.filter((s) => (values[s.key] ?? "").trim() !== "").length;
   return (
-    <MoreSection
-      title={`More for line ${index + 1}`}
-      summary={filled ? `${filled} set` : "notes, special bid, warranty, subscription"}
-      hasError={specs.some((s) => errorOf(s))}
-      testId={`line-extras-${index}`}
-    >
-      <div className="form-grid">
-        {specs.map((s) => (
-          <Field key={s.key} id={`line-${rowKey}-${s.key}`} label={s.label} error={errorOf(s)} hint={s.hint}>
-            {(a) =>
-              s.options ? (
-                <select {...a} value={values[s.key] ?? ""} onChange={(e) => onChange(s.key, e.target.value)}>
-                  {s.options.map((o) => (
-                    <option key={o} value={o}>
-                      {o || "—"}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  {...a}
-                  type={s.type ?? "text"}
-                  autoComplete="off"
-                  value={values[s.key] ?? ""}
-                  onChange={(e) => onChange(s.key, e.target.value)}
-                />
-              )
-            }
-          </Field>
-        ))}
-      </div>
-    </MoreSection>
+    <div className="form-grid">
+      {specs.map((s) => (
+        <Field key={s.key} id={`line-${rowKey}-${s.key}`} label={s.label} error={errorOf(s)} hint={s.hint}>
+          {(a) =>
+            s.options ? (
+              <select {...a} value={values[s.key] ?? ""} onChange={(e) => onChange(s.key, e.target.value)}>
+                {s.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o || "—"}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                {...a}
+                type={s.type ?? "text"}
+                autoComplete="off"
+                value={values[s.key] ?? ""}
+                onChange={(e) => onChange(s.key, e.target.value)}
+              />
+            )
+          }
+        </Field>
+      ))}
+    </div>
   );
 }

@@ -1,10 +1,29 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
+import type { PastedLine } from "@/lib/orders/pasted-lines";
+import { MAX_ORDER_LINES as MAX_LINES } from "@/lib/validation/order-limits";
 import type { FieldErrors } from "../_form/form-errors";
-import type { LineDraft, Mode } from "./create-payload";
-import { LineExtrasFields } from "./line-extras-fields";
+import { MoreSection } from "../_form/more-section";
+import { LINE_EXTRAS_V6, LINE_EXTRAS_V7, type LineDraft, type Mode } from "./create-payload";
+
+// Loaded on first open: most orders use neither a line's extras nor a paste.
+const loading = () => <p className="subtle">Loading…</p>;
+const LineExtrasFields = dynamic(() => import("./line-extras-fields").then((m) => m.LineExtrasFields), { loading });
+const PasteLinesPanel = dynamic(() => import("./paste-lines-panel").then((m) => m.PasteLinesPanel), { loading });
+
+const SHOWN_FIELDS = /^(ingramPartNumber|quantity|unitPrice)$/;
+
+function extrasSummary(line: LineDraft, mode: Mode): string {
+  const hidden = new Set(mode === "sync" ? LINE_EXTRAS_V7 : LINE_EXTRAS_V6);
+  const n = Object.entries(line.extra).filter(([k, v]) => !hidden.has(k) && v.trim() !== "").length;
+  return n ? `${n} set` : "notes, special bid, warranty, subscription";
+}
+
+const extrasError = (errors: FieldErrors, i: number) =>
+  Object.keys(errors).some((k) => k.startsWith(`lines.${i}.`) && !SHOWN_FIELDS.test(k.slice(`lines.${i}.`.length)));
 
 export function LineItemsEditor({
   mode,
@@ -13,6 +32,7 @@ export function LineItemsEditor({
   onChange,
   onAdd,
   onRemove,
+  onPaste,
   disabled,
 }: {
   mode: Mode;
@@ -21,8 +41,11 @@ export function LineItemsEditor({
   onChange: (index: number, patch: Partial<LineDraft>) => void;
   onAdd: () => void;
   onRemove: (index: number) => void;
+  /** Pasted rows to add; they take the place of empty lines. */
+  onPaste: (lines: PastedLine[]) => void;
   disabled?: boolean;
 }) {
+  const filled = lines.filter((l) => l.ingramPartNumber.trim() || l.unitPrice.trim()).length;
   return (
     <fieldset disabled={disabled}>
       <legend>Lines</legend>
@@ -87,19 +110,31 @@ export function LineItemsEditor({
               Remove
             </Button>
           </div>
-          <LineExtrasFields
-            index={i}
-            rowKey={line.key}
-            mode={mode}
-            values={line.extra}
-            errors={errors}
-            onChange={(k, v) => onChange(i, { extra: { ...line.extra, [k]: v } })}
-          />
+          <MoreSection
+            title={`More for line ${i + 1}`}
+            summary={extrasSummary(line, mode)}
+            hasError={extrasError(errors, i)}
+            testId={`line-extras-${i}`}
+          >
+            <LineExtrasFields
+              index={i}
+              rowKey={line.key}
+              mode={mode}
+              values={line.extra}
+              errors={errors}
+              onChange={(k, v) => onChange(i, { extra: { ...line.extra, [k]: v } })}
+            />
+          </MoreSection>
         </div>
       ))}
-      <Button onClick={onAdd} size="sm" disabled={lines.length >= 50}>
+      <Button onClick={onAdd} size="sm" disabled={lines.length >= MAX_LINES}>
         Add line
       </Button>
+      <div style={{ marginTop: 12 }}>
+        <MoreSection title="Paste lines from a spreadsheet" summary="part, quantity, price" testId="section-paste">
+          <PasteLinesPanel room={MAX_LINES - filled} onAdd={onPaste} />
+        </MoreSection>
+      </div>
     </fieldset>
   );
 }

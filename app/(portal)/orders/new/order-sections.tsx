@@ -1,59 +1,25 @@
 "use client";
 
-import { Field } from "@/app/_components/field";
+import dynamic from "next/dynamic";
+import type { ComponentProps } from "react";
 import type { FieldErrors } from "../_form/form-errors";
 import { MoreSection } from "../_form/more-section";
-import { ShipToFields, shipToKeysFor, type ShipToKey, type ShipToValues } from "../_form/ship-to-fields";
-import { errorsUnder, filledCount, TextFields, type TextFieldSpec, type TextValues } from "../_form/text-fields";
-import type { Mode, ShipmentDraft, VendorDraft } from "./create-payload";
+import { errorsUnder, filledCount, type TextValues } from "../_form/draft-values";
+import type { AttributeDraft } from "../_form/attributes-editor";
 
-const SHIPMENT_TEXT: TextFieldSpec[] = [
-  ["carrierCode", "Carrier code", "off"],
-  ["freightAccountNumber", "Freight account number", "off"],
-  ["requestedDeliveryDate", "Requested delivery date", "off", "date"],
-  ["shippingInstructions", "Shipping instructions", "off"],
-];
-
-const ADDRESS: TextFieldSpec[] = [
-  ["companyName", "Company", "organization"],
-  ["contact", "Contact", "name"],
-  ["addressLine1", "Address line 1", "address-line1"],
-  ["addressLine2", "Address line 2", "address-line2"],
-  ["city", "City", "address-level2"],
-  ["state", "State", "address-level1"],
-  ["postalCode", "Postal code", "postal-code"],
-  ["countryCode", "Country code", "country"],
-  ["phoneNumber", "Phone", "tel", "tel"],
-  ["email", "Email", "email", "email"],
-];
-const V6_ADDRESS_EXTRA: TextFieldSpec[] = [
-  ["name1", "Name 1", "off"],
-  ["name2", "Name 2", "off"],
-  ["addressLine3", "Address line 3", "off"],
-];
-export const END_USER_KEYS = (mode: Mode): TextFieldSpec[] => [
-  ["endUserId", "End user id", "off"],
-  ...ADDRESS,
-  ...(mode === "sync" ? V6_ADDRESS_EXTRA : []),
-];
-export const RESELLER_KEYS = (mode: Mode): TextFieldSpec[] => [
-  ["resellerId", "Reseller id", "off"],
-  ...ADDRESS,
-  ...(mode === "sync" ? ([["addressLine3", "Address line 3", "off"]] as TextFieldSpec[]) : []),
-];
+// The collapsed sections of the create form: title and summary here, bodies loaded when first opened (they
+// are rarely used, and first-load JavaScript is capped at 150 KB).
+const loading = () => <p className="subtle">Loading…</p>;
+const ShippingBody = dynamic(() => import("./section-bodies").then((m) => m.ShippingBody), { loading });
+const PartyBody = dynamic(() => import("./section-bodies").then((m) => m.PartyBody), { loading });
+const VendorBody = dynamic(() => import("./section-bodies").then((m) => m.VendorBody), { loading });
+const AttributesEditor = dynamic(() => import("../_form/attributes-editor").then((m) => m.AttributesEditor), {
+  loading,
+});
 
 const summaryOf = (n: number) => (n ? `${n} ${n === 1 ? "field" : "fields"} filled` : undefined);
 
-export function ShippingSection(p: {
-  mode: Mode;
-  shipTo: ShipToValues;
-  shipment: ShipmentDraft;
-  signatureRequired: boolean;
-  errors: FieldErrors;
-  onShipTo: (k: ShipToKey, v: string) => void;
-  onShipment: (k: string, v: string) => void;
-  onSignature: (v: boolean) => void;
-}) {
+export function ShippingSection(p: ComponentProps<typeof ShippingBody>) {
   const n = filledCount(p.shipTo as TextValues) + filledCount(p.shipment) + (p.signatureRequired ? 1 : 0);
   return (
     <MoreSection
@@ -62,124 +28,49 @@ export function ShippingSection(p: {
       hasError={errorsUnder(p.errors, "shipTo.") || errorsUnder(p.errors, "shipmentDetails.")}
       testId="section-shipping"
     >
-      <ShipToFields
-        idPrefix="new"
-        keys={shipToKeysFor(p.mode)}
-        values={p.shipTo}
-        errors={p.errors}
-        onChange={p.onShipTo}
-      />
-      <fieldset>
-        <legend>Shipment</legend>
-        <TextFields
-          idPrefix="new-shipment"
-          errorPrefix="shipmentDetails."
-          specs={SHIPMENT_TEXT}
-          values={p.shipment}
-          errors={p.errors}
-          onChange={p.onShipment}
-        />
-        <div className="form-grid" style={{ marginTop: 10 }}>
-          <Field
-            id="new-shipment-shipComplete"
-            label="Ship complete"
-            error={p.errors["shipmentDetails.shipComplete"]}
-            hint="Leave empty to let Ingram ship what is in stock."
-          >
-            {(a) => (
-              <select
-                {...a}
-                value={p.shipment.shipComplete}
-                onChange={(e) => p.onShipment("shipComplete", e.target.value)}
-              >
-                <option value="">—</option>
-                <option value="C">C: complete per distribution</option>
-                <option value="P">P: complete per line</option>
-                <option value="E">E: complete across all distributions</option>
-              </select>
-            )}
-          </Field>
-          <div className="field">
-            <span className="label" aria-hidden="true">
-              &nbsp;
-            </span>
-            <label className="check">
-              <input type="checkbox" checked={p.signatureRequired} onChange={(e) => p.onSignature(e.target.checked)} />
-              Signature required on delivery
-            </label>
-          </div>
-        </div>
-      </fieldset>
+      <ShippingBody {...p} />
     </MoreSection>
   );
 }
 
-export function PartySection(p: {
-  title: string;
-  group: "endUserInfo" | "resellerInfo";
-  specs: TextFieldSpec[];
-  values: TextValues;
-  errors: FieldErrors;
-  onChange: (k: string, v: string) => void;
-  hint: string;
-}) {
+export function PartySection(p: ComponentProps<typeof PartyBody> & { title: string }) {
+  const { title, ...body } = p;
   return (
     <MoreSection
-      title={p.title}
+      title={title}
       summary={summaryOf(filledCount(p.values))}
       hasError={errorsUnder(p.errors, `${p.group}.`)}
       testId={`section-${p.group}`}
     >
-      <p className="subtle">{p.hint}</p>
-      <TextFields
-        idPrefix={`new-${p.group}`}
-        errorPrefix={`${p.group}.`}
-        specs={p.specs}
-        values={p.values}
-        errors={p.errors}
-        onChange={p.onChange}
-      />
+      <PartyBody {...body} />
     </MoreSection>
   );
 }
 
-const VENDOR_TEXT: TextFieldSpec[] = [
-  ["specialBidNumber", "Special bid number", "off"],
-  ["vendAuthNumber", "Vendor authorization number", "off"],
-  ["billToAddressId", "Bill-to address id", "off"],
-];
+const VENDOR_KEYS = ["specialBidNumber", "vendAuthNumber", "billToAddressId", "acceptBackOrder"];
 
-export function VendorSection(p: {
-  values: VendorDraft;
-  acceptBackOrder: boolean;
-  errors: FieldErrors;
-  onChange: (k: string, v: string) => void;
-  onBackOrder: (v: boolean) => void;
-}) {
-  const keys = ["specialBidNumber", "vendAuthNumber", "billToAddressId", "acceptBackOrder"];
+export function VendorSection(p: ComponentProps<typeof VendorBody>) {
   return (
     <MoreSection
       title="Pricing, vendor and billing"
       summary={summaryOf(filledCount(p.values) + (p.acceptBackOrder ? 1 : 0))}
-      hasError={keys.some((k) => p.errors[k])}
+      hasError={VENDOR_KEYS.some((k) => p.errors[k])}
       testId="section-vendor"
     >
-      <p className="subtle">
-        A special bid applies to every line unless a line names its own. Warranty orders go on hold without the vendor
-        authorization number.
-      </p>
-      <TextFields
-        idPrefix="new"
-        errorPrefix=""
-        specs={VENDOR_TEXT}
-        values={p.values}
-        errors={p.errors}
-        onChange={p.onChange}
-      />
-      <label className="check">
-        <input type="checkbox" checked={p.acceptBackOrder} onChange={(e) => p.onBackOrder(e.target.checked)} />
-        Accept backorders (ignored when ship complete is set)
-      </label>
+      <VendorBody {...p} />
+    </MoreSection>
+  );
+}
+
+export function AttributesSection(p: ComponentProps<typeof AttributesEditor> & { rows: AttributeDraft[] }) {
+  return (
+    <MoreSection
+      title="Additional attributes"
+      summary={p.rows.length ? `${p.rows.length} set` : "partial orders, duplicate POs, warehouse"}
+      hasError={Object.keys(p.errors as FieldErrors).some((k) => k.startsWith("additionalAttributes"))}
+      testId="section-attributes"
+    >
+      <AttributesEditor {...p} />
     </MoreSection>
   );
 }

@@ -1,19 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ErrorPanel } from "@/app/_components/error-panel";
 import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
+import { orderSeed, type OrderSeed } from "@/lib/orders/duplicate-order";
+import { readOrder } from "@/lib/orders/get-order";
+import { isOrderNumber } from "@/lib/validation/order-number";
+import { loadForPage, type PageFailure } from "../../page-data";
 import { CreateOrderForm } from "./create-order-form";
-import { QuoteOrderForm } from "./quote-order-form";
+import { QuoteOrderForm } from "./quote-order-loader";
 
 export const metadata: Metadata = { title: "New order" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+function pathOf(fromQuote: boolean, duplicate: string | null) {
+  if (fromQuote) return "/orders/new?from=quote";
+  return duplicate ? `/orders/new?duplicate=${encodeURIComponent(duplicate)}` : "/orders/new";
+}
+
+async function seedOf(actor: Parameters<typeof readOrder>[0], n: string): Promise<OrderSeed | PageFailure> {
+  if (!isOrderNumber(n))
+    return { ok: false, code: "not_found", status: 404, message: `"${n}" is not an order number.`, correlationId: "" };
+  const read = await loadForPage("order to duplicate", (cid) => readOrder(actor, n, cid));
+  return read.ok ? orderSeed(read.data.order) : read;
+}
+
 export default async function NewOrderPage({ searchParams }: { searchParams: SearchParams }) {
-  const fromQuote = (await searchParams).from === "quote";
-  const actor = await requirePageActor(fromQuote ? "/orders/new?from=quote" : "/orders/new");
+  const sp = await searchParams;
+  const fromQuote = sp.from === "quote";
+  const duplicate = !fromQuote && typeof sp.duplicate === "string" ? sp.duplicate : null;
+  const actor = await requirePageActor(pathOf(fromQuote, duplicate));
   if (!can(actor, "orders.create")) return <ForbiddenPanel what="order creation" />;
+  const seed = duplicate ? await seedOf(actor, duplicate) : null;
   return (
     <div className="stack" style={{ maxWidth: 980 }}>
       <div className="page-head">
@@ -28,7 +48,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Sea
       <nav aria-label="How to order" className="row" style={{ gap: 16 }}>
         <Link
           href="/orders/new"
-          aria-current={fromQuote ? undefined : "page"}
+          aria-current={fromQuote || duplicate ? undefined : "page"}
           style={{ fontWeight: fromQuote ? 400 : 600 }}
         >
           By part number
@@ -41,7 +61,25 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Sea
           From an Ingram quote
         </Link>
       </nav>
-      {fromQuote ? <QuoteOrderForm /> : <CreateOrderForm />}
+      {seed && "ok" in seed ? (
+        <ErrorPanel
+          title={`Order ${duplicate} could not be duplicated`}
+          message={seed.message}
+          correlationId={seed.correlationId || undefined}
+        />
+      ) : null}
+      {seed && !("ok" in seed) ? (
+        <div className="panel panel-ok" role="status" data-testid="duplicate-note">
+          Copied from order{" "}
+          <Link className="mono" href={`/orders/${encodeURIComponent(seed.from)}`}>
+            {seed.from}
+          </Link>
+          : {seed.lines.length} {seed.lines.length === 1 ? "line" : "lines"}, ship-to and end user
+          {seed.skippedLines ? ` (${seed.skippedLines} cancelled or unnumbered lines left out)` : ""}. Give it a new
+          customer PO number.
+        </div>
+      ) : null}
+      {fromQuote ? <QuoteOrderForm /> : <CreateOrderForm seed={seed && !("ok" in seed) ? seed : undefined} />}
     </div>
   );
 }

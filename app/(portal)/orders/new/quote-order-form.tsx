@@ -8,8 +8,8 @@ import type { OrderRequestView } from "@/lib/orders/dto-types";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
 import { MoreSection } from "../_form/more-section";
 import { SubmitProblems } from "../_form/submit-problems";
-import { ShipToFields, shipToKeysFor, shipToPayload, type ShipToValues } from "../_form/ship-to-fields";
-import { errorsUnder } from "../_form/text-fields";
+import { errorsUnder, shipToKeysFor, shipToPayload, type ShipToValues } from "../_form/draft-values";
+import { ShipToFields } from "../_form/ship-to-fields";
 import { OrderRequestStatus } from "./order-request-status";
 
 const PLACED = /^(quoteNumber|customerOrderNumber|customerHold|shipTo\.\w+)$/;

@@ -13,7 +13,8 @@ import { AttributesEditor, type AttributeDraft } from "../../_form/attributes-ed
 import { apiFields, type FieldErrors } from "../../_form/form-errors";
 import { LineResults } from "../../_form/line-results";
 import { MoreSection } from "../../_form/more-section";
-import { ShipToFields, shipToPayload, type ShipToValues } from "../../_form/ship-to-fields";
+import { shipToPayload, type ShipToValues } from "../../_form/draft-values";
+import { ShipToFields } from "../../_form/ship-to-fields";
 import { ModifyLinesEditor, type AddedLineDraft, type ExistingLineDraft } from "./modify-lines-editor";
 import { modifySummary } from "./modify-summary";
 

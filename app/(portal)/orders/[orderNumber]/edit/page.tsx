@@ -9,7 +9,7 @@ import { can } from "@/lib/authz";
 import type { Address } from "@/lib/orders/dto-types";
 import { getOrder } from "@/lib/orders/get-order";
 import { loadForPage, orderNumberParam } from "../../../page-data";
-import type { ShipToValues } from "../../_form/ship-to-fields";
+import type { ShipToValues } from "../../_form/draft-values";
 import { ModifyOrderForm } from "./modify-order-form";
 import { orderChangeRules } from "@/lib/orders/hold-rules";
 
