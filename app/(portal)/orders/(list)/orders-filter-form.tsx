@@ -113,6 +113,10 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
       {one(raw, "pageSize") ? <input type="hidden" name="pageSize" value={one(raw, "pageSize")} /> : null}
       {one(raw, "sort") ? <input type="hidden" name="sort" value={one(raw, "sort")} /> : null}
       {one(raw, "dir") ? <input type="hidden" name="dir" value={one(raw, "dir")} /> : null}
+      {many(raw, "cols").map((c) => (
+        <input key={c} type="hidden" name="cols" value={c} />
+      ))}
+      {one(raw, "density") ? <input type="hidden" name="density" value={one(raw, "density")} /> : null}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           Search

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
+import "./orders-list.css";
 import { ButtonLink } from "@/app/_components/button";
-import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
 import { formatAge, formatMoney } from "@/app/_components/format";
-import { Pagination } from "@/app/_components/pagination";
 import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_components/url";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
+import { applyDatePreset } from "@/lib/calendar";
 import { searchOrders } from "@/lib/orders/search-orders";
+import { userTimeZone } from "@/lib/user-time-zone";
 import { zodFields } from "@/lib/validation/fields";
-import { orderSearchQuerySchema } from "@/lib/validation/search-filters";
+import { orderListQuerySchema, visibleColumns } from "@/lib/validation/list-view";
+import { listViews } from "@/lib/views/saved-views";
 import { LiveUpdates } from "../../live-updates";
 import { loadForPage } from "../../page-data";
 import { ExportCsvButton } from "./export-csv-button";
+import { ColumnChooser, DatePresetLinks } from "./list-view-controls";
 import { OrdersFilterForm } from "./orders-filter-form";
-import { OrdersTable } from "./orders-table";
+import { OrdersResults } from "./orders-results";
 import { RefreshButton } from "./refresh-button";
-import { StatusFilterNote } from "./status-filter-note";
+import { SavedViews } from "./saved-views";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -29,16 +32,31 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(hrefWith("/orders", raw));
   if (!can(actor, "orders.read")) return <ForbiddenPanel what="orders" />;
 
-  const parsed = orderSearchQuerySchema.safeParse(raw);
+  const parsed = orderListQuerySchema.safeParse(raw);
   const errors = parsed.success ? {} : zodFields(parsed.error);
-  const query = parsed.success ? { ...parsed.data, pageSize: parsed.data.pageSize ?? DEFAULT_PAGE_SIZE } : null;
-  const result = query ? await loadForPage("search orders", (cid) => searchOrders(actor, query, cid)) : null;
+  const now = new Date();
+  const timeZone = await userTimeZone();
+  const { cols: _c, density: _dn, datePreset, ...search } = parsed.success ? parsed.data : { datePreset: undefined };
+  const query = parsed.success
+    ? { ...applyDatePreset(search, datePreset, now, timeZone), pageSize: parsed.data.pageSize ?? DEFAULT_PAGE_SIZE }
+    : null;
+  const view = parsed.success ? parsed.data : {};
+  const columns = visibleColumns(view);
+  const density = view.density ?? "comfortable";
+  const [result, views] = await Promise.all([
+    query ? loadForPage("search orders", (cid) => searchOrders(actor, query, cid)) : null,
+    listViews(actor).catch(() => []),
+  ]);
 
-  const { pageNumber: _p, sort: _s, dir: _d, ...exportParams } = raw;
+  // The export follows the list: its filters, sort and columns, every page.
+  const { pageNumber: _p, pageSize: _ps, density: _d, ...exportParams } = raw;
   const exportHref = `/api/orders/export?${toSearchParams(exportParams).toString()}`.replace(/\?$/, "");
   const page = result?.ok ? result.data : null;
   const { pageNumber: _rp, ...refreshParams } = raw;
   const refreshQuery = toSearchParams(refreshParams).toString();
+  // The date range inputs show what a preset stands for; searching with the form keeps those dates.
+  const formRaw =
+    query?.["ingramOrderDate-bt"] && datePreset ? { ...raw, "ingramOrderDate-bt": query["ingramOrderDate-bt"] } : raw;
 
   return (
     <div className="stack">
@@ -75,7 +93,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
       </div>
 
-      <OrdersFilterForm raw={raw} errors={errors} />
+      <DatePresetLinks raw={raw} active={datePreset} />
+      <OrdersFilterForm raw={formRaw} errors={errors} />
+      <div className="toolbar list-view-bar">
+        <ColumnChooser raw={raw} columns={columns} density={density} />
+        <SavedViews views={views.map(({ id, name, href }) => ({ id, name, href }))} query={refreshQuery} />
+      </div>
 
       {!parsed.success ? (
         <div className="panel panel-warn" role="status">
@@ -102,44 +125,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         )
       ) : null}
 
-      {page ? (
-        <section className="card" aria-label="Search results">
-          {page.orders.length === 0 ? (
-            <EmptyState
-              title="No orders match these filters"
-              actions={<ButtonLink href="/orders">Clear filters</ButtonLink>}
-            >
-              Widen the date range or remove a filter. Without filters Ingram searches roughly the last 20 days.
-            </EmptyState>
-          ) : (
-            <>
-              <OrdersTable
-                orders={page.orders}
-                query={toSearchParams(raw)}
-                caption={
-                  <>
-                    Orders, page {page.page} of {Math.max(1, page.pageCount)}
-                    <span className="subtle">
-                      {page.source === "index"
-                        ? "From the order index: sorting covers every matching order."
-                        : "Live from Ingram: sorting applies to the orders on this page."}
-                    </span>
-                    {query ? <StatusFilterNote query={query} /> : null}
-                  </>
-                }
-              />
-              <Pagination
-                pathname="/orders"
-                params={raw}
-                pageNumber={page.page}
-                pageSize={query?.pageSize ?? DEFAULT_PAGE_SIZE}
-                total={page.total}
-                pageSizes={PAGE_SIZES}
-                label="Orders pages"
-              />
-            </>
-          )}
-        </section>
+      {page && query ? (
+        <OrdersResults
+          page={page}
+          query={query}
+          raw={raw}
+          columns={columns}
+          density={density}
+          timeZone={timeZone}
+          now={now}
+          pageSizes={PAGE_SIZES}
+        />
       ) : null}
     </div>
   );
