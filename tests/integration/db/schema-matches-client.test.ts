@@ -145,5 +145,10 @@ describe(`migrations match the generated client (${process.env.TEST_DB ?? "pglit
     expect(request.orderNumbers).toEqual(["20-RD128"]);
     const hook = await db.webhookEvent.create({ data: { eventId: "NYNNHS5UMGAK0X3L4E" } });
     expect(hook.receivedAt).toBeInstanceOf(Date);
+    const view = await db.savedView.create({
+      data: { userId: user.id, name: "Held", query: "orderStatus-in=ON+HOLD" },
+    });
+    expect(view.createdAt).toBeInstanceOf(Date);
+    await expect(db.savedView.create({ data: { userId: user.id, name: "Held", query: "" } })).rejects.toThrow();
   });
 });

@@ -7,6 +7,8 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as release from "@/app/api/orders/[orderNumber]/release/route";
 import * as exportRoute from "@/app/api/orders/export/route";
 import * as orders from "@/app/api/orders/route";
+import * as suggest from "@/app/api/orders/suggest/route";
+import * as views from "@/app/api/views/route";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { INGRAM_CALLS } from "@/lib/ingram/ingram-operations";
 import { type CallOptions, EVERYONE, type Who, call, newKey, orderInput, useOrdersHarness } from "./harness";
@@ -112,6 +114,21 @@ const CELLS: Cell[] = [
     expect: read,
   },
   { name: "GET /api/audit", handler: audit.GET, path: "/api/audit", opts: () => ({}), expect: read },
+  {
+    name: "GET /api/orders/suggest",
+    handler: suggest.GET,
+    path: "/api/orders/suggest",
+    opts: () => ({ query: "q=20" }),
+    expect: read,
+  },
+  { name: "GET /api/views", handler: views.GET, path: "/api/views", opts: () => ({}), expect: read },
+  {
+    name: "POST /api/views",
+    handler: views.POST,
+    path: "/api/views",
+    opts: () => ({ method: "POST", body: { name: `Matrix ${newKey()}`, query: "vendorName=CISCO" } }),
+    expect: { viewer: 201, buyer: 201, admin: 201 },
+  },
 ];
 
 const upstreamCalls = () =>
@@ -165,7 +182,7 @@ describe("AuthZ matrix: every handler × anonymous, viewer, buyer, admin, disabl
   };
   it.each(["anonymous", "viewer"] as const)("spoofed internal Next.js headers change nothing (%s)", async (who) => {
     const cells = who === "anonymous" ? CELLS : CELLS.filter((c) => c.expect.viewer === 403);
-    expect(cells).toHaveLength(who === "anonymous" ? 11 : 5);
+    expect(cells).toHaveLength(who === "anonymous" ? 14 : 5);
     for (const cell of cells) {
       const before = upstreamCalls();
       const opts = cell.opts(who);
