@@ -157,6 +157,7 @@ export function HeaderSearch() {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
+          setActive(-1);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
