@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { FIXTURES } from "./support/env";
@@ -5,6 +6,16 @@ import { seededDates } from "./support/sandbox";
 import { screenshot } from "./support/screenshot";
 import { resultsTable, tableHeaders, tableRows } from "./support/tables";
 import { expect, test } from "./support/test";
+
+const screenshotPath = (name: string) =>
+  fileURLToPath(new URL(`../artifacts/screenshots/${name}.png`, import.meta.url));
+
+/** The page as a 390×844 phone shows it, beside the 1280×800 screenshot of the same name. */
+async function phoneShot(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath(`${name}-390`), animations: "disabled", caret: "hide" });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
 
 /** The order date of each row, from the Date column's <time dateTime>. */
 const orderDays = (page: Page) =>
@@ -149,6 +160,7 @@ test("Find: / focuses the header search; results as you type; arrows and Enter o
   await expect(list.getByRole("option").first()).toContainText(first!.Order!);
   await expect(find).toHaveAttribute("aria-expanded", "true");
   await screenshot(page, "header-search-results");
+  await phoneShot(page, "header-search-results");
   await find.press("ArrowDown");
   await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await expect(find).toHaveAttribute(
@@ -219,6 +231,7 @@ test("columns and density live in the URL, the CSV follows them; a saved view op
   ]);
   await expect(page.locator(".orders-list.density-compact")).toHaveCount(1);
   await screenshot(page, "orders-list-columns-compact");
+  await phoneShot(page, "orders-list-columns-compact");
 
   // The CSV has those columns, in that order, sorted as the list is.
   const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
@@ -236,12 +249,16 @@ test("columns and density live in the URL, the CSV follows them; a saved view op
   await page.getByLabel("Save this view as").fill(name);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(`Saved “${name}”`)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Your saved views" }).getByRole("link", { name })).toBeVisible();
+  await screenshot(page, "orders-list-saved-views");
   const saved = url.search;
   await page.goto("/orders");
   await page.getByText(/^Saved views \(\d+\)/).click();
   await page.getByRole("list", { name: "Your saved views" }).getByRole("link", { name }).click();
   await expect(page).toHaveURL(`/orders${saved}`);
   await expect(resultsTable(page).locator("thead")).toContainText("Ship date");
+  // Opening a view closed the panel.
+  await expect(page.getByRole("list", { name: "Your saved views" })).toBeHidden();
   await page.getByText(/^Saved views/).click();
   await page.getByRole("button", { name: `Delete view ${name}` }).click();
   await expect(page.getByRole("link", { name })).toHaveCount(0);
@@ -249,9 +266,10 @@ test("columns and density live in the URL, the CSV follows them; a saved view op
 
 test("a page past the end says so and links to the last page", async ({ page }) => {
   await page.goto("/orders?customerOrderNumber=ROLLOUT&pageNumber=999");
-  await expect(page.getByText("57 orders match")).toBeVisible();
+  await expect(page.locator(".page-head .meta")).toContainText("57 orders match");
   await expect(page.getByRole("heading", { name: "Page 999 is past the last page" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No orders match these filters" })).toHaveCount(0);
+  await screenshot(page, "orders-list-past-the-end");
   await page.getByRole("link", { name: "Go to the last page (3)" }).click();
   await expect(page).toHaveURL(/[?&]pageNumber=3(&|$)/);
   await expect(page.getByText("51–57 of 57")).toBeVisible();

@@ -63,7 +63,8 @@ export function ColumnChooser({
     )),
   );
   return (
-    <details className="column-chooser">
+    // Keyed by the choice: applying it renders a new, closed panel (client navigation keeps an open one open).
+    <details className="column-chooser" key={`${columns.join(",")}:${density}`}>
       <summary className="btn">Columns and density</summary>
       <GetForm action="/orders" className="column-chooser-panel card" aria-label="Columns and density">
         {keep}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import { VIEW_NAME_MAX } from "@/lib/validation/view-constants";
@@ -23,6 +23,9 @@ export function SavedViews({ views, query }: { views: ViewItem[]; query: string 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<ViewItem | null>(null);
+  const panel = useRef<HTMLDetailsElement>(null);
+  // Opening a view navigates on the client: the panel would otherwise stay open over the new list.
+  const close = () => panel.current?.removeAttribute("open");
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -47,14 +50,16 @@ export function SavedViews({ views, query }: { views: ViewItem[]; query: string 
 
   const nameError = error?.fields?.name;
   return (
-    <details className="saved-views">
+    <details className="saved-views" ref={panel}>
       <summary className="btn">Saved views{views.length ? ` (${views.length})` : ""}</summary>
       <div className="saved-views-panel card">
         {views.length ? (
           <ul aria-label="Your saved views">
             {views.map((v) => (
               <li key={v.id}>
-                <Link href={v.href}>{v.name}</Link>
+                <Link href={v.href} onClick={close}>
+                  {v.name}
+                </Link>
                 <Button
                   size="sm"
                   variant="ghost-danger"
@@ -92,7 +97,10 @@ export function SavedViews({ views, query }: { views: ViewItem[]; query: string 
               </span>
             ) : saved ? (
               <span className="subtle">
-                Saved “{saved.name}”: <Link href={saved.href}>open its link</Link>
+                Saved “{saved.name}”:{" "}
+                <Link href={saved.href} onClick={close}>
+                  open its link
+                </Link>
               </span>
             ) : null}
           </span>
