@@ -174,7 +174,8 @@ export function HeaderSearch() {
               aria-selected={active === i}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => go(i)}
-              onMouseEnter={() => setActive(i)}
+              // Moving the pointer highlights; a layout change that puts an option under a still pointer does not.
+              onMouseMove={() => setActive(i)}
             >
               <span className="mono">{r.orderNumber}</span>
               <span className="subtle">
@@ -192,7 +193,7 @@ export function HeaderSearch() {
               className="see-all"
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => go(results.length)}
-              onMouseEnter={() => setActive(results.length)}
+              onMouseMove={() => setActive(results.length)}
             >
               See all results{shown.total ? ` (${shown.total.toLocaleString("en-US")})` : ""} for “{shown.q}”
             </li>
