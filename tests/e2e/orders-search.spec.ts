@@ -176,6 +176,10 @@ test("Find: / focuses the header search; results as you type; arrows and Enter o
   await expect(list.getByRole("option", { name: /See all results/ })).toBeVisible();
   await find.press("Enter");
   await expect(page).toHaveURL("/orders?q=ROLLOUT");
+  // The vendor filter offers every vendor the index has seen (the ROLLOUT orders' among them).
+  const filters = page.getByRole("search", { name: "Filter orders" });
+  await expect(filters.getByLabel("Vendor name")).toHaveAttribute("list", "dl-vendorName");
+  await expect(page.locator('#dl-vendorName option[value="CISCO"]')).toHaveCount(1);
 });
 
 test("date presets: Last 7 days writes the URL and narrows the orders to those days", async ({ page }) => {

@@ -9,6 +9,8 @@ import * as view from "@/app/api/views/[id]/route";
 import * as views from "@/app/api/views/route";
 import { dayIn } from "@/lib/calendar";
 import { indexAccount } from "@/lib/order-index/index-detail";
+import { listFacets } from "@/lib/order-index/index-facets";
+import { orderFilterChoices } from "@/lib/orders/search-orders";
 import { fillIndexInBulk } from "@/tests/support/order-index";
 import { call, useOrdersHarness } from "./harness";
 
@@ -108,6 +110,22 @@ describe("the list shows every vendor", () => {
       ["70-FIND01", ["SAMSUNG", "CISCO"]],
       ["70-FIND02", ["CISCO"]],
     ]);
+  });
+});
+
+describe("the vendor and end-customer filters' choices", () => {
+  it("are every vendor and end customer the index knows, read again after a write", async () => {
+    const first = await listFacets(h.t.db, indexAccount());
+    expect(first.vendors).toEqual(expect.arrayContaining(["CISCO", "SAMSUNG", "VENDOR 0", "VENDOR 12"]));
+    expect(first.vendors).toHaveLength(15);
+    expect(first.endCustomers).toEqual(expect.arrayContaining(["Findable Clinic", "Other Corp", "BULK CUSTOMER 96"]));
+    expect(await listFacets(h.t.db, indexAccount())).toEqual(first);
+    await h.t.db.indexedOrder.update({
+      where: { customerNumber_countryCode_orderNumber: { ...indexAccount(), orderNumber: "70-FIND03" } },
+      data: { vendorNames: ["SAMSUNG", "LENOVO"] },
+    });
+    expect((await listFacets(h.t.db, indexAccount())).vendors).toContain("LENOVO");
+    await expect(orderFilterChoices(null)).rejects.toMatchObject({ code: "unauthenticated" });
   });
 });
 

@@ -8,7 +8,7 @@ import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_component
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { applyDatePreset } from "@/lib/calendar";
-import { searchOrders } from "@/lib/orders/search-orders";
+import { orderFilterChoices, searchOrders } from "@/lib/orders/search-orders";
 import { userTimeZone } from "@/lib/user-time-zone";
 import { zodFields } from "@/lib/validation/fields";
 import { orderListQuerySchema, visibleColumns } from "@/lib/validation/list-view";
@@ -43,9 +43,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const view = parsed.success ? parsed.data : {};
   const columns = visibleColumns(view);
   const density = view.density ?? "comfortable";
-  const [result, views] = await Promise.all([
+  const [result, views, choices] = await Promise.all([
     query ? loadForPage("search orders", (cid) => searchOrders(actor, query, cid)) : null,
     listViews(actor).catch(() => []),
+    orderFilterChoices(actor).catch(() => ({ vendors: [], endCustomers: [] })),
   ]);
 
   // The export follows the list: its filters, sort and columns, every page.
@@ -94,7 +95,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       </div>
 
       <DatePresetLinks raw={raw} active={datePreset} />
-      <OrdersFilterForm raw={formRaw} errors={errors} />
+      <OrdersFilterForm
+        raw={formRaw}
+        errors={errors}
+        choices={{ vendorName: choices.vendors, endCustomerName: choices.endCustomers }}
+      />
       <div className="toolbar list-view-bar">
         <ColumnChooser raw={raw} columns={columns} density={density} />
         <SavedViews views={views.map(({ id, name, href }) => ({ id, name, href }))} query={refreshQuery} />
