@@ -3,8 +3,9 @@
 // the same column set, so a download has the columns and the order on screen. Pure zod: imports nothing
 // server-side.
 import { z } from "zod";
+import { zodFields } from "./fields";
 import { blankToUndefined } from "./input-fields";
-import { orderSearchQuerySchema } from "./search-filters";
+import { type OrderSearchQuery, orderSearchQuerySchema } from "./search-filters";
 
 /** Every column the orders list can show, in display order; ids of sortable ones equal SORT_KEYS. */
 export const ORDER_COLUMNS = [
@@ -99,3 +100,36 @@ export function colsParam(ids: readonly OrderColumnId[]): string | undefined {
 /** The orders page and its CSV export: the search filters and the list's view, as one URL. */
 export const orderListQuerySchema = orderSearchQuerySchema.extend(listViewSchema.shape);
 export type OrderListQuery = z.output<typeof orderListQuerySchema>;
+
+export interface ListUrl {
+  /** The search to run; null while a filter (or the date preset) is not valid. */
+  filters: OrderSearchQuery | null;
+  datePreset: DatePreset | undefined;
+  /** Field → message for the filter form. */
+  errors: Record<string, string>;
+  columns: OrderColumnId[];
+  density: Density;
+  /** Why the URL's columns or density were not used (the defaults are shown instead); null when they were. */
+  viewProblem: string | null;
+}
+
+/**
+ * The orders page's reading of its URL. A filter that is not valid stops the search (its field says why); a look
+ * that is not valid (an old link naming a column that no longer exists) only falls back to the default look.
+ */
+export function readListUrl(raw: Record<string, unknown>): ListUrl {
+  const search = orderSearchQuerySchema.safeParse(raw);
+  const preset = listViewSchema.pick({ datePreset: true }).safeParse(raw);
+  const look = listViewSchema.pick({ cols: true, density: true }).safeParse(raw);
+  return {
+    filters: search.success && preset.success ? search.data : null,
+    datePreset: preset.success ? preset.data.datePreset : undefined,
+    errors: {
+      ...(search.success ? {} : zodFields(search.error)),
+      ...(preset.success ? {} : zodFields(preset.error)),
+    },
+    columns: look.success ? visibleColumns(look.data) : [...DEFAULT_COLUMNS],
+    density: (look.success ? look.data.density : undefined) ?? "comfortable",
+    viewProblem: look.success ? null : look.error.issues.map((i) => i.message).join(" "),
+  };
+}

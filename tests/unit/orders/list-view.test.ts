@@ -5,6 +5,7 @@ import {
   listViewSchema,
   ORDER_COLUMN_IDS,
   orderListQuerySchema,
+  readListUrl,
   visibleColumns,
 } from "@/lib/validation/list-view";
 import { normalizeViewQuery } from "@/lib/validation/saved-views";
@@ -84,5 +85,35 @@ describe("a saved view's query", () => {
     });
     expect("error" in normalizeViewQuery("sort=secret")).toBe(true);
     expect("error" in normalizeViewQuery("ingramOrderDate-bt=2026-02-01&ingramOrderDate-bt=2026-01-01")).toBe(true);
+  });
+});
+
+describe("the orders page reading its URL", () => {
+  it("runs the search with the preset and the look it names", () => {
+    const url = readListUrl({ vendorName: "CISCO", datePreset: "7d", cols: "total", density: "compact" });
+    expect(url).toMatchObject({
+      filters: { vendorName: "CISCO" },
+      datePreset: "7d",
+      columns: ["orderNumber", "total"],
+      density: "compact",
+      viewProblem: null,
+      errors: {},
+    });
+  });
+
+  it("stops the search for a bad filter or preset, naming the field", () => {
+    expect(readListUrl({ sort: "secret" })).toMatchObject({ filters: null, errors: { sort: expect.any(String) } });
+    expect(readListUrl({ datePreset: "ever" })).toMatchObject({
+      filters: null,
+      errors: { datePreset: "Date preset must be today, 7d or last-month." },
+    });
+  });
+
+  it("keeps searching with the default look when an old link names a column that is gone", () => {
+    const url = readListUrl({ vendorName: "CISCO", cols: "total,margin", density: "tiny" });
+    expect(url.filters).toMatchObject({ vendorName: "CISCO" });
+    expect(url.columns).toEqual(DEFAULT_COLUMNS);
+    expect(url.density).toBe("comfortable");
+    expect(url.viewProblem).toBe("Unknown column: margin. Density must be comfortable or compact.");
   });
 });

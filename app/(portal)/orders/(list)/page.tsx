@@ -10,8 +10,7 @@ import { can } from "@/lib/authz";
 import { applyDatePreset } from "@/lib/calendar";
 import { orderFilterChoices, searchOrders } from "@/lib/orders/search-orders";
 import { userTimeZone } from "@/lib/user-time-zone";
-import { zodFields } from "@/lib/validation/fields";
-import { orderListQuerySchema, visibleColumns } from "@/lib/validation/list-view";
+import { readListUrl } from "@/lib/validation/list-view";
 import { listViews } from "@/lib/views/saved-views";
 import { LiveUpdates } from "../../live-updates";
 import { loadForPage } from "../../page-data";
@@ -32,17 +31,16 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(hrefWith("/orders", raw));
   if (!can(actor, "orders.read")) return <ForbiddenPanel what="orders" />;
 
-  const parsed = orderListQuerySchema.safeParse(raw);
-  const errors = parsed.success ? {} : zodFields(parsed.error);
+  const url = readListUrl(raw);
+  const { errors, datePreset, columns, density } = url;
   const now = new Date();
   const timeZone = await userTimeZone();
-  const { cols: _c, density: _dn, datePreset, ...search } = parsed.success ? parsed.data : { datePreset: undefined };
-  const query = parsed.success
-    ? { ...applyDatePreset(search, datePreset, now, timeZone), pageSize: parsed.data.pageSize ?? DEFAULT_PAGE_SIZE }
+  const query = url.filters
+    ? {
+        ...applyDatePreset(url.filters, datePreset, now, timeZone),
+        pageSize: url.filters.pageSize ?? DEFAULT_PAGE_SIZE,
+      }
     : null;
-  const view = parsed.success ? parsed.data : {};
-  const columns = visibleColumns(view);
-  const density = view.density ?? "comfortable";
   const [result, views, choices] = await Promise.all([
     query ? loadForPage("search orders", (cid) => searchOrders(actor, query, cid)) : null,
     listViews(actor).catch(() => []),
@@ -105,9 +103,16 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <SavedViews views={views.map(({ id, name, href }) => ({ id, name, href }))} query={refreshQuery} />
       </div>
 
-      {!parsed.success ? (
+      {!url.filters ? (
         <div className="panel panel-warn" role="status">
           Some filters are not valid; fix the highlighted fields and search again.
+          {errors.datePreset ? ` ${errors.datePreset}` : null}
+        </div>
+      ) : null}
+
+      {url.viewProblem ? (
+        <div className="panel panel-warn" role="status">
+          This link&apos;s columns or density could not be used ({url.viewProblem}); the default columns are shown.
         </div>
       ) : null}
 
