@@ -268,7 +268,9 @@ test("columns and density live in the URL, the CSV follows them; a saved view op
   await expect(page.getByRole("link", { name })).toHaveCount(0);
 });
 
-test("a page past the end says so and links to the last page", async ({ page }) => {
+test("a page past the end says so and links to the last page; an unknown column falls back to the defaults", async ({
+  page,
+}) => {
   await page.goto("/orders?customerOrderNumber=ROLLOUT&pageNumber=999");
   await expect(page.locator(".page-head .meta")).toContainText("57 orders match");
   await expect(page.getByRole("heading", { name: "Page 999 is past the last page" })).toBeVisible();
@@ -277,4 +279,10 @@ test("a page past the end says so and links to the last page", async ({ page }) 
   await page.getByRole("link", { name: "Go to the last page (3)" }).click();
   await expect(page).toHaveURL(/[?&]pageNumber=3(&|$)/);
   await expect(page.getByText("51–57 of 57")).toBeVisible();
+
+  // An old link naming a column that is gone still lists the orders, with the default columns and a warning.
+  await page.goto("/orders?customerOrderNumber=ROLLOUT&cols=margin");
+  await expect(page.getByText("Unknown column: margin.")).toBeVisible();
+  await expect(page.getByText("1–25 of 57")).toBeVisible();
+  expect(await tableHeaders(resultsTable(page))).toContain("Sub-orders");
 });

@@ -10,7 +10,7 @@ import { can } from "@/lib/authz";
 import { applyDatePreset } from "@/lib/calendar";
 import { orderFilterChoices, searchOrders } from "@/lib/orders/search-orders";
 import { userTimeZone } from "@/lib/user-time-zone";
-import { readListUrl } from "@/lib/validation/list-view";
+import { colsParam, readListUrl } from "@/lib/validation/list-view";
 import { listViews } from "@/lib/views/saved-views";
 import { LiveUpdates } from "../../live-updates";
 import { loadForPage } from "../../page-data";
@@ -47,15 +47,19 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     orderFilterChoices(actor).catch(() => ({ vendors: [], endCustomers: [] })),
   ]);
 
-  // The export follows the list: its filters, sort and columns, every page.
-  const { pageNumber: _p, pageSize: _ps, density: _d, ...exportParams } = raw;
-  const exportHref = `/api/orders/export?${toSearchParams(exportParams).toString()}`.replace(/\?$/, "");
-  const page = result?.ok ? result.data : null;
-  const { pageNumber: _rp, ...refreshParams } = raw;
-  const refreshQuery = toSearchParams(refreshParams).toString();
   // The date range inputs show what a preset stands for; searching with the form keeps those dates.
   const formRaw =
     query?.["ingramOrderDate-bt"] && datePreset ? { ...raw, "ingramOrderDate-bt": query["ingramOrderDate-bt"] } : raw;
+  // The export follows the list as shown: its filters, sort and columns, every page.
+  const { pageNumber: _p, pageSize: _ps, density: _d, cols: _c, ...exportParams } = raw;
+  const exportQuery = toSearchParams({ ...exportParams, cols: colsParam(columns) }).toString();
+  const exportHref = exportQuery ? `/api/orders/export?${exportQuery}` : "/api/orders/export";
+  const page = result?.ok ? result.data : null;
+  // A refresh asks Ingram for the dates a preset stands for; a saved view keeps the preset itself.
+  const { pageNumber: _rp, ...refreshParams } = formRaw;
+  const refreshQuery = toSearchParams(refreshParams).toString();
+  const { pageNumber: _vp, ...viewParams } = raw;
+  const viewQuery = toSearchParams(viewParams).toString();
 
   return (
     <div className="stack">
@@ -100,7 +104,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       />
       <div className="toolbar list-view-bar">
         <ColumnChooser raw={raw} columns={columns} density={density} />
-        <SavedViews views={views.map(({ id, name, href }) => ({ id, name, href }))} query={refreshQuery} />
+        <SavedViews views={views.map(({ id, name, href }) => ({ id, name, href }))} query={viewQuery} />
       </div>
 
       {!url.filters ? (
