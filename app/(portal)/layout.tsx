@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
+import { HeaderSearch } from "./header-search";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
@@ -29,6 +30,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           Orderdesk
         </Link>
         <NavLinks items={items} />
+        {can(actor, "orders.read") ? <HeaderSearch /> : null}
         <div className="user-menu">
           {can(actor, "orders.read") ? <NotificationBell /> : null}
           <Link href="/account" title={actor.name ?? undefined}>

@@ -110,6 +110,11 @@ interface IndexRow {
   customer_order_number: string | null;
   end_customer_name: string | null;
   vendor_name: string | null;
+  vendor_names: string[] | null;
+  end_customer_order_number: string | null;
+  ship_date: string | null;
+  line_count: number | null;
+  currency: string | null;
   vendor_sales_order_number: string | null;
   total: number | null;
   status: string;
@@ -137,7 +142,9 @@ export async function indexedOrders(
 ): Promise<OrderSummary[]> {
   const rows = await db.$queryRaw<IndexRow[]>`
     SELECT o.order_number, to_char(o.order_date, 'YYYY-MM-DD') AS order_date, o.customer_order_number,
-      o.end_customer_name, o.vendor_names[1] AS vendor_name, o.total::float8 AS total, o.status, o.ingram_status,
+      o.end_customer_name, o.vendor_names[1] AS vendor_name, o.vendor_names, o.end_customer_order_number,
+      to_char(o.ship_date, 'YYYY-MM-DD') AS ship_date, o.line_count, o.currency,
+      o.total::float8 AS total, o.status, o.ingram_status,
       COALESCE(o.detail->>'vendorSalesOrderNumber', o.summary->>'vendorSalesOrderNumber') AS vendor_sales_order_number,
       CASE WHEN o.detail IS NULL THEN o.summary END AS summary
     FROM order_index o JOIN (
@@ -168,6 +175,11 @@ function toSummary(r: IndexRow, subs: SubOrderRow[] | undefined): OrderSummary {
     customerOrderNumber: r.customer_order_number,
     vendorSalesOrderNumber: r.vendor_sales_order_number,
     vendorName: r.vendor_name,
+    vendorNames: r.vendor_names ?? [],
+    endCustomerOrderNumber: r.end_customer_order_number,
+    shipDate: r.ship_date,
+    lineCount: r.line_count,
+    currency: r.currency,
     endUserCompanyName: r.end_customer_name,
     total: r.total,
     status: toStatus(r.ingram_status ?? r.status),

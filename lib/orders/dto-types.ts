@@ -58,6 +58,13 @@ export interface OrderSummary {
   total: number | null;
   status: Status;
   subOrders: SubOrderSummary[];
+  /** Every vendor on the order's lines (the index knows them; a live Ingram page gives its one vendorName). */
+  vendorNames?: string[];
+  endCustomerOrderNumber?: string | null;
+  /** yyyy-MM-dd; the index only. */
+  shipDate?: string | null;
+  lineCount?: number | null;
+  currency?: string | null;
 }
 
 export interface OrderSearchPage {

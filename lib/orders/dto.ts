@@ -121,7 +121,10 @@ export function toSearchPage(
   const orders = list(res?.orders)
     .map(toOrderSummary)
     .filter((o): o is OrderSummary => o !== null);
-  const total = Math.max(num(res?.recordsFound) ?? 0, res ? orders.length + (page - 1) * pageSize : 0);
+  // The rows shown prove at least that many records; an empty page past the end proves nothing (page 999 of
+  // 57 matches is not 24,950 orders).
+  const shown = orders.length ? orders.length + (page - 1) * pageSize : 0;
+  const total = Math.max(num(res?.recordsFound) ?? 0, shown);
   return { orders, total, page, pageSize, pageCount: total === 0 ? 0 : Math.ceil(total / pageSize) };
 }
 

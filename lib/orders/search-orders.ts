@@ -5,6 +5,7 @@ import { ingram } from "@/lib/ingram/client";
 import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
 import { log } from "@/lib/log";
 import { indexAccount } from "@/lib/order-index/index-detail";
+import { type ListFacets, listFacets } from "@/lib/order-index/index-facets";
 import { indexCoversAccount, indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
 import { indexSearchPage } from "@/lib/order-index/index-writes";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
@@ -61,6 +62,12 @@ export async function searchOrders(
     syncedAt: syncedAt.toISOString(),
     totalValue: value,
   };
+}
+
+/** The vendors and end customers the list's filters offer as choices (from the index; empty until it fills). */
+export async function orderFilterChoices(actor: Actor | null): Promise<ListFacets> {
+  requirePermission(actor, "orders.read");
+  return listFacets(db, indexAccount());
 }
 
 /** "Refresh from Ingram": one live search of the current Ingram filters, written into the index. */

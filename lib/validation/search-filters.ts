@@ -108,3 +108,17 @@ export const orderSearchQuerySchema = z.object({
 });
 export type OrderSearchQuery = z.output<typeof orderSearchQuerySchema>;
 export type OrderSearchQueryInput = z.input<typeof orderSearchQuerySchema>;
+
+/** GET /api/orders/suggest: the header search box's text as typed, and how many results it shows. */
+export const orderSuggestQuerySchema = z.object({
+  q: z.preprocess(
+    (v) => (v === undefined ? "" : v),
+    z
+      .string({ error: "Search text must be a single value." })
+      .trim()
+      .min(1, "Search text is required.")
+      .max(100, "Search text must be at most 100 characters."),
+  ),
+  limit: intParam("Limit", 1, 20),
+});
+export type OrderSuggestQuery = z.output<typeof orderSuggestQuerySchema>;

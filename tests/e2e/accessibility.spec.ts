@@ -39,6 +39,12 @@ test.describe("as a buyer", () => {
     await page.goto("/orders");
     await expect(page.getByRole("region", { name: "Search results" }).locator("tbody tr").first()).toBeVisible();
     await check(page, "orders-list");
+    // The list's tools open: the column chooser, saved views and the header search's results.
+    await page.getByText("Columns and density").click();
+    await page.getByText(/^Saved views/).click();
+    await page.getByRole("combobox", { name: "Find orders" }).fill("20-");
+    await expect(page.getByRole("listbox", { name: "Matching orders" }).getByRole("option").first()).toBeVisible();
+    await check(page, "orders-list-tools-open");
     await page.goto("/orders?customerOrderNumber=ROLLOUT&pageNumber=2&sort=orderDate&dir=desc");
     await expect(page.getByText("26–50 of 57")).toBeVisible();
     await check(page, "orders-list-page2-sorted");

@@ -5,6 +5,15 @@ export function resultsTable(page: Page): Locator {
   return page.getByRole("region", { name: "Search results" }).locator("table.data").first();
 }
 
+/** The column headers' visible names (without sort indicators or screen-reader hints). */
+export async function tableHeaders(table: Locator): Promise<string[]> {
+  return table.evaluate((t: HTMLTableElement) =>
+    Array.from(t.tHead?.rows[0]?.cells ?? []).map((c) =>
+      (c.querySelector(".sort-link")?.childNodes[0]?.textContent ?? c.textContent ?? "").replace(/[▲▼↕]/g, "").trim(),
+    ),
+  );
+}
+
 /** Each body row as { header text: cell text } using the table's own column headers. */
 export async function tableRows(table: Locator): Promise<Record<string, string>[]> {
   return table.evaluate((t: HTMLTableElement) => {

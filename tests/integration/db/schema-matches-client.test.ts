@@ -149,5 +149,10 @@ describe(`migrations match the generated client (${process.env.TEST_DB ?? "pglit
     const address = await db.shipToAddress.create({ data: { ...saved, address: { city: "Dallas" } } });
     expect(address.address).toEqual({ city: "Dallas" });
     await expect(db.shipToAddress.create({ data: { ...saved, label: "DALLAS DC", address: {} } })).rejects.toThrow();
+    const view = await db.savedView.create({
+      data: { userId: user.id, name: "Held", query: "orderStatus-in=ON+HOLD" },
+    });
+    expect(view.createdAt).toBeInstanceOf(Date);
+    await expect(db.savedView.create({ data: { userId: user.id, name: "Held", query: "" } })).rejects.toThrow();
   });
 });

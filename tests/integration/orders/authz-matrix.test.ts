@@ -9,6 +9,8 @@ import * as exportRoute from "@/app/api/orders/export/route";
 import * as orders from "@/app/api/orders/route";
 import * as addressOne from "@/app/api/ship-to-addresses/[id]/route";
 import * as addresses from "@/app/api/ship-to-addresses/route";
+import * as suggest from "@/app/api/orders/suggest/route";
+import * as views from "@/app/api/views/route";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { INGRAM_CALLS } from "@/lib/ingram/ingram-operations";
 import { indexAccount } from "@/lib/order-index/index-detail";
@@ -141,6 +143,21 @@ const CELLS: Cell[] = [
     opts: (who) => ({ method: "DELETE", params: { id: savedAddress[who] ?? "00000000-0000-4000-8000-000000000000" } }),
     expect: write(204),
   },
+  {
+    name: "GET /api/orders/suggest",
+    handler: suggest.GET,
+    path: "/api/orders/suggest",
+    opts: () => ({ query: "q=20" }),
+    expect: read,
+  },
+  { name: "GET /api/views", handler: views.GET, path: "/api/views", opts: () => ({}), expect: read },
+  {
+    name: "POST /api/views",
+    handler: views.POST,
+    path: "/api/views",
+    opts: () => ({ method: "POST", body: { name: `Matrix ${newKey()}`, query: "vendorName=CISCO" } }),
+    expect: { viewer: 201, buyer: 201, admin: 201 },
+  },
 ];
 
 const upstreamCalls = () =>
@@ -200,7 +217,7 @@ describe("AuthZ matrix: every handler × anonymous, viewer, buyer, admin, disabl
   };
   it.each(["anonymous", "viewer"] as const)("spoofed internal Next.js headers change nothing (%s)", async (who) => {
     const cells = who === "anonymous" ? CELLS : CELLS.filter((c) => c.expect.viewer === 403);
-    expect(cells).toHaveLength(who === "anonymous" ? 14 : 8);
+    expect(cells).toHaveLength(who === "anonymous" ? 17 : 8);
     for (const cell of cells) {
       const before = upstreamCalls();
       const opts = cell.opts(who);

@@ -86,6 +86,13 @@ describe("toSearchPage", () => {
     expect(page.total).toBe(2);
     expect(page.pageCount).toBe(1);
   });
+
+  it("counts an empty page past the end as Ingram's records, not as the pages before it", () => {
+    const page = toSearchPage(
+      OrderSearchResponse.parse({ recordsFound: 57, pageSize: 25, pageNumber: 999, orders: [] }),
+    );
+    expect(page).toMatchObject({ total: 57, page: 999, pageCount: 3, orders: [] });
+  });
 });
 
 describe("toOrderDetail", () => {

@@ -47,7 +47,16 @@ const MORE_RANGES = [
 ] as const;
 
 /** A GET form: the URL holds every filter (Ingram's wire names plus q/endCustomerName), so a search is a link. */
-export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<string, string> }) {
+export function OrdersFilterForm({
+  raw,
+  errors,
+  choices = {},
+}: {
+  raw: Raw;
+  errors: Record<string, string>;
+  /** Values a text filter offers as you type (a datalist): every vendor and end customer the index knows. */
+  choices?: Partial<Record<string, string[]>>;
+}) {
   const statuses = new Set([...many(raw, "orderStatus-in"), ...many(raw, "orderStatus")]);
   const moreKeys = [...MORE_TEXT_FILTERS.map(([k]) => k), ...MORE_RANGES.map(([k]) => k), "ingramOrderDate"];
   const moreOpen = moreKeys.some((k) => many(raw, k).length > 0 || errors[k]);
@@ -61,9 +70,19 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
           defaultValue={one(raw, name)}
           maxLength={MAX_LENGTH[name] ?? 35}
           autoComplete="off"
+          list={choices[name]?.length ? `dl-${name}` : undefined}
         />
       )}
     </Field>
+  );
+  const datalists = Object.entries(choices).map(([name, values]) =>
+    values?.length ? (
+      <datalist key={name} id={`dl-${name}`}>
+        {values.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+    ) : null,
   );
   return (
     <GetForm action="/orders" className="card filters" role="search" aria-label="Filter orders">
@@ -113,6 +132,11 @@ export function OrdersFilterForm({ raw, errors }: { raw: Raw; errors: Record<str
       {one(raw, "pageSize") ? <input type="hidden" name="pageSize" value={one(raw, "pageSize")} /> : null}
       {one(raw, "sort") ? <input type="hidden" name="sort" value={one(raw, "sort")} /> : null}
       {one(raw, "dir") ? <input type="hidden" name="dir" value={one(raw, "dir")} /> : null}
+      {many(raw, "cols").map((c) => (
+        <input key={c} type="hidden" name="cols" value={c} />
+      ))}
+      {one(raw, "density") ? <input type="hidden" name="density" value={one(raw, "density")} /> : null}
+      {datalists}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           Search

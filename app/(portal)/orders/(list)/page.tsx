@@ -1,23 +1,25 @@
 import type { Metadata } from "next";
+import "./orders-list.css";
 import { ButtonLink } from "@/app/_components/button";
-import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
 import { formatAge, formatMoney } from "@/app/_components/format";
-import { Pagination } from "@/app/_components/pagination";
 import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_components/url";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
-import { searchOrders } from "@/lib/orders/search-orders";
-import { zodFields } from "@/lib/validation/fields";
-import { orderSearchQuerySchema } from "@/lib/validation/search-filters";
+import { applyDatePreset } from "@/lib/calendar";
+import { orderFilterChoices, searchOrders } from "@/lib/orders/search-orders";
+import { userTimeZone } from "@/lib/user-time-zone";
+import { colsParam, readListUrl } from "@/lib/validation/list-view";
+import { listViews } from "@/lib/views/saved-views";
 import { LiveUpdates } from "../../live-updates";
 import { loadForPage } from "../../page-data";
 import { ExportCsvButton } from "./export-csv-button";
+import { ColumnChooser, DatePresetLinks } from "./list-view-controls";
 import { OrdersFilterForm } from "./orders-filter-form";
-import { OrdersTable } from "./orders-table";
+import { OrdersResults } from "./orders-results";
 import { RefreshButton } from "./refresh-button";
-import { StatusFilterNote } from "./status-filter-note";
+import { SavedViews } from "./saved-views";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -29,16 +31,35 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(hrefWith("/orders", raw));
   if (!can(actor, "orders.read")) return <ForbiddenPanel what="orders" />;
 
-  const parsed = orderSearchQuerySchema.safeParse(raw);
-  const errors = parsed.success ? {} : zodFields(parsed.error);
-  const query = parsed.success ? { ...parsed.data, pageSize: parsed.data.pageSize ?? DEFAULT_PAGE_SIZE } : null;
-  const result = query ? await loadForPage("search orders", (cid) => searchOrders(actor, query, cid)) : null;
+  const url = readListUrl(raw);
+  const { errors, datePreset, columns, density } = url;
+  const now = new Date();
+  const timeZone = await userTimeZone();
+  const query = url.filters
+    ? {
+        ...applyDatePreset(url.filters, datePreset, now, timeZone),
+        pageSize: url.filters.pageSize ?? DEFAULT_PAGE_SIZE,
+      }
+    : null;
+  const [result, views, choices] = await Promise.all([
+    query ? loadForPage("search orders", (cid) => searchOrders(actor, query, cid)) : null,
+    listViews(actor).catch(() => []),
+    orderFilterChoices(actor).catch(() => ({ vendors: [], endCustomers: [] })),
+  ]);
 
-  const { pageNumber: _p, sort: _s, dir: _d, ...exportParams } = raw;
-  const exportHref = `/api/orders/export?${toSearchParams(exportParams).toString()}`.replace(/\?$/, "");
+  // The date range inputs show what a preset stands for; searching with the form keeps those dates.
+  const formRaw =
+    query?.["ingramOrderDate-bt"] && datePreset ? { ...raw, "ingramOrderDate-bt": query["ingramOrderDate-bt"] } : raw;
+  // The export follows the list as shown: its filters, sort and columns, every page.
+  const { pageNumber: _p, pageSize: _ps, density: _d, cols: _c, ...exportParams } = raw;
+  const exportQuery = toSearchParams({ ...exportParams, cols: colsParam(columns) }).toString();
+  const exportHref = exportQuery ? `/api/orders/export?${exportQuery}` : "/api/orders/export";
   const page = result?.ok ? result.data : null;
-  const { pageNumber: _rp, ...refreshParams } = raw;
+  // A refresh asks Ingram for the dates a preset stands for; a saved view keeps the preset itself.
+  const { pageNumber: _rp, ...refreshParams } = formRaw;
   const refreshQuery = toSearchParams(refreshParams).toString();
+  const { pageNumber: _vp, ...viewParams } = raw;
+  const viewQuery = toSearchParams(viewParams).toString();
 
   return (
     <div className="stack">
@@ -75,11 +96,27 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
       </div>
 
-      <OrdersFilterForm raw={raw} errors={errors} />
+      <DatePresetLinks raw={raw} active={datePreset} />
+      <OrdersFilterForm
+        raw={formRaw}
+        errors={errors}
+        choices={{ vendorName: choices.vendors, endCustomerName: choices.endCustomers }}
+      />
+      <div className="toolbar list-view-bar">
+        <ColumnChooser raw={raw} columns={columns} density={density} />
+        <SavedViews views={views.map(({ id, name, href }) => ({ id, name, href }))} query={viewQuery} />
+      </div>
 
-      {!parsed.success ? (
+      {!url.filters ? (
         <div className="panel panel-warn" role="status">
           Some filters are not valid; fix the highlighted fields and search again.
+          {errors.datePreset ? ` ${errors.datePreset}` : null}
+        </div>
+      ) : null}
+
+      {url.viewProblem ? (
+        <div className="panel panel-warn" role="status">
+          This link&apos;s columns or density could not be used ({url.viewProblem}); the default columns are shown.
         </div>
       ) : null}
 
@@ -102,44 +139,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         )
       ) : null}
 
-      {page ? (
-        <section className="card" aria-label="Search results">
-          {page.orders.length === 0 ? (
-            <EmptyState
-              title="No orders match these filters"
-              actions={<ButtonLink href="/orders">Clear filters</ButtonLink>}
-            >
-              Widen the date range or remove a filter. Without filters Ingram searches roughly the last 20 days.
-            </EmptyState>
-          ) : (
-            <>
-              <OrdersTable
-                orders={page.orders}
-                query={toSearchParams(raw)}
-                caption={
-                  <>
-                    Orders, page {page.page} of {Math.max(1, page.pageCount)}
-                    <span className="subtle">
-                      {page.source === "index"
-                        ? "From the order index: sorting covers every matching order."
-                        : "Live from Ingram: sorting applies to the orders on this page."}
-                    </span>
-                    {query ? <StatusFilterNote query={query} /> : null}
-                  </>
-                }
-              />
-              <Pagination
-                pathname="/orders"
-                params={raw}
-                pageNumber={page.page}
-                pageSize={query?.pageSize ?? DEFAULT_PAGE_SIZE}
-                total={page.total}
-                pageSizes={PAGE_SIZES}
-                label="Orders pages"
-              />
-            </>
-          )}
-        </section>
+      {page && query ? (
+        <OrdersResults
+          page={page}
+          query={query}
+          raw={raw}
+          columns={columns}
+          density={density}
+          timeZone={timeZone}
+          now={now}
+          pageSizes={PAGE_SIZES}
+        />
       ) : null}
     </div>
   );
