@@ -82,3 +82,25 @@ export function holdFactsOf(order: {
 export function orderChangeRules(order: Parameters<typeof holdFactsOf>[0]): ChangeRules {
   return changeRules(holdFactsOf(order));
 }
+
+export type ChangeAction = "modify" | "release" | "cancel";
+
+const VERB: Record<ChangeAction, string> = {
+  modify: "Ingram edits",
+  release: "Ingram releases",
+  cancel: "Ingram cancels",
+};
+
+const STATE_NOTE: Record<HoldRule, string> = {
+  ingram_hold: "this one is on hold at Ingram for its own reasons",
+  released: "this one is already released",
+  shipped: "this one has shipped",
+  cancelled: "this one is cancelled",
+  unknown_state: "Ingram does not say this one is",
+};
+
+/** Said in place of one action's button: why it is not offered (null when it is). */
+export function whyNot(rules: ChangeRules, action: ChangeAction): string | null {
+  if (rules.rule === null) return null;
+  return `${VERB[action]} only orders on customer hold; ${STATE_NOTE[rules.rule]}.`;
+}
