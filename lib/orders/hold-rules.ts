@@ -91,16 +91,10 @@ const VERB: Record<ChangeAction, string> = {
   cancel: "Ingram cancels",
 };
 
-const STATE_NOTE: Record<HoldRule, string> = {
-  ingram_hold: "this one is on hold at Ingram for its own reasons",
-  released: "this one is already released",
-  shipped: "this one has shipped",
-  cancelled: "this one is cancelled",
-  unknown_state: "Ingram does not say this one is",
-};
-
-/** Said in place of one action's button: why it is not offered (null when it is). */
+/**
+ * Said in place of one action's button: why it is not offered (null when it is). The order's own state is
+ * said once beside it (ChangeRules.reason).
+ */
 export function whyNot(rules: ChangeRules, action: ChangeAction): string | null {
-  if (rules.rule === null) return null;
-  return `${VERB[action]} only orders on customer hold; ${STATE_NOTE[rules.rule]}.`;
+  return rules.rule === null ? null : `${VERB[action]} only orders on customer hold.`;
 }

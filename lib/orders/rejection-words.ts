@@ -50,8 +50,7 @@ export function describeRejection(text: string | null | undefined): RejectionWor
   const reason = (coded ? coded[1] : raw) ?? "";
   const code = coded?.[2] ?? (/^[A-Z]{2}$/.test(raw) ? raw : undefined);
   const upper = reason.toUpperCase();
-  const rule =
-    RULES.find((r) => reason !== "" && r.reason.test(upper)) ?? RULES.find((r) => code && r.code === code);
+  const rule = RULES.find((r) => reason !== "" && r.reason.test(upper)) ?? RULES.find((r) => code && r.code === code);
   if (!rule) return { words: raw, raw };
   return { words: rule.words(subjectOf(reason)), raw };
 }

@@ -98,6 +98,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             title="Orders could not be loaded"
             message={result.message}
             correlationId={result.correlationId}
+            retryAfterSeconds={result.retryAfterSeconds}
           />
         )
       ) : null}
