@@ -39,7 +39,12 @@ describe("Ingram's line rejection codes in plain words, the raw code kept", () =
           {
             ingramOrderNumber: "20-AAAAA",
             rejectedLineItems: [
-              { customerLinenumber: "2", ingramPartNumber: "XXXXXX", rejectCode: "EN", rejectReason: "SKU-NOTFOUND    XXXXXX" },
+              {
+                customerLinenumber: "2",
+                ingramPartNumber: "XXXXXX",
+                rejectCode: "EN",
+                rejectReason: "SKU-NOTFOUND    XXXXXX",
+              },
             ],
           },
         ],

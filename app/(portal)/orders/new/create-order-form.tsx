@@ -15,6 +15,7 @@ import { HeaderFields, type HeaderValues } from "./header-fields";
 import { LineItemsEditor } from "./line-items-editor";
 import { END_USER_KEYS, PartySection, RESELLER_KEYS, ShippingSection, VendorSection } from "./order-sections";
 import { MoreSection } from "../_form/more-section";
+import type { PrefillLine } from "../_form/resend-lines";
 import { SubmitProblems } from "../_form/submit-problems";
 
 // Shown only after a submission: loaded then, not with the page (first-load JS is capped at 150 KB).
@@ -42,10 +43,13 @@ const EMPTY_HEADER: HeaderValues = {
   customerHold: true,
 };
 
-export function CreateOrderForm() {
+/** initialLines: a pre-fill from the URL (Resend rejected lines); the form starts with one empty line otherwise. */
+export function CreateOrderForm({ initialLines = [] }: { initialLines?: PrefillLine[] }) {
   const [header, setHeader] = useState<HeaderValues>(EMPTY_HEADER);
-  const nextKey = useRef(1);
-  const [lines, setLines] = useState<LineDraft[]>(() => [newLine(0)]);
+  const nextKey = useRef(Math.max(1, initialLines.length));
+  const [lines, setLines] = useState<LineDraft[]>(() =>
+    initialLines.length ? initialLines.map((l, i) => ({ ...newLine(i), ...l })) : [newLine(0)],
+  );
   const [shipTo, setShipTo] = useState<ShipToValues>(EMPTY_SHIP_TO);
   const [attributes, setAttributes] = useState<AttributeDraft[]>([]);
   const [shipment, setShipment] = useState<ShipmentDraft>(EMPTY_SHIPMENT);

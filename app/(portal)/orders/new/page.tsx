@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ForbiddenPanel } from "@/app/_components/forbidden-panel";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
+import { prefillLines } from "../_form/resend-lines";
 import { CreateOrderForm } from "./create-order-form";
 import { QuoteOrderForm } from "./quote-order-form";
 
@@ -11,7 +12,9 @@ export const metadata: Metadata = { title: "New order" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NewOrderPage({ searchParams }: { searchParams: SearchParams }) {
-  const fromQuote = (await searchParams).from === "quote";
+  const query = await searchParams;
+  const fromQuote = query.from === "quote";
+  const prefill = fromQuote ? [] : prefillLines(query.line);
   const actor = await requirePageActor(fromQuote ? "/orders/new?from=quote" : "/orders/new");
   if (!can(actor, "orders.create")) return <ForbiddenPanel what="order creation" />;
   return (
@@ -41,7 +44,13 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Sea
           From an Ingram quote
         </Link>
       </nav>
-      {fromQuote ? <QuoteOrderForm /> : <CreateOrderForm />}
+      {prefill.length ? (
+        <p className="panel panel-warn" role="status" data-testid="prefilled">
+          Started with the {prefill.length === 1 ? "line" : `${prefill.length} lines`} Ingram rejected. Correct the part
+          numbers or quantities, add a customer PO, and send.
+        </p>
+      ) : null}
+      {fromQuote ? <QuoteOrderForm /> : <CreateOrderForm initialLines={prefill} />}
     </div>
   );
 }
