@@ -66,6 +66,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="toolbar">
           <RefreshButton query={refreshQuery} />
+          <ButtonLink href="/orders/requests">Order requests</ButtonLink>
           {page && page.total > 0 ? <ExportCsvButton href={exportHref} total={page.total} /> : null}
           {can(actor, "orders.create") ? (
             <ButtonLink href="/orders/new" variant="primary">
