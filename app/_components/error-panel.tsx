@@ -25,7 +25,8 @@ export function ErrorPanel({
   retry = true,
   children,
 }: ErrorPanelProps) {
-  const actions = children ?? (retry ? <RetryButton afterSeconds={retryAfterSeconds} /> : null);
+  const actions =
+    children ?? (retry ? <RetryButton key={correlationId ?? undefined} afterSeconds={retryAfterSeconds} /> : null);
   return (
     <div className="panel panel-error" role="alert">
       <h2>{title}</h2>

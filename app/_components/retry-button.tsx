@@ -14,17 +14,15 @@ export interface RetryButtonProps {
   submit?: boolean;
 }
 
-/** Retry, honouring Retry-After: a countdown in the label, disabled until it may run. */
+/**
+ * Retry, honouring Retry-After: a countdown in the label, disabled until it may run. The wait is read once,
+ * when the button mounts: give it a `key` per failure so a new failure starts a new countdown.
+ */
 export function RetryButton({ afterSeconds = 0, onRetry, submit }: RetryButtonProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [until, setUntil] = useState(() => Date.now() + afterSeconds * 1000);
+  const [until] = useState(() => Date.now() + afterSeconds * 1000);
   const [left, setLeft] = useState(afterSeconds);
-
-  useEffect(() => {
-    setUntil(Date.now() + afterSeconds * 1000);
-    setLeft(afterSeconds);
-  }, [afterSeconds]);
 
   useEffect(() => {
     if (left <= 0) return;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { columnHelper, DataTable } from "@/app/_components/data-table";
+import { columnHelper, DataTable, type DataColumn } from "@/app/_components/data-table";
 import { formatMoney } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { OrderSummary } from "@/lib/orders/dto-types";
@@ -50,16 +50,19 @@ export function OrdersTable({
   orders,
   caption,
   query,
+  selectColumn,
 }: {
   orders: OrderSummary[];
   caption: React.ReactNode;
   /** The page's current query: sort links keep the filters. */
   query: URLSearchParams;
+  /** The bulk selection column (bulk-select-column.tsx), first when the user may release or cancel. */
+  selectColumn?: DataColumn<OrderSummary>;
 }) {
   return (
     <DataTable
       caption={caption}
-      columns={columns}
+      columns={selectColumn ? [selectColumn, ...columns] : columns}
       data={orders}
       getRowId={(o) => o.orderNumber}
       urlSort={{ pathname: "/orders", query, param: "sort", dirParam: "dir" }}

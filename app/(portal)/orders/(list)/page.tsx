@@ -8,11 +8,14 @@ import { Pagination } from "@/app/_components/pagination";
 import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_components/url";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
+import { bulkEligibleOrders } from "@/lib/order-index/bulk-eligibility";
 import { searchOrders } from "@/lib/orders/search-orders";
 import { zodFields } from "@/lib/validation/fields";
 import { orderSearchQuerySchema } from "@/lib/validation/search-filters";
 import { LiveUpdates } from "../../live-updates";
 import { loadForPage } from "../../page-data";
+import { BulkActions } from "./bulk-actions";
+import { bulkSelectColumn } from "./bulk-select-column";
 import { ExportCsvButton } from "./export-csv-button";
 import { OrdersFilterForm } from "./orders-filter-form";
 import { OrdersTable } from "./orders-table";
@@ -39,6 +42,27 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const page = result?.ok ? result.data : null;
   const { pageNumber: _rp, ...refreshParams } = raw;
   const refreshQuery = toSearchParams(refreshParams).toString();
+  // Held orders on this page that the user may release or cancel: the only rows offered for selection.
+  const mayBulk = can(actor, "orders.release") || can(actor, "orders.cancel");
+  const eligible =
+    page && mayBulk
+      ? await bulkEligibleOrders(
+          actor,
+          page.orders.map((o) => o.orderNumber),
+        ).catch(() => [])
+      : [];
+  const selectable = new Set(eligible.map((e) => e.orderNumber.toUpperCase()));
+  const selectionRows = (page?.orders ?? [])
+    .filter((o) => selectable.has(o.orderNumber.toUpperCase()))
+    .map((o) => ({
+      orderNumber: o.orderNumber,
+      orderDate: o.orderDate,
+      customerOrderNumber: o.customerOrderNumber,
+      endCustomer: o.endUserCompanyName,
+      vendor: o.vendorName,
+      total: o.total,
+      status: o.status.label,
+    }));
 
   return (
     <div className="stack">
@@ -115,21 +139,29 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             </EmptyState>
           ) : (
             <>
-              <OrdersTable
-                orders={page.orders}
-                query={toSearchParams(raw)}
-                caption={
-                  <>
-                    Orders, page {page.page} of {Math.max(1, page.pageCount)}
-                    <span className="subtle">
-                      {page.source === "index"
-                        ? "From the order index: sorting covers every matching order."
-                        : "Live from Ingram: sorting applies to the orders on this page."}
-                    </span>
-                    {query ? <StatusFilterNote query={query} /> : null}
-                  </>
-                }
-              />
+              <BulkActions
+                key={page.orders.map((o) => o.orderNumber).join(",")}
+                rows={selectionRows}
+                canRelease={can(actor, "orders.release")}
+                canCancel={can(actor, "orders.cancel")}
+              >
+                <OrdersTable
+                  selectColumn={mayBulk ? bulkSelectColumn(eligible) : undefined}
+                  orders={page.orders}
+                  query={toSearchParams(raw)}
+                  caption={
+                    <>
+                      Orders, page {page.page} of {Math.max(1, page.pageCount)}
+                      <span className="subtle">
+                        {page.source === "index"
+                          ? "From the order index: sorting covers every matching order."
+                          : "Live from Ingram: sorting applies to the orders on this page."}
+                      </span>
+                      {query ? <StatusFilterNote query={query} /> : null}
+                    </>
+                  }
+                />
+              </BulkActions>
               <Pagination
                 pathname="/orders"
                 params={raw}

@@ -5,8 +5,8 @@ import { HOLD_VOID_HOURS, holdVoidsAt, remainingWords } from "@/lib/orders/hold-
  * On a customer hold: when Ingram will void the order unless it is released. Ingram sends no void date, only
  * the rule (released within 24 h of the order), so the moment is computed from the order's date and says so.
  */
-export function HoldVoidNote({ orderedAt, now = Date.now() }: { orderedAt: string | null; now?: number }) {
-  const v = holdVoidsAt(orderedAt, now);
+export function HoldVoidNote({ orderedAt }: { orderedAt: string | null }) {
+  const v = holdVoidsAt(orderedAt);
   const rule = `Ingram voids an order left on customer hold ${HOLD_VOID_HOURS} hours after it was placed; it sends no date, so this one is computed from the order's ${v?.exact ? "time" : "date"}.`;
   if (!v) {
     return (

@@ -18,7 +18,7 @@ export function SubmitProblems({ failure, loose }: { failure: ApiError | null; l
           {isRetryable(failure) ? (
             <div className="stack" style={{ gap: 8 }}>
               <p>Submitting again re-sends the same request; Ingram will not get a second order.</p>
-              <RetryButton submit afterSeconds={failure.retryAfterSeconds} />
+              <RetryButton key={failure.correlationId} submit afterSeconds={failure.retryAfterSeconds} />
             </div>
           ) : undefined}
         </ErrorPanel>

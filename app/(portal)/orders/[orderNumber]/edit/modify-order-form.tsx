@@ -213,7 +213,9 @@ export function ModifyOrderForm({
               correlationId={failure.correlationId}
               retry={false}
             >
-              {isRetryable(failure) ? <RetryButton submit afterSeconds={failure.retryAfterSeconds} /> : undefined}
+              {isRetryable(failure) ? (
+                <RetryButton key={failure.correlationId} submit afterSeconds={failure.retryAfterSeconds} />
+              ) : undefined}
             </ErrorPanel>
           ) : null}
           {generalErrors.length ? (
