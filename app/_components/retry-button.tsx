@@ -25,10 +25,14 @@ export function RetryButton({ afterSeconds = 0, onRetry, submit }: RetryButtonPr
   const [left, setLeft] = useState(afterSeconds);
 
   useEffect(() => {
-    if (left <= 0) return;
-    const t = window.setTimeout(() => setLeft(Math.max(0, Math.ceil((until - Date.now()) / 1000))), 250);
-    return () => window.clearTimeout(t);
-  }, [left, until]);
+    if (until <= Date.now()) return;
+    const t = window.setInterval(() => {
+      const next = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      setLeft(next);
+      if (next === 0) window.clearInterval(t);
+    }, 250);
+    return () => window.clearInterval(t);
+  }, [until]);
 
   return (
     <span className="row" style={{ gap: 8 }}>

@@ -35,7 +35,7 @@ const RULES: readonly Rule[] = [
 
 /** The subject Ingram names after the reason ("SKU-NOTFOUND    XXXXXX" → XXXXXX), when there is one. */
 function subjectOf(reason: string): string | null {
-  const m = /^[A-Z-]*NOT-?FOUND\s+([A-Za-z0-9][\w./-]*)/i.exec(reason);
+  const m = /NOT-?FOUND\s+([A-Za-z0-9][\w./-]*)/i.exec(reason);
   return m?.[1] ?? null;
 }
 

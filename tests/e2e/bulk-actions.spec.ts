@@ -27,7 +27,7 @@ test("select held orders, release them with one confirmation: one audited change
   const numbers = held.map((h) => h.orderNumber);
 
   await signIn(page, "buyer");
-  await page.goto(`/orders?q=${stamp}`);
+  await page.goto(`/orders?customerOrderNumber=${stamp}`);
   await expect(page.locator("table.data tbody tr")).toHaveCount(3);
   const bar = page.getByTestId("bulk-bar");
   await expect(bar).toContainText("Select orders on customer hold");

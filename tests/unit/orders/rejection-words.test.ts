@@ -58,3 +58,11 @@ describe("Ingram's line rejection codes in plain words, the raw code kept", () =
     });
   });
 });
+
+describe("the reasons a v7 failure webhook carries", () => {
+  it("names the part even behind the field Ingram prefixes", () => {
+    expect(describeRejection("lines[0].ingramPartNumber: SKU-NOTFOUND XXXXXX").words).toBe(
+      "Ingram does not know the part number XXXXXX",
+    );
+  });
+});

@@ -119,18 +119,18 @@ export function OrderActions({
         ) : null}
       </div>
       {refusedBecause ? (
-        <div className="subtle" data-testid="changes-refused" style={{ maxWidth: 420, textAlign: "right" }}>
-          <p>{refusedBecause}</p>
-          {hidden.length ? (
-            <ul className="refused-actions" aria-label="Actions not offered">
-              {hidden.map((h) => (
-                <li key={h.action} data-testid={`refused-${h.action}`}>
-                  <span className="refused-action">{ACTION_LABEL[h.action]}</span> {h.why}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <p className="subtle" data-testid="changes-refused" style={{ maxWidth: 420, textAlign: "right" }}>
+          {refusedBecause}
+        </p>
+      ) : null}
+      {hidden.length ? (
+        <ul className="refused-actions subtle" aria-label="Actions not offered" style={{ textAlign: "right" }}>
+          {hidden.map((h) => (
+            <li key={h.action} data-testid={`refused-${h.action}`}>
+              <span className="refused-action">{ACTION_LABEL[h.action]}</span> {h.why}
+            </li>
+          ))}
+        </ul>
       ) : null}
       {unavailable && (canEdit || canRelease || canCancel) ? (
         <p className="subtle" data-testid="changes-unavailable">

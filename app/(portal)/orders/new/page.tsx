@@ -50,7 +50,14 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Sea
           numbers or quantities, add a customer PO, and send.
         </p>
       ) : null}
-      {fromQuote ? <QuoteOrderForm /> : <CreateOrderForm initialLines={prefill} />}
+      {fromQuote ? (
+        <QuoteOrderForm />
+      ) : (
+        <CreateOrderForm
+          key={prefill.map((l) => `${l.ingramPartNumber}*${l.quantity}`).join(",")}
+          initialLines={prefill}
+        />
+      )}
     </div>
   );
 }
