@@ -15,7 +15,6 @@ export function bulkSelectColumn(eligible: readonly BulkEligible[]): DataColumn<
   return h.display({
     id: "select",
     enableSorting: false,
-    meta: { label: "Select" },
     header: () =>
       eligible.length ? (
         <input
@@ -24,7 +23,9 @@ export function bulkSelectColumn(eligible: readonly BulkEligible[]): DataColumn<
           aria-label="Select every order on customer hold on this page"
           title="Only orders on customer hold can be released or cancelled"
         />
-      ) : null,
+      ) : (
+        <span className="sr-only">Select (only orders on customer hold)</span>
+      ),
     cell: (c) => {
       const e = byNumber.get(c.row.original.orderNumber.toUpperCase());
       if (!e) return null;
