@@ -10,7 +10,12 @@ import { actorFor } from "@/tests/support/session";
 // indexed detail, and only for users who may release or cancel.
 const h = useOrdersHarness({ webhookDelayMs: 60_000 });
 const [HELD_A, HELD_B] = FX.heldOrderNumbers;
-const OTHERS = [FX.ingramHeldOrderNumber, FX.processingOrderNumber, FX.canceledOrderNumber, FX.shippedOrder.orderNumber];
+const OTHERS = [
+  FX.ingramHeldOrderNumber,
+  FX.processingOrderNumber,
+  FX.canceledOrderNumber,
+  FX.shippedOrder.orderNumber,
+];
 
 describe("bulk selection: only orders on customer hold are offered", () => {
   it("offers the customer holds, not an Ingram hold, a released, cancelled or shipped order, nor one never read", async () => {
