@@ -75,6 +75,10 @@ test("select held orders, release them with one confirmation: one audited change
   // Three release calls reached Ingram (the refused one too), one per order: none was re-sent behind the user.
   expect((await sandboxStats(request)).counts.release).toBe(before + 3);
   await screenshot(page, "orders-bulk-results");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await results.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tests/artifacts/screenshots/orders-bulk-results-390.png", animations: "disabled" });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expectNoSeriousA11yViolations(page, "orders list with bulk results");
 
   // After the refresh only the order still on customer hold can be selected again.

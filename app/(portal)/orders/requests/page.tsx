@@ -67,10 +67,18 @@ export default async function OrderRequestsPage({ searchParams }: { searchParams
         </div>
       </div>
       <nav aria-label="Whose requests" className="row" style={{ gap: 16 }}>
-        <Link href="/orders/requests" aria-current={scope === "mine" ? "page" : undefined}>
+        <Link
+          href="/orders/requests"
+          aria-current={scope === "mine" ? "page" : undefined}
+          style={{ fontWeight: scope === "mine" ? 600 : 400 }}
+        >
           Mine
         </Link>
-        <Link href="/orders/requests?scope=all" aria-current={scope === "all" ? "page" : undefined}>
+        <Link
+          href="/orders/requests?scope=all"
+          aria-current={scope === "all" ? "page" : undefined}
+          style={{ fontWeight: scope === "all" ? 600 : 400 }}
+        >
           Everyone&apos;s
         </Link>
       </nav>
