@@ -1,4 +1,5 @@
 import { apiAs, createHeldOrder } from "./support/api";
+import type { APIRequestContext } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { FIXTURES, SANDBOX, uniquePo } from "./support/env";
 import { sandboxStats } from "./support/sandbox";
@@ -127,13 +128,39 @@ test("released in another tab: Release answers 409, the page re-reads the order 
   await screenshot(page, "order-conflict-409");
 });
 
+/**
+ * An order placed at Ingram outside the portal (straight to the sandbox), so the portal has never read it and
+ * its page must ask Ingram: the test does not depend on what earlier runs left in the order index.
+ */
+async function orderTheIndexNeverSaw(request: APIRequestContext): Promise<string> {
+  const token = await request.post(`${SANDBOX}/oauth/oauth20/token`, {
+    form: { grant_type: "client_credentials", client_id: "orderdesk-sandbox", client_secret: "sandbox-secret" },
+  });
+  expect(token.status()).toBe(200);
+  const { access_token: bearer } = (await token.json()) as { access_token: string };
+  const res = await request.post(`${SANDBOX}/resellers/v6/orders`, {
+    headers: {
+      Authorization: `Bearer ${bearer}`,
+      "IM-CustomerNumber": "20-222222",
+      "IM-CountryCode": "US",
+      "IM-CorrelationID": `e2e${Date.now()}`,
+      "IM-SenderID": "e2e",
+    },
+    data: {
+      customerOrderNumber: uniquePo("E2E-RTRY"),
+      lines: [{ customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 1 }],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { orders: { ingramOrderNumber: string }[] }).orders[0]!.ingramOrderNumber;
+}
+
 test("an error panel's Retry waits for Ingram's Retry-After, counting down, then loads the order", async ({
   page,
   request,
 }) => {
-  // The order has not been read in this run, so the page asks Ingram, which answers 503 with Retry-After: 4
-  // to the read and to both of the client's retries.
-  const orderNumber = "20-BKO01";
+  // Ingram answers 503 with Retry-After: 4 to the page's read and to both of the client's retries.
+  const orderNumber = await orderTheIndexNeverSaw(request);
   const fault = await request.post(`${SANDBOX}/__sandbox/faults`, {
     data: { kind: "status", status: 503, retryAfter: 4, op: "get", times: 3 },
   });
