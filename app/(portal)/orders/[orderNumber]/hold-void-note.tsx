@@ -7,7 +7,7 @@ import { HOLD_VOID_HOURS, holdVoidsAt, remainingWords } from "@/lib/orders/hold-
  */
 export function HoldVoidNote({ orderedAt }: { orderedAt: string | null }) {
   const v = holdVoidsAt(orderedAt);
-  const rule = `Ingram voids an order left on customer hold ${HOLD_VOID_HOURS} hours after it was placed; it sends no date, so this one is computed from the order's ${v?.exact ? "time" : "date"}.`;
+  const rule = `Ingram voids a customer hold that is not released within ${HOLD_VOID_HOURS} hours of the order; it sends no date, so this one is computed from the order's ${v?.exact ? "time" : "date"}.`;
   if (!v) {
     return (
       <div className="panel panel-warn" data-testid="hold-void">
