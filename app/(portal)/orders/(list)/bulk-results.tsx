@@ -57,7 +57,7 @@ export function BulkResults({ action, rows, onClose }: { action: BulkAction; row
           <tbody>
             {rows.map((r) => (
               <tr key={r.orderNumber} data-order={r.orderNumber}>
-                <td className="mono">{r.orderNumber}</td>
+                <td className="mono nowrap">{r.orderNumber}</td>
                 <td>
                   <StatusBadge status={BADGE[r.state]} />
                 </td>
