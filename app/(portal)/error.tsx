@@ -1,10 +1,14 @@
 "use client";
 
 import { ErrorPanel } from "@/app/_components/error-panel";
-import { Button } from "@/app/_components/button";
+import { RetryButton } from "@/app/_components/retry-button";
 
-/** Never shows internals: a generic message, and the digest Next gives us as the id support can match in logs. */
-export default function PortalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/**
+ * Never shows internals: a generic message, and the digest Next gives us as the id support can match in logs.
+ * Retry re-fetches the segment's server data and renders it again (Next's retry(), not reset(): a failed read
+ * needs new data, not only a re-render).
+ */
+export default function PortalError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const correlationId = (error as { correlationId?: unknown }).correlationId;
   return (
     <div className="stack" style={{ maxWidth: 640 }}>
@@ -13,7 +17,7 @@ export default function PortalError({ error, reset }: { error: Error & { digest?
         message="Something went wrong on our side. Try again; if it keeps happening, quote the id below to support."
         correlationId={typeof correlationId === "string" ? correlationId : (error.digest ?? null)}
       >
-        <Button onClick={reset}>Try again</Button>
+        <RetryButton onRetry={retry} />
       </ErrorPanel>
     </div>
   );

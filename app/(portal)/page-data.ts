@@ -13,6 +13,8 @@ export interface PageFailure {
   /** Safe to show: AppError messages are written for users; internals stay in the log. */
   message: string;
   correlationId: string;
+  /** The server's Retry-After for this failure (429, a throttled or open circuit), for the Retry button. */
+  retryAfterSeconds?: number;
 }
 
 export type PageResult<T> = { ok: true; data: T; correlationId: string } | PageFailure;
@@ -30,7 +32,14 @@ export async function loadForPage<T>(what: string, fn: (correlationId: string) =
     // A 4xx (no such order, a bad filter) is an ordinary answer: logged without the stack.
     if (appErr.status >= 500) log("error", `page read failed: ${what}`, { correlationId, code: appErr.code, err });
     else log("info", `page read refused: ${what}`, { correlationId, code: appErr.code, status: appErr.status });
-    return { ok: false, code: appErr.code, status: appErr.status, message: appErr.message, correlationId };
+    return {
+      ok: false,
+      code: appErr.code,
+      status: appErr.status,
+      message: appErr.message,
+      correlationId,
+      ...(appErr.retryAfterSeconds ? { retryAfterSeconds: appErr.retryAfterSeconds } : {}),
+    };
   }
 }
 

@@ -1,5 +1,7 @@
 // Same-origin JSON calls from client components to our route handlers. The shape mirrors the portal's one
 // error body: { error: { code, message, correlationId, fields? } }.
+import { retryAfterSeconds } from "./retry-after";
+
 export interface ApiError {
   status: number;
   code: string;
@@ -50,7 +52,7 @@ export async function apiFetch<T>(url: string, req: ApiRequest = {}): Promise<Ap
   }
   if (res.ok) return { ok: true, status: res.status, data: payload as T, correlationId, headers: res.headers };
   const body = (payload as { error?: Partial<ApiError> } | null)?.error;
-  const retry = Number(res.headers.get("retry-after"));
+  const retry = retryAfterSeconds(res.headers.get("retry-after"));
   return {
     ok: false,
     error: {
@@ -59,9 +61,14 @@ export async function apiFetch<T>(url: string, req: ApiRequest = {}): Promise<Ap
       message: body?.message ?? describeStatus(res.status),
       correlationId: body?.correlationId ?? correlationId,
       fields: body?.fields,
-      retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+      retryAfterSeconds: retry > 0 ? retry : undefined,
     },
   };
+}
+
+/** A failure a second try may change: no connection, throttled, a conflict to re-read, or our side / Ingram's. */
+export function isRetryable(error: ApiError): boolean {
+  return error.status === 0 || error.status === 429 || error.status >= 500;
 }
 
 function describeStatus(status: number): string {

@@ -187,6 +187,8 @@ export interface MiscCharge {
 export interface OrderDetail {
   orderNumber: string;
   orderDate: string | null;
+  /** ingramOrderDate as Ingram sent it (a day, or a date-time with offset): when a hold is voided is read from it. */
+  orderedAt: string | null;
   orderType: string | null;
   customerOrderNumber: string | null;
   endCustomerOrderNumber: string | null;

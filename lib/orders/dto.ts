@@ -197,6 +197,7 @@ export function toOrderDetail(d: IngramOrderDetail, requestedNumber?: string): O
   return {
     orderNumber: str(d.ingramOrderNumber) ?? requestedNumber ?? "",
     orderDate: toDate(d.ingramOrderDate),
+    orderedAt: str(d.ingramOrderDate),
     orderType: str(d.orderType),
     customerOrderNumber: str(d.customerOrderNumber),
     endCustomerOrderNumber: str(d.endCustomerOrderNumber),

@@ -82,3 +82,19 @@ export function holdFactsOf(order: {
 export function orderChangeRules(order: Parameters<typeof holdFactsOf>[0]): ChangeRules {
   return changeRules(holdFactsOf(order));
 }
+
+export type ChangeAction = "modify" | "release" | "cancel";
+
+const VERB: Record<ChangeAction, string> = {
+  modify: "Ingram edits",
+  release: "Ingram releases",
+  cancel: "Ingram cancels",
+};
+
+/**
+ * Said in place of one action's button: why it is not offered (null when it is). The order's own state is
+ * said once beside it (ChangeRules.reason).
+ */
+export function whyNot(rules: ChangeRules, action: ChangeAction): string | null {
+  return rules.rule === null ? null : `${VERB[action]} only orders on customer hold.`;
+}

@@ -69,12 +69,25 @@ test("one good and one unknown part: the 207 result shows each line accepted or 
   // Ingram lists rejected lines under the order it did create, with its reason code.
   expect(["—", orderNumber]).toContain(bad.Order);
   expect(bad["Status or reason"]).toMatch(/NOTFOUND/i);
+  // In plain words, with Ingram's own text and code kept.
+  expect(bad["Status or reason"]).toContain(`Ingram does not know the part number ${FIXTURES.unknownPart}`);
+  expect(bad["Status or reason"]).toContain(`Ingram: SKU-NOTFOUND ${FIXTURES.unknownPart} (EN)`);
+  await expect(result.getByRole("link", { name: "Open order" })).toHaveAttribute("href", `/orders/${orderNumber}`);
   await screenshot(page, "order-new-207-result");
 
   const after = await sandboxStats(request);
   expect(after.counts.create - before.counts.create, "upstream creates for one double-clicked submission").toBe(1);
   const creates = after.requests.filter((r) => r.op === "create" && JSON.stringify(r.body).includes(po));
   expect(creates).toHaveLength(1);
+
+  // "Resend rejected lines" starts a new order with the rejected line, for the buyer to correct.
+  await result.getByRole("link", { name: "Resend rejected lines" }).click();
+  await expect(page).toHaveURL(`/orders/new?line=${FIXTURES.unknownPart}*1`);
+  await expect(page.getByTestId("prefilled")).toContainText("Started with the line Ingram rejected");
+  const resent = page.getByRole("group", { name: "Line 1" });
+  await expect(resent.getByLabel("Line 1 · Ingram part number")).toHaveValue(FIXTURES.unknownPart);
+  await expect(resent.getByLabel("Quantity")).toHaveValue("1");
+  await expect(page.getByRole("group", { name: "Line 2" })).toHaveCount(0);
 
   await page.goto(`/orders?customerOrderNumber=${po}`);
   const found = await tableRows(resultsTable(page));

@@ -1,5 +1,7 @@
+import { apiAs, createHeldOrder } from "./support/api";
+import type { APIRequestContext } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { FIXTURES } from "./support/env";
+import { FIXTURES, SANDBOX, uniquePo } from "./support/env";
 import { sandboxStats } from "./support/sandbox";
 import { screenshot } from "./support/screenshot";
 import { expect, test } from "./support/test";
@@ -94,4 +96,87 @@ test(`cancelling held order ${CANCEL} asks in a dialog that names the order, the
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/Cancell?ed/);
   await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
   await screenshot(page, "order-canceled");
+});
+
+test("released in another tab: Release answers 409, the page re-reads the order and offers only what still applies, saying why", async ({
+  page,
+}) => {
+  const api = await apiAs("buyer");
+  const { orderNumber } = await createHeldOrder(api, uniquePo("E2E-409"));
+  await page.goto(`/orders/${orderNumber}`);
+  await expect(page.getByTestId("hold-void")).toContainText(/Release by .* UTC \(in (23|24) h/);
+  await expect(page.getByTestId("hold-void")).toContainText(
+    "Ingram voids a customer hold that is not released within 24 hours",
+  );
+
+  // The other tab.
+  expect((await api.post(`/api/orders/${orderNumber}/release`, { data: {} })).status()).toBe(200);
+  await api.dispose();
+
+  await page.getByRole("button", { name: "Release" }).click();
+  await page
+    .getByRole("dialog", { name: `Release order ${orderNumber}?` })
+    .getByRole("button", { name: "Release order" })
+    .click();
+  await expect(page.getByTestId("order-conflict")).toContainText("This order changed since the page was loaded");
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("On hold");
+  for (const name of ["Release", "Cancel order"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByTestId("refused-cancel")).toHaveText("Cancel: Ingram cancels only orders on customer hold.");
+  await expect(page.getByTestId("refused-release")).toHaveText(
+    "Release: Ingram releases only orders on customer hold.",
+  );
+  await expect(page.getByTestId("hold-void")).toHaveCount(0);
+  await screenshot(page, "order-conflict-409");
+});
+
+/**
+ * An order placed at Ingram outside the portal (straight to the sandbox), so the portal has never read it and
+ * its page must ask Ingram: the test does not depend on what earlier runs left in the order index.
+ */
+async function orderTheIndexNeverSaw(request: APIRequestContext): Promise<string> {
+  const token = await request.post(`${SANDBOX}/oauth/oauth20/token`, {
+    form: { grant_type: "client_credentials", client_id: "orderdesk-sandbox", client_secret: "sandbox-secret" },
+  });
+  expect(token.status()).toBe(200);
+  const { access_token: bearer } = (await token.json()) as { access_token: string };
+  const res = await request.post(`${SANDBOX}/resellers/v6/orders`, {
+    headers: {
+      Authorization: `Bearer ${bearer}`,
+      "IM-CustomerNumber": "20-222222",
+      "IM-CountryCode": "US",
+      "IM-CorrelationID": `e2e${Date.now()}`,
+      "IM-SenderID": "e2e",
+    },
+    data: {
+      customerOrderNumber: uniquePo("E2E-RTRY"),
+      lines: [{ customerLineNumber: "1", ingramPartNumber: "TSXML1", quantity: 1 }],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { orders: { ingramOrderNumber: string }[] }).orders[0]!.ingramOrderNumber;
+}
+
+test("an error panel's Retry waits for Ingram's Retry-After, counting down, then loads the order", async ({
+  page,
+  request,
+}) => {
+  // Ingram answers 503 with Retry-After: 4 to the page's read and to both of the client's retries.
+  const orderNumber = await orderTheIndexNeverSaw(request);
+  const fault = await request.post(`${SANDBOX}/__sandbox/faults`, {
+    data: { kind: "status", status: 503, retryAfter: 4, op: "get", times: 3 },
+  });
+  expect(fault.status()).toBe(201);
+  await page.goto(`/orders/${orderNumber}`);
+  const panel = page.getByRole("alert").filter({ hasText: `Order ${orderNumber} could not be loaded` });
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  const retry = panel.getByRole("button", { name: /^Retry/ });
+  await expect(retry).toBeDisabled();
+  await expect(retry).toHaveText(/^Retry in [1-4] s$/);
+  await screenshot(page, "order-error-retry-countdown");
+  await expect(retry).toBeEnabled({ timeout: 6_000 });
+  await expect(retry).toHaveText("Retry");
+  await retry.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Order ${orderNumber}`);
+  await expect(panel).toHaveCount(0);
 });

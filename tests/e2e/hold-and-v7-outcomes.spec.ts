@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { apiAs, createHeldOrder } from "./support/api";
 import { signIn } from "./support/auth";
-import { FIXTURES, PORTAL, uniquePo } from "./support/env";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { FIXTURES, PORTAL, SANDBOX, uniquePo } from "./support/env";
 import { sandboxStats } from "./support/sandbox";
 import { screenshot } from "./support/screenshot";
 import { expect, test } from "./support/test";
@@ -92,4 +93,65 @@ test("a v7 request Ingram refuses by webhook shows failed with Ingram's reason",
   await expect(card.getByRole("link")).toHaveCount(0);
   await screenshot(page, "order-new-v7-failed");
   await phoneScreenshot(page, "order-new-v7-failed");
+});
+
+test("the order requests page lists a pending and a failed v7 request, the failure in plain words with Ingram's code", async ({
+  page,
+  request,
+}) => {
+  const api = await apiAs("buyer");
+  const send = (po: string) =>
+    api.post("/api/order-requests", {
+      headers: { "Idempotency-Key": `e2e-${po}` },
+      data: {
+        mode: "async",
+        customerOrderNumber: po,
+        lines: [{ ingramPartNumber: FIXTURES.unknownPart, quantity: 1 }],
+      },
+    });
+  const failedPo = uniquePo("E2E-RQF");
+  const failed = await send(failedPo);
+  expect(failed.status(), await failed.text()).toBe(202);
+  const { request: created } = (await failed.json()) as { request: { id: string } };
+  await expect
+    .poll(
+      async () =>
+        ((await (await api.get(`/api/order-requests/${created.id}`)).json()) as { request: { status: string } }).request
+          .status,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe("failed");
+
+  await signIn(page, "buyer");
+  await page.goto("/orders");
+  // Ingram takes 8 s to acknowledge this one: meanwhile it waits for Ingram.
+  expect(
+    (
+      await request.post(`${SANDBOX}/__sandbox/faults`, {
+        data: { kind: "latency", ms: 8_000, op: "createV7", times: 1 },
+      })
+    ).status(),
+  ).toBe(201);
+  const pendingPo = uniquePo("E2E-RQP");
+  const slow = send(pendingPo);
+  await expect
+    .poll(async () => JSON.stringify(await (await api.get("/api/order-requests?status=submitted")).json()), {
+      timeout: 5_000,
+    })
+    .toContain(pendingPo);
+  await page.getByRole("link", { name: "Order requests" }).click();
+  await expect(page).toHaveURL("/orders/requests");
+  const pending = page.getByTestId("requests-pending");
+  await expect(pending.locator("tbody tr").filter({ hasText: pendingPo })).toContainText("Sending");
+  const failedRow = page.getByTestId("requests-failed").locator("tbody tr").filter({ hasText: failedPo });
+  await expect(failedRow).toContainText(`Ingram does not know the part number ${FIXTURES.unknownPart}`);
+  await expect(failedRow).toContainText(`SKU-NOTFOUND ${FIXTURES.unknownPart}`);
+  await screenshot(page, "order-requests");
+  await phoneScreenshot(page, "order-requests");
+  await expectNoSeriousA11yViolations(page, "order requests");
+
+  expect((await slow).status()).toBe(202);
+  await api.dispose();
 });

@@ -66,6 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           title="The audit log could not be loaded"
           message={result.message}
           correlationId={result.correlationId}
+          retryAfterSeconds={result.retryAfterSeconds}
         />
       ) : null}
       {result?.ok ? (

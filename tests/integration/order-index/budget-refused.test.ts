@@ -78,6 +78,8 @@ describe("a read the budget refuses", () => {
     const unseen = await loadForPage("order detail", (cid) => readOrder(viewer, UNSEEN, cid));
     expect(unseen).toMatchObject({ ok: false, status: 429, code: "rate_limited" });
     expect(!unseen.ok && unseen.message).toMatch(/Try again/);
+    // The panel's Retry waits as long as the budget says (Retry-After), counting down.
+    expect(!unseen.ok && unseen.retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it("leaves the list answering from the index with 0 Ingram calls", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toOrderDetail } from "@/lib/orders/dto";
 import type { OrderState } from "@/lib/orders/dto-types";
-import { changeRules, holdFactsOf, isFinalRefusal, orderChangeRules } from "@/lib/orders/hold-rules";
+import { changeRules, holdFactsOf, isFinalRefusal, orderChangeRules, whyNot } from "@/lib/orders/hold-rules";
 
 const detail = (orderStatus: string, attrs: [string, string][] = []) =>
   toOrderDetail({
@@ -79,5 +79,21 @@ describe("hold rules (one rule for API, pages and sandbox)", () => {
         expect([r.canModify, r.canRelease, r.canCancel]).toEqual([allowed, allowed, allowed]);
         expect(r.reason === null).toBe(allowed);
       }
+  });
+});
+
+describe("why an action is not offered (said in place of its button)", () => {
+  it("names the action, for every state that refuses", () => {
+    expect(whyNot(changeRules({ state: "shipped", customerHold: false }), "cancel")).toBe(
+      "Ingram cancels only orders on customer hold.",
+    );
+    expect(whyNot(changeRules({ state: "open", customerHold: false }), "release")).toBe(
+      "Ingram releases only orders on customer hold.",
+    );
+    expect(whyNot(changeRules({ state: "on_hold", customerHold: false }), "modify")).toMatch(/^Ingram edits only/);
+  });
+
+  it("says nothing when the action is offered", () => {
+    expect(whyNot(changeRules({ state: "on_hold", customerHold: true }), "cancel")).toBeNull();
   });
 });

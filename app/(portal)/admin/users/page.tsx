@@ -63,7 +63,12 @@ export default async function UsersPage() {
           />
         </section>
       ) : (
-        <ErrorPanel title="Users could not be loaded" message={result.message} correlationId={result.correlationId} />
+        <ErrorPanel
+          title="Users could not be loaded"
+          message={result.message}
+          correlationId={result.correlationId}
+          retryAfterSeconds={result.retryAfterSeconds}
+        />
       )}
       <AddUserForm />
     </div>

@@ -45,7 +45,12 @@ export default async function AuditEventPage({ params }: { params: Params }) {
   if (!result.ok && result.code === "not_found") notFound();
   if (!result.ok)
     return (
-      <ErrorPanel title="The event could not be loaded" message={result.message} correlationId={result.correlationId} />
+      <ErrorPanel
+        title="The event could not be loaded"
+        message={result.message}
+        correlationId={result.correlationId}
+        retryAfterSeconds={result.retryAfterSeconds}
+      />
     );
 
   const { event: e, intent, outcomes, diff } = result.data;

@@ -2,9 +2,11 @@ import { ButtonLink } from "@/app/_components/button";
 import { EmptyState } from "@/app/_components/empty-state";
 import { Pagination } from "@/app/_components/pagination";
 import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_components/url";
-import type { OrderSearchPage } from "@/lib/orders/dto-types";
+import type { DataColumn } from "@/app/_components/data-table";
+import type { OrderSearchPage, OrderSummary } from "@/lib/orders/dto-types";
 import type { Density, OrderColumnId } from "@/lib/validation/list-view";
 import type { OrderSearchQuery } from "@/lib/validation/search-filters";
+import { BulkActions, type BulkActionsProps } from "./bulk-actions";
 import { OrdersTable } from "./orders-table";
 import { StatusFilterNote } from "./status-filter-note";
 
@@ -21,6 +23,7 @@ export function OrdersResults({
   timeZone,
   now,
   pageSizes,
+  bulk,
 }: {
   page: OrderSearchPage;
   query: OrderSearchQuery & { pageSize: number };
@@ -30,8 +33,32 @@ export function OrdersResults({
   timeZone: string;
   now: Date;
   pageSizes: readonly number[];
+  /** Bulk release/cancel of the page's held orders, for a user who may release or cancel. */
+  bulk: (Omit<BulkActionsProps, "children"> & { selectColumn: DataColumn<OrderSummary> }) | null;
 }) {
   const lastPage = Math.max(1, page.pageCount);
+  const table = (
+    <OrdersTable
+      orders={page.orders}
+      query={toSearchParams(raw)}
+      columns={columns}
+      density={density}
+      timeZone={timeZone}
+      now={now}
+      selectColumn={bulk?.selectColumn}
+      caption={
+        <>
+          Orders, page {page.page} of {lastPage}
+          <span className="subtle">
+            {page.source === "index"
+              ? "From the order index: sorting covers every matching order."
+              : "Live from Ingram: sorting applies to the orders on this page."}
+          </span>
+          <StatusFilterNote query={query} />
+        </>
+      }
+    />
+  );
   return (
     <section className="card" aria-label="Search results">
       {page.orders.length === 0 && page.total > 0 && page.page > lastPage ? (
@@ -55,25 +82,18 @@ export function OrdersResults({
         </EmptyState>
       ) : (
         <>
-          <OrdersTable
-            orders={page.orders}
-            query={toSearchParams(raw)}
-            columns={columns}
-            density={density}
-            timeZone={timeZone}
-            now={now}
-            caption={
-              <>
-                Orders, page {page.page} of {lastPage}
-                <span className="subtle">
-                  {page.source === "index"
-                    ? "From the order index: sorting covers every matching order."
-                    : "Live from Ingram: sorting applies to the orders on this page."}
-                </span>
-                <StatusFilterNote query={query} />
-              </>
-            }
-          />
+          {bulk ? (
+            <BulkActions
+              key={page.orders.map((o) => o.orderNumber).join(",")}
+              rows={bulk.rows}
+              canRelease={bulk.canRelease}
+              canCancel={bulk.canCancel}
+            >
+              {table}
+            </BulkActions>
+          ) : (
+            table
+          )}
           <Pagination
             pathname="/orders"
             params={raw}

@@ -102,6 +102,7 @@ export function OrdersTable({
   density,
   timeZone,
   now,
+  selectColumn,
 }: {
   orders: OrderSummary[];
   caption: React.ReactNode;
@@ -111,13 +112,15 @@ export function OrdersTable({
   density: Density;
   timeZone: string;
   now: Date;
+  /** The bulk selection column (bulk-select-column.tsx), first when the user may release or cancel. */
+  selectColumn?: DataColumn<OrderSummary>;
 }) {
   const defs = orderColumns(now, timeZone);
   return (
     <div className={`orders-list density-${density}`}>
       <DataTable
         caption={caption}
-        columns={columns.map((id) => defs[id])}
+        columns={[...(selectColumn ? [selectColumn] : []), ...columns.map((id) => defs[id])]}
         data={orders}
         getRowId={(o) => o.orderNumber}
         urlSort={{ pathname: "/orders", query, param: "sort", dirParam: "dir" }}

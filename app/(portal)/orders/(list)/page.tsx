@@ -8,12 +8,14 @@ import { hrefWith, toSearchParams, type RawSearchParams } from "@/app/_component
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz";
 import { applyDatePreset } from "@/lib/calendar";
+import { bulkEligibleOrders } from "@/lib/order-index/bulk-eligibility";
 import { orderFilterChoices, searchOrders } from "@/lib/orders/search-orders";
 import { userTimeZone } from "@/lib/user-time-zone";
 import { colsParam, readListUrl } from "@/lib/validation/list-view";
 import { listViews } from "@/lib/views/saved-views";
 import { LiveUpdates } from "../../live-updates";
 import { loadForPage } from "../../page-data";
+import { bulkSelectColumn } from "./bulk-select-column";
 import { ExportCsvButton } from "./export-csv-button";
 import { ColumnChooser, DatePresetLinks } from "./list-view-controls";
 import { OrdersFilterForm } from "./orders-filter-form";
@@ -60,6 +62,27 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const refreshQuery = toSearchParams(refreshParams).toString();
   const { pageNumber: _vp, ...viewParams } = raw;
   const viewQuery = toSearchParams(viewParams).toString();
+  // Held orders on this page that the user may release or cancel: the only rows offered for selection.
+  const mayBulk = can(actor, "orders.release") || can(actor, "orders.cancel");
+  const eligible =
+    page && mayBulk
+      ? await bulkEligibleOrders(
+          actor,
+          page.orders.map((o) => o.orderNumber),
+        ).catch(() => [])
+      : [];
+  const selectable = new Set(eligible.map((e) => e.orderNumber.toUpperCase()));
+  const selectionRows = (page?.orders ?? [])
+    .filter((o) => selectable.has(o.orderNumber.toUpperCase()))
+    .map((o) => ({
+      orderNumber: o.orderNumber,
+      orderDate: o.orderDate,
+      customerOrderNumber: o.customerOrderNumber,
+      endCustomer: o.endUserCompanyName,
+      vendor: o.vendorName,
+      total: o.total,
+      status: o.status.label,
+    }));
 
   return (
     <div className="stack">
@@ -87,6 +110,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="toolbar">
           <RefreshButton query={refreshQuery} />
+          <ButtonLink href="/orders/requests">Order requests</ButtonLink>
           {page && page.total > 0 ? <ExportCsvButton href={exportHref} total={page.total} /> : null}
           {can(actor, "orders.create") ? (
             <ButtonLink href="/orders/new" variant="primary">
@@ -135,6 +159,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             title="Orders could not be loaded"
             message={result.message}
             correlationId={result.correlationId}
+            retryAfterSeconds={result.retryAfterSeconds}
           />
         )
       ) : null}
@@ -149,6 +174,16 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           timeZone={timeZone}
           now={now}
           pageSizes={PAGE_SIZES}
+          bulk={
+            mayBulk
+              ? {
+                  selectColumn: bulkSelectColumn(eligible),
+                  rows: selectionRows,
+                  canRelease: can(actor, "orders.release"),
+                  canCancel: can(actor, "orders.cancel"),
+                }
+              : null
+          }
         />
       ) : null}
     </div>

@@ -10,8 +10,9 @@ import { can } from "@/lib/authz";
 import { orderTimeline } from "@/lib/audit/query";
 import { formatAge, formatDateTime } from "@/app/_components/format";
 import { readOrder } from "@/lib/orders/get-order";
-import { orderChangeRules } from "@/lib/orders/hold-rules";
+import { orderChangeRules, whyNot } from "@/lib/orders/hold-rules";
 import { isWatching } from "@/lib/live/watches";
+import { HoldVoidNote } from "./hold-void-note";
 import { AuditTimeline } from "../../audit/audit-timeline";
 import { LiveUpdates } from "../../live-updates";
 import { loadForPage, orderNumberParam } from "../../page-data";
@@ -55,6 +56,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           title={`Order ${orderNumber} could not be loaded`}
           message={result.message}
           correlationId={result.correlationId}
+          retryAfterSeconds={result.retryAfterSeconds}
         />
       </div>
     );
@@ -108,6 +110,11 @@ export default async function OrderPage({ params }: { params: Params }) {
           canRelease={rules.canRelease && can(actor, "orders.release")}
           canCancel={rules.canCancel && can(actor, "orders.cancel")}
           refusedBecause={mayChange ? rules.reason : null}
+          hiddenBecause={{
+            modify: can(actor, "orders.modify") ? whyNot(rules, "modify") : null,
+            release: can(actor, "orders.release") ? whyNot(rules, "release") : null,
+            cancel: can(actor, "orders.cancel") ? whyNot(rules, "cancel") : null,
+          }}
           unavailable={unavailable}
         />
       </div>
@@ -118,6 +125,8 @@ export default async function OrderPage({ params }: { params: Params }) {
           {formatDateTime(fetchedAt)}). {staleReason}{" "}
         </div>
       ) : null}
+
+      {rules.rule === null ? <HoldVoidNote orderedAt={order.orderedAt} /> : null}
 
       <OrderSummaryCards order={order} editable={canEdit && !unavailable} />
 
@@ -168,6 +177,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                 title="Activity could not be loaded"
                 message={timeline.message}
                 correlationId={timeline.correlationId}
+                retryAfterSeconds={timeline.retryAfterSeconds}
               />
             </div>
           ) : events.length === 0 ? (

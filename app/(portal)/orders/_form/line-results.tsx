@@ -1,6 +1,22 @@
 import Link from "next/link";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { LineResult } from "@/lib/orders/dto-types";
+import { describeRejection } from "@/lib/orders/rejection-words";
+
+/** A rejected line's reason in plain words, with Ingram's own text and code kept for support. */
+function Reason({ reason }: { reason: string | null }) {
+  const r = describeRejection(reason);
+  return (
+    <>
+      {r.words}
+      {r.raw && r.raw !== r.words ? (
+        <span className="subtle mono" style={{ display: "block" }}>
+          Ingram: {r.raw}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 /** Per line: accepted (with the order it went to) or rejected with Ingram's reason, as after a 207. */
 export function LineResults({ lines, caption }: { lines: LineResult[]; caption: string }) {
@@ -43,7 +59,7 @@ export function LineResults({ lines, caption }: { lines: LineResult[]; caption: 
                   "—"
                 )}
               </td>
-              <td>{l.reason ?? (l.status ? l.status.label : "—")}</td>
+              <td>{l.result === "rejected" ? <Reason reason={l.reason} /> : l.status ? l.status.label : "—"}</td>
             </tr>
           ))}
         </tbody>

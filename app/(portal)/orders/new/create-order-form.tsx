@@ -15,6 +15,7 @@ import { HeaderFields, type HeaderValues } from "./header-fields";
 import { LineItemsEditor } from "./line-items-editor";
 import type { OrderSeed } from "@/lib/orders/duplicate-order";
 import { AttributesSection, PartySection, ShippingSection, VendorSection } from "./order-sections";
+import type { PrefillLine } from "../_form/resend-lines";
 import { SubmitProblems } from "../_form/submit-problems";
 
 // Shown only after a submission: loaded then, not with the page (first-load JS is capped at 150 KB).
@@ -24,13 +25,17 @@ const OrderRequestStatus = dynamic(() => import("./order-request-status").then((
 type Outcome =
   { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
 
-/** `seed`: a duplicated order's lines, ship-to and end user (the customer PO is left for a new one). */
-export function CreateOrderForm({ seed }: { seed?: OrderSeed }) {
+/**
+ * `seed`: a duplicated order's lines, ship-to and end user (the customer PO is left for a new one).
+ * `initialLines`: lines pre-filled from the URL (Resend rejected lines). Otherwise one empty line.
+ */
+export function CreateOrderForm({ seed, initialLines = [] }: { seed?: OrderSeed; initialLines?: PrefillLine[] }) {
   const [header, setHeader] = useState<HeaderValues>(EMPTY_HEADER);
-  // Row keys start after the seed's, which are 0..n-1 on the server and in the browser alike.
-  const nextKey = useRef(seed?.lines.length || 1);
+  const start = seed?.lines.length ? seed.lines : initialLines.map((l) => ({ unitPrice: "", ...l }));
+  // Row keys start after the pre-filled ones, which are 0..n-1 on the server and in the browser alike.
+  const nextKey = useRef(start.length || 1);
   const [lines, setLines] = useState<LineDraft[]>(() =>
-    seed?.lines.length ? seed.lines.map((l, key) => ({ key, ...l, extra: {} })) : [newLine(0)],
+    start.length ? start.map((l, key) => ({ key, ...l, extra: {} })) : [newLine(0)],
   );
   const [shipTo, setShipTo] = useState<ShipToValues>(seed?.shipTo ?? EMPTY_SHIP_TO);
   const [attributes, setAttributes] = useState<AttributeDraft[]>([]);

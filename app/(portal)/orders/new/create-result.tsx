@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { ButtonLink } from "@/app/_components/button";
 import { formatMoney } from "@/app/_components/format";
 import type { CreateOrderResult } from "@/lib/orders/dto-types";
 import { LineResults } from "../_form/line-results";
+import { resendHref } from "../_form/resend-lines";
 
 /** The v6 reply: which orders Ingram made and, after a 207, which lines it refused and why. */
 export function CreateResult({ result, replayed }: { result: CreateOrderResult; replayed: boolean }) {
@@ -45,6 +47,23 @@ export function CreateResult({ result, replayed }: { result: CreateOrderResult; 
         </ul>
       ) : null}
       <LineResults lines={result.lines} caption="Lines" />
+      <ResultActions result={result} />
     </section>
+  );
+}
+
+/** Where to go next: the order Ingram made, and a new order pre-filled with the lines it refused. */
+function ResultActions({ result }: { result: CreateOrderResult }) {
+  const resend = resendHref(result.lines);
+  if (result.orders.length === 0 && !resend) return null;
+  return (
+    <div className="toolbar card-body" data-testid="create-next">
+      {result.orders.map((o) => (
+        <ButtonLink key={o.orderNumber} href={`/orders/${encodeURIComponent(o.orderNumber)}`} variant="primary">
+          {result.orders.length === 1 ? "Open order" : `Open order ${o.orderNumber}`}
+        </ButtonLink>
+      ))}
+      {resend ? <ButtonLink href={resend}>Resend rejected lines</ButtonLink> : null}
+    </div>
   );
 }

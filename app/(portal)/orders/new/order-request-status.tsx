@@ -7,6 +7,7 @@ import { formatDateTime } from "@/app/_components/format";
 import { Progress } from "@/app/_components/spinner";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { OrderRequestView } from "@/lib/orders/dto-types";
+import { describeRejection } from "@/lib/orders/rejection-words";
 
 const POLL_MS = 2000;
 /** After this the page stops asking; the request keeps its state and the webhook still lands. */
@@ -122,9 +123,15 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
               </strong>
             </p>
             <ul>
-              {request.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
-              ))}
+              {request.reasons.map((r, i) => {
+                const d = describeRejection(r);
+                return (
+                  <li key={i}>
+                    {d.words}
+                    {d.raw && d.raw !== d.words ? <span className="mono"> (Ingram: {d.raw})</span> : null}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ) : null}

@@ -8,6 +8,7 @@ import { orderSeed, type OrderSeed } from "@/lib/orders/duplicate-order";
 import { readOrder } from "@/lib/orders/get-order";
 import { isOrderNumber } from "@/lib/validation/order-number";
 import { loadForPage, type PageFailure } from "../../page-data";
+import { prefillLines } from "../_form/resend-lines";
 import { CreateOrderForm } from "./create-order-form";
 import { QuoteOrderForm } from "./quote-order-loader";
 
@@ -31,6 +32,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   const fromQuote = sp.from === "quote";
   const duplicate = !fromQuote && typeof sp.duplicate === "string" ? sp.duplicate : null;
+  const prefill = fromQuote || duplicate ? [] : prefillLines(sp.line);
   const actor = await requirePageActor(pathOf(fromQuote, duplicate));
   if (!can(actor, "orders.create")) return <ForbiddenPanel what="order creation" />;
   const seed = duplicate ? await seedOf(actor, duplicate) : null;
@@ -79,7 +81,21 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Sea
           customer PO number.
         </div>
       ) : null}
-      {fromQuote ? <QuoteOrderForm /> : <CreateOrderForm seed={seed && !("ok" in seed) ? seed : undefined} />}
+      {prefill.length ? (
+        <p className="panel panel-warn" role="status" data-testid="prefilled">
+          Started with the {prefill.length === 1 ? "line" : `${prefill.length} lines`} Ingram rejected. Correct the part
+          numbers or quantities, add a customer PO, and send.
+        </p>
+      ) : null}
+      {fromQuote ? (
+        <QuoteOrderForm />
+      ) : (
+        <CreateOrderForm
+          key={prefill.map((l) => `${l.ingramPartNumber}*${l.quantity}`).join(",")}
+          seed={seed && !("ok" in seed) ? seed : undefined}
+          initialLines={prefill}
+        />
+      )}
     </div>
   );
 }

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
+import { apiFetch, isRetryable, type ApiError } from "@/app/_components/api-fetch";
 import { Button, ButtonLink } from "@/app/_components/button";
 import { ErrorPanel } from "@/app/_components/error-panel";
 import { Field } from "@/app/_components/field";
+import { RetryButton } from "@/app/_components/retry-button";
 import type { ModifyOrderResult } from "@/lib/orders/dto-types";
 import type { ModifyOrderInput } from "@/lib/validation/order-changes";
 import { AttributesEditor, type AttributeDraft } from "../../_form/attributes-editor";
@@ -211,7 +212,12 @@ export function ModifyOrderForm({
               }
               message={failure.message}
               correlationId={failure.correlationId}
-            />
+              retry={false}
+            >
+              {isRetryable(failure) ? (
+                <RetryButton key={failure.correlationId} submit afterSeconds={failure.retryAfterSeconds} />
+              ) : undefined}
+            </ErrorPanel>
           ) : null}
           {generalErrors.length ? (
             <p className="panel panel-error" role="alert">

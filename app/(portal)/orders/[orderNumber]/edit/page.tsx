@@ -72,6 +72,7 @@ export default async function EditOrderPage({ params }: { params: Params }) {
           title="The order could not be loaded"
           message={result.message}
           correlationId={result.correlationId}
+          retryAfterSeconds={result.retryAfterSeconds}
         />
       </div>
     );

@@ -54,6 +54,7 @@ export default async function OrderHistoryPage({ params }: { params: Params }) {
             title="History could not be loaded"
             message={result.message}
             correlationId={result.correlationId}
+            retryAfterSeconds={result.retryAfterSeconds}
           />
         )
       ) : result.data.length === 0 ? (
