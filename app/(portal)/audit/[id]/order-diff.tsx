@@ -42,7 +42,7 @@ export function OrderDiffView({ diff }: { diff: OrderDiff }) {
     return <p className="muted card-body">The order looked the same before and after.</p>;
   }
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <caption className="sr-only">Changes to the order</caption>
         <thead>

@@ -6,7 +6,7 @@ import type { LineResult } from "@/lib/orders/dto-types";
 export function LineResults({ lines, caption }: { lines: LineResult[]; caption: string }) {
   if (lines.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <caption>{caption}</caption>
         <thead>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import type { FieldErrors } from "../_form/form-errors";
@@ -23,6 +24,15 @@ export function LineItemsEditor({
   onRemove: (index: number) => void;
   disabled?: boolean;
 }) {
+  // "Add line" moves focus to the new row's first field (a keyboard user continues typing there).
+  const focusAdded = useRef(false);
+  const lastKey = lines.at(-1)?.key;
+  useEffect(() => {
+    if (!focusAdded.current) return;
+    focusAdded.current = false;
+    document.getElementById(`line-${lastKey}-part`)?.focus();
+  }, [lastKey]);
+
   return (
     <fieldset disabled={disabled}>
       <legend>Lines</legend>
@@ -97,7 +107,14 @@ export function LineItemsEditor({
           />
         </div>
       ))}
-      <Button onClick={onAdd} size="sm" disabled={lines.length >= 50}>
+      <Button
+        onClick={() => {
+          focusAdded.current = true;
+          onAdd();
+        }}
+        size="sm"
+        disabled={lines.length >= 50}
+      >
         Add line
       </Button>
     </fieldset>
