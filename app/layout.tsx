@@ -10,7 +10,13 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export const viewport: Viewport = { themeColor: "#ffffff" };
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#1b1b20" },
+  ],
+};
 
 /** Rendered per request: Next.js can only give its scripts the request's CSP nonce (proxy.ts) when it renders then. */
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -69,6 +69,8 @@ export interface DataTableProps<T extends RowData> {
   /** The rows already arrive in the URL's order (sorted on the server); the table only shows the indicators. */
   manualSorting?: boolean;
   empty?: ReactNode;
+  /** An id for the table body: a skip link's target, whose next Tab stop is the first row's first control. */
+  bodyId?: string;
 }
 
 const noop = () => undefined;
@@ -97,6 +99,7 @@ export function DataTable<T extends RowData>({
   urlSort,
   manualSorting,
   empty,
+  bodyId,
 }: DataTableProps<T>) {
   const table = constructTable({
     features: dataTableFeatures,
@@ -111,7 +114,8 @@ export function DataTable<T extends RowData>({
   const rows = table.getRowModel().rows;
 
   return (
-    <div className="table-wrap">
+    // Focusable so a keyboard can scroll it when it overflows (a table without links or fields in it).
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <caption className={captionHidden ? "sr-only" : undefined}>{caption}</caption>
         <thead>
@@ -150,7 +154,7 @@ export function DataTable<T extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody id={bodyId} tabIndex={bodyId ? -1 : undefined}>
           {rows.length === 0 && empty ? (
             <tr>
               <td colSpan={columns.length}>{empty}</td>

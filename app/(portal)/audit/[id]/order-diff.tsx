@@ -111,7 +111,7 @@ function LineTable({ lines }: { lines: LineChange[] }) {
 
 function RawDiff({ diff }: { diff: OrderDiff }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <caption className="sr-only">Changes to the order</caption>
         <thead>

@@ -125,6 +125,7 @@ export function OrdersTable({
         getRowId={(o) => o.orderNumber}
         urlSort={{ pathname: "/orders", query, param: "sort", dirParam: "dir" }}
         manualSorting
+        bodyId="results"
       />
     </div>
   );

@@ -20,7 +20,7 @@ function Estimate({ d }: { d: EstimatedDate }) {
 export function OrderLineDates({ lines }: { lines: OrderLine[] }) {
   if (lines.length === 0) return <p className="muted card-body">This order has no lines.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <caption className="sr-only">Dates, schedule and shipping facts per line</caption>
         <thead>

@@ -16,7 +16,7 @@ export function OrderShipments({ lines }: { lines: OrderLine[] }) {
   const rows = lines.flatMap((line) => line.shipments.map((s, i) => ({ line, s, key: `${line.lineNumber}-${i}` })));
   if (rows.length === 0) return <p className="muted card-body">Nothing has shipped yet.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <caption className="sr-only">Shipments</caption>
         <thead>

@@ -13,7 +13,7 @@ export function OrderSubscriptions({ lines }: { lines: OrderLine[] }) {
       <div className="card-head">
         <h2 id="subscriptions-h">Subscriptions, contracts and licences</h2>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data">
           <caption className="sr-only">Subscriptions, contracts and licences</caption>
           <thead>

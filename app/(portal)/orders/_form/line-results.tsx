@@ -22,7 +22,7 @@ function Reason({ reason }: { reason: string | null }) {
 export function LineResults({ lines, caption }: { lines: LineResult[]; caption: string }) {
   if (lines.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <caption>{caption}</caption>
         <thead>

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useEffect, useRef } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import type { PastedLine } from "@/lib/orders/pasted-lines";
@@ -46,6 +47,15 @@ export function LineItemsEditor({
   disabled?: boolean;
 }) {
   const filled = lines.filter((l) => l.ingramPartNumber.trim() || l.unitPrice.trim()).length;
+  // "Add line" moves focus to the new row's first field (a keyboard user continues typing there).
+  const focusAdded = useRef(false);
+  const lastKey = lines.at(-1)?.key;
+  useEffect(() => {
+    if (!focusAdded.current) return;
+    focusAdded.current = false;
+    document.getElementById(`line-${lastKey}-part`)?.focus();
+  }, [lastKey]);
+
   return (
     <fieldset disabled={disabled}>
       <legend>Lines</legend>
@@ -127,7 +137,14 @@ export function LineItemsEditor({
           </MoreSection>
         </div>
       ))}
-      <Button onClick={onAdd} size="sm" disabled={lines.length >= MAX_LINES}>
+      <Button
+        onClick={() => {
+          focusAdded.current = true;
+          onAdd();
+        }}
+        size="sm"
+        disabled={lines.length >= MAX_LINES}
+      >
         Add line
       </Button>
       <div style={{ marginTop: 12 }}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { formatNumber } from "@/app/_components/format";
@@ -40,10 +41,19 @@ export function ModifyLinesEditor({
   onAdd: () => void;
   onRemoveAdded: (key: number) => void;
 }) {
+  // "Add line" moves focus to the new row's part number field.
+  const focusAdded = useRef(false);
+  const lastKey = added.at(-1)?.key;
+  useEffect(() => {
+    if (!focusAdded.current) return;
+    focusAdded.current = false;
+    document.getElementById(`add-${lastKey}-part`)?.focus();
+  }, [lastKey]);
+
   return (
     <fieldset disabled={disabled}>
       <legend>Lines</legend>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data">
           <caption className="sr-only">Existing lines</caption>
           <thead>
@@ -113,13 +123,7 @@ export function ModifyLinesEditor({
       <h3 style={{ margin: "14px 0 4px" }}>Add lines</h3>
       {added.length === 0 ? <p className="subtle">No new lines.</p> : null}
       {added.map((l, i) => (
-        <div
-          key={l.key}
-          className="editor-row"
-          style={{ gridTemplateColumns: "2fr 1fr auto" }}
-          role="group"
-          aria-label={`New line ${i + 1}`}
-        >
+        <div key={l.key} className="editor-row editor-row-short" role="group" aria-label={`New line ${i + 1}`}>
           <Field
             id={`add-${l.key}-part`}
             label={`New line ${i + 1} · Ingram part number`}
@@ -156,7 +160,13 @@ export function ModifyLinesEditor({
           </Button>
         </div>
       ))}
-      <Button size="sm" onClick={onAdd}>
+      <Button
+        size="sm"
+        onClick={() => {
+          focusAdded.current = true;
+          onAdd();
+        }}
+      >
         Add line
       </Button>
     </fieldset>
