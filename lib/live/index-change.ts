@@ -38,34 +38,8 @@ export async function lockIndexRow(
   column: "detail" | "summary",
   content: unknown,
 ): Promise<RowBefore | null> {
-  const rows = await tx.$queryRawUnsafe<
-    {
-      status: string;
-      last_seen_at: Date;
-      same: boolean;
-      has_detail: boolean;
-      vendor_names: string[];
-      search_text: string;
-    }[]
-  >(
-    `SELECT status, last_seen_at, (${column} IS NOT DISTINCT FROM $4::jsonb) AS same, (detail IS NOT NULL) AS has_detail,
-            vendor_names, search_text
-       FROM order_index WHERE customer_number = $1 AND country_code = $2 AND order_number = $3 FOR UPDATE`,
-    key.customerNumber,
-    key.countryCode,
-    key.orderNumber,
-    content === undefined || content === null ? null : JSON.stringify(content),
-  );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    status: r.status,
-    lastSeenAt: r.last_seen_at,
-    same: r.same,
-    hasDetail: r.has_detail,
-    vendorNames: r.vendor_names,
-    searchText: r.search_text,
-  };
+  const rows = await lockIndexRows(tx, key, column, [{ orderNumber: key.orderNumber, content }]);
+  return rows.get(key.orderNumber) ?? null;
 }
 
 /**
