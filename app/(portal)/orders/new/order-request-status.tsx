@@ -6,8 +6,8 @@ import { apiFetch } from "@/app/_components/api-fetch";
 import { formatDateTime } from "@/app/_components/format";
 import { Progress } from "@/app/_components/spinner";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { RejectionReasons } from "../_form/rejection-reasons";
 import type { OrderRequestView } from "@/lib/orders/dto-types";
-import { describeRejection } from "@/lib/orders/rejection-words";
 
 const POLL_MS = 2000;
 /** After this the page stops asking; the request keeps its state and the webhook still lands. */
@@ -122,17 +122,7 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
                 {request.resolvedBy === "search" ? "Why it is marked failed:" : "Ingram Micro's reasons:"}
               </strong>
             </p>
-            <ul>
-              {request.reasons.map((r, i) => {
-                const d = describeRejection(r);
-                return (
-                  <li key={i}>
-                    {d.words}
-                    {d.raw && d.raw !== d.words ? <span className="mono"> (Ingram: {d.raw})</span> : null}
-                  </li>
-                );
-              })}
-            </ul>
+            <RejectionReasons reasons={request.reasons} />
           </div>
         ) : null}
         {request.resolvedBy === "search" ? (

@@ -3,7 +3,7 @@ import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatAge, formatDateTime } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { OrderRequestView } from "@/lib/orders/dto-types";
-import { describeRejection } from "@/lib/orders/rejection-words";
+import { RejectionReasons } from "../_form/rejection-reasons";
 
 const h = columnHelper<OrderRequestView>();
 
@@ -31,19 +31,7 @@ function Outcome({ request: r }: { request: OrderRequestView }) {
     );
   }
   if (!r.reasons.length) return <span className="muted">{r.message}</span>;
-  return (
-    <ul className="plain-list">
-      {r.reasons.map((reason, i) => {
-        const d = describeRejection(reason);
-        return (
-          <li key={i}>
-            {d.words}
-            {d.raw && d.raw !== d.words ? <span className="subtle mono"> (Ingram: {d.raw})</span> : null}
-          </li>
-        );
-      })}
-    </ul>
-  );
+  return <RejectionReasons reasons={r.reasons} className="plain-list" />;
 }
 
 const baseColumns = [
