@@ -91,6 +91,8 @@ for (const pass of PASSES) {
       await page.goto(`/orders/${data.manyLines.orderNumber}`);
       const wrap = page.locator(".table-wrap", { has: page.locator("caption", { hasText: "Lines (50)" }) });
       const header = wrap.locator("thead th").first();
+      // Streamed in: the server first sends the lines hidden, then swaps them into place.
+      await expect(wrap).toBeVisible();
       const scrolls = await wrap.evaluate((el) => el.scrollHeight > el.clientHeight + 200);
       expect(scrolls, "the lines table scrolls within its card").toBe(true);
       await wrap.evaluate((el) => {

@@ -180,6 +180,9 @@ export const SCREENS: Screen[] = [
       await expect(page.getByLabel("New line 1 · Ingram part number")).toBeFocused();
       await page.getByRole("button", { name: "Save changes" }).click();
       await expect(page.locator(".field .error").first()).toBeVisible();
+      // Checked from the top of the page, as every other screen: where the focus leaves the page scrolled, an
+      // input half under the sticky header counts for axe as a too-small target, whichever input it is.
+      await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
   {
