@@ -3,48 +3,41 @@
 
 /**
  * The groups the README's table reports: the modules mutated and the tests that speak for them. Naming the tests
- * keeps each run to the suites about that group: related-file discovery alone pulls in nearly every integration
- * suite (every route imports authz and the audit), and each mutant re-runs its covering files, each starting a
- * database and often the sandbox. A narrower test set can only lower a score, never flatter it.
+ * (Stryker's `testFiles`) keeps each run to the suites about that group: related-file discovery alone pulls in
+ * nearly every integration suite (every route imports authz and the audit), and each mutant re-runs its covering
+ * tests, each file starting a database and often the sandbox. A narrower test set can only lower a score.
  *
- * `freshProcess` groups are measured by their tests run as a command, a fresh vitest process per mutant. That
- * is what measures static mutants (module-level tables and regexes): StrykerJS 9.6.1's vitest runner keeps
- * modules loaded between mutants, so a static mutant is never activated and would be reported as a survivor
- * (stryker-js issues 6144 and 6209), and it reported a database-backed suite as covering nothing. Every group
- * is `freshProcess` for now; a group without it uses the vitest runner ("perTest", static mutants ignored),
- * for when those issues are fixed.
+ * Every group runs on the vitest runner with "perTest" coverage: one vitest process per worker, and each mutant
+ * runs only the tests that reached it. Static mutants (module-level tables and regexes, evaluated once at import)
+ * cannot be activated in a process that keeps its modules loaded, so they are ignored (`ignoreStatic`) and listed
+ * as such in the report; `MUTATION_STATIC=1` measures a group's static mutants instead, with a fresh vitest process
+ * per mutant (the command runner) and only those mutants (`--mutate` line ranges from a previous run's report).
  */
 const GROUPS = {
   authz: {
-    freshProcess: true,
     mutate: ["lib/authz.ts"],
     // The route-by-role matrix (tests/integration/orders/authz-matrix.test.ts) exercises the same table through
     // every route but needs the sandbox per mutant; the unit test pins the table exactly.
     tests: ["tests/unit/auth/permissions.test.ts"],
   },
   "page-guard": {
-    freshProcess: true,
     mutate: ["lib/auth/page-guard.ts"],
     tests: ["tests/integration/auth/page-guard.test.ts"],
   },
   idempotency: {
-    freshProcess: true,
     mutate: ["lib/orders/idempotency.ts"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/integration/orders/idempotency-rules.test.ts"],
   },
   "webhook-payload": {
-    freshProcess: true,
     mutate: ["lib/orders/webhook-payload.ts"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-payload.test.ts"],
   },
   // The signature check alone, measured by its unit tests.
   "webhook-signature": {
-    freshProcess: true,
     mutate: ["lib/orders/receive-ingram-webhook.ts:20-28"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-signature.test.ts"],
   },
   webhooks: {
-    freshProcess: true,
     mutate: ["lib/orders/receive-ingram-webhook.ts"],
     // webhooks.test.ts (deliveries from the sandbox, polled for seconds) is left to the ordinary suite.
     tests: [
@@ -55,12 +48,10 @@ const GROUPS = {
     ],
   },
   "audit-hash": {
-    freshProcess: true,
     mutate: ["lib/audit/chain.ts", "lib/audit/reconcile-verdict.ts"],
     tests: ["tests/unit/audit/chain.test.ts", "tests/unit/audit/reconcile-verdict.test.ts"],
   },
   audit: {
-    freshProcess: true,
     mutate: [
       "lib/audit/append.ts",
       "lib/audit/record.ts",
@@ -79,12 +70,10 @@ const GROUPS = {
     ],
   },
   "sign-in-pure": {
-    freshProcess: true,
     mutate: ["lib/auth/client-address.ts", "lib/auth/device-cookie.ts", "lib/auth/sign-in-attempt.ts"],
     tests: ["tests/unit/auth/cookies-and-redaction.test.ts", "tests/unit/auth/device-cookie.test.ts"],
   },
   "sign-in": {
-    freshProcess: true,
     mutate: [
       "lib/auth/credentials.ts",
       "lib/auth/throttle.ts",
@@ -99,7 +88,6 @@ const GROUPS = {
     ],
   },
   changes: {
-    freshProcess: true,
     mutate: [
       "lib/orders/create-order.ts",
       "lib/orders/create-order-request.ts",
@@ -124,7 +112,8 @@ const out = `tests/artifacts/mutation/${group}`;
 const config = {
   packageManager: "npm",
   testRunner: "vitest",
-  vitest: { configFile: "tests/vitest.config.ts", related: true },
+  // The group names its test files; vitest's related-file filter would only narrow them further.
+  vitest: { configFile: "tests/vitest.config.ts", related: false },
   // Stryker's own checker is not used: tsc over the whole project per mutant would dominate the run.
   ...selectedGroup(process.env.MUTATION_GROUP),
   // With bail, vitest stops a file at its first failure and leaves the file's database and sandbox open, and the
@@ -161,12 +150,18 @@ function selectedGroup(name) {
     // Every group at once: each mutant runs every group's tests (hours; one group at a time is the usual use).
     const all = Object.values(GROUPS);
     const mutate = all.flatMap((g) => g.mutate).filter((m) => !m.includes(":"));
-    return { ...freshProcess([...new Set(all.flatMap((g) => g.tests))]), mutate: [...new Set(mutate)] };
+    const tests = [...new Set(all.flatMap((g) => g.tests))];
+    return { ...vitestRunner(tests), mutate: [...new Set(mutate)] };
   }
   const group = GROUPS[name];
   if (!group) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(GROUPS).join(", ")}; got "${name}".`);
-  if (group.freshProcess) return { ...freshProcess(group.tests), mutate: group.mutate };
-  return { mutate: group.mutate, testFiles: group.tests, coverageAnalysis: "perTest", ignoreStatic: true };
+  if (process.env.MUTATION_STATIC) return { ...freshProcess(group.tests), mutate: group.mutate };
+  return { ...vitestRunner(group.tests), mutate: group.mutate };
+}
+
+/** The vitest runner over the named tests: each mutant runs the tests that covered it; static mutants ignored. */
+function vitestRunner(tests) {
+  return { testRunner: "vitest", testFiles: tests, coverageAnalysis: "perTest", ignoreStatic: true };
 }
 
 /** Stryker's command runner: a fresh vitest per mutant, so module-level mutants are activated before loading. */
