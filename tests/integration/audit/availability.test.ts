@@ -54,7 +54,7 @@ describe("database unavailable", () => {
     const db = createDb(silent.url, 2);
     try {
       const err = await intentError(db, tempSpoolDir());
-        expect((err as AppError).code).toBe("db_unavailable");
+      expect((err as AppError).code).toBe("db_unavailable");
       // The pool's connection timeout (lib/db.ts) ended it: without one the attempt would wait forever.
       expect(causes(err)).toMatch(/connection timeout/i);
     } finally {
