@@ -30,7 +30,11 @@ const GROUPS = {
   },
   "webhook-payload": {
     mutate: ["lib/orders/webhook-payload.ts"],
-    tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-payload.test.ts"],
+    tests: [
+      "tests/unit/orders/wire.test.ts",
+      "tests/unit/orders/webhook-payload.test.ts",
+      "tests/unit/orders/webhook-result.test.ts",
+    ],
   },
   // The signature check alone, measured by its unit tests.
   "webhook-signature": {

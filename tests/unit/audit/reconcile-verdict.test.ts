@@ -140,6 +140,9 @@ describe("reconciledOutcome", () => {
       expect(reconciledOutcome(update({ ingramLineNumber: "3", quantity: 5 }), withLines(null, "x", line("001")))).toBe(
         "unknown",
       );
+      expect(reconciledOutcome(update({ ingramLineNumber: "3", notes: "rush" }), withLines(line("001")))).toBe(
+        "unknown",
+      );
     });
 
     it("a line delete is visible when the line is gone", () => {
@@ -185,6 +188,10 @@ describe("reconciledOutcome", () => {
         expect(reconciledOutcome(blank, observed), JSON.stringify(observed)).toBe("unknown");
       expect(reconciledOutcome({ action: "order.modify", request: null, before: held }, held)).toBe("unknown");
       expect(reconciledOutcome(modify({ lines: [null, "x", { addUpdateDeleteLine: "MOVE" }] }), held)).toBe("unknown");
+      // An action it does not know is not read as an add, even when a matching line appeared.
+      const newLine = { ingramOrderLineNumber: "003", ingramPartNumber: "DF4128", quantityOrdered: 1 };
+      const move = modify({ lines: [{ addUpdateDeleteLine: "MOVE", ingramPartNumber: "DF4128" }] });
+      expect(reconciledOutcome(move, { ...held, lines: [...held.lines, newLine] })).toBe("unknown");
       // The portal's stored shape ({ ingramRequest }) or the bare body.
       expect(
         reconciledOutcome(

@@ -45,4 +45,21 @@ describe("v7 result webhooks: success or failure", () => {
     })!;
     expect(e).toMatchObject({ kind: "order_status", failed: false });
   });
+
+  it("reads errors under `error` too, plain texts as well as entries, at most 20", () => {
+    const [e] = parseWebhookBody(
+      result("IM::failed", { error: ["Credit hold", { message: "Check terms", fields: [{ message: "no field" }] }] }),
+    )!;
+    expect(e).toMatchObject({ failed: true, errors: ["Credit hold", "Check terms", "no field"] });
+    const many = Array.from({ length: 25 }, (_, i) => ({ message: `E${i}` }));
+    const [capped] = parseWebhookBody(result("IM::failed", { errors: many }))!;
+    expect(capped!.errors).toEqual(many.slice(0, 20).map((m) => m.message));
+  });
+
+  it("takes a finite number as text, and an overflowed one (1e400 parses as Infinity) as nothing", () => {
+    const [e] = parseWebhookBody(
+      JSON.parse('[{"eventId":"E4","resource":{"customerOrderNumber":1e400,"confirmationNumber":42}}]'),
+    )!;
+    expect(e).toMatchObject({ customerOrderNumber: null, confirmationNumber: "42" });
+  });
 });
