@@ -53,19 +53,24 @@ describe("device token", () => {
   });
 
   it("is Secure exactly when the portal's URL is https", async () => {
+    // The module read afresh with another URL (env is read once, at import).
     const withUrl = async (nextauthUrl: string) => {
       vi.resetModules();
       vi.doMock("@/lib/env.mjs", () => ({ env: { ...env, nextauthUrl } }));
       try {
-        return (await import("@/lib/auth/device-cookie")).deviceCookieHeader("tok");
+        const mod = await import("@/lib/auth/device-cookie");
+        const token = mod.issueDeviceToken("ann@example.com");
+        expect(mod.verifiedDeviceId(token, "ann@example.com")).toBe(token.split(".")[0]);
+        return mod.deviceCookieHeader("tok");
       } finally {
         vi.doUnmock("@/lib/env.mjs");
       }
     };
-    expect(await withUrl("https://orders.example.com")).toMatch(/; SameSite=Strict; Secure$/);
-    expect(await withUrl("http://localhost:3000")).toMatch(/; SameSite=Strict$/);
-    // Only the scheme decides: a path or host that merely contains "https://" does not.
-    expect(await withUrl("http://proxy.example/https://")).toMatch(/; SameSite=Strict$/);
+    const cookie = "orderdesk.device=tok; Path=/api/auth; Max-Age=15552000; HttpOnly; SameSite=Strict";
+    expect(await withUrl("https://orders.example.com")).toBe(`${cookie}; Secure`);
+    expect(await withUrl("http://localhost:3000")).toBe(cookie);
+    // Only the scheme decides: a URL that merely contains "https://" does not.
+    expect(await withUrl("http://proxy.example/https://")).toBe(cookie);
   });
 });
 
