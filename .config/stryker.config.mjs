@@ -1,5 +1,6 @@
 // Mutation testing of the modules that guard money and trust (README "Mutation testing"). Slow: run one group
 // at a time with `MUTATION_GROUP=authz npm run test:mutation` (or `-- --mutate <file>`); CI does not run it.
+import { existsSync, readFileSync } from "node:fs";
 
 /**
  * The groups the README's table reports: the modules mutated and the tests that speak for them. Naming the tests
@@ -22,7 +23,8 @@ const GROUPS = {
   },
   "page-guard": {
     mutate: ["lib/auth/page-guard.ts"],
-    tests: ["tests/integration/auth/page-guard.test.ts"],
+    // password-reset-once.test.ts: a reset password sends every page but /account there.
+    tests: ["tests/integration/auth/page-guard.test.ts", "tests/integration/auth/password-reset-once.test.ts"],
   },
   idempotency: {
     mutate: ["lib/orders/idempotency.ts"],
@@ -110,7 +112,8 @@ const GROUPS = {
 
 const group = process.env.MUTATION_GROUP || "all";
 // Each group keeps its own reports and incremental file, so runs of one group never discard another's results.
-const out = `tests/artifacts/mutation/${group}`;
+// A static run (MUTATION_STATIC=1) reports beside it, under <group>-static.
+const out = `tests/artifacts/mutation/${group}${process.env.MUTATION_STATIC ? "-static" : ""}`;
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 const config = {
@@ -159,13 +162,30 @@ function selectedGroup(name) {
   }
   const group = GROUPS[name];
   if (!group) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(GROUPS).join(", ")}; got "${name}".`);
-  if (process.env.MUTATION_STATIC) return { ...freshProcess(group.tests), mutate: group.mutate };
+  if (process.env.MUTATION_STATIC) return { ...freshProcess(group.tests), mutate: staticMutants(name) };
   return { ...vitestRunner(group.tests), mutate: group.mutate };
 }
 
 /** The vitest runner over the named tests: each mutant runs the tests that covered it; static mutants ignored. */
 function vitestRunner(tests) {
   return { testRunner: "vitest", testFiles: tests, coverageAnalysis: "perTest", ignoreStatic: true };
+}
+
+/**
+ * The static mutants the group's last vitest-runner run ignored, as Stryker `mutate` ranges (file:line:col-line:col,
+ * columns 1-based as in the report), so a static run tests those and nothing else.
+ */
+function staticMutants(name) {
+  const report = `tests/artifacts/mutation/${name}/mutation.json`;
+  if (!existsSync(report)) throw new Error(`MUTATION_STATIC needs ${report}: run MUTATION_GROUP=${name} first.`);
+  const { files } = JSON.parse(readFileSync(report, "utf8"));
+  const ranges = Object.entries(files).flatMap(([file, { mutants }]) =>
+    mutants
+      .filter((m) => m.status === "Ignored" && /static/i.test(m.statusReason ?? ""))
+      .map(({ location: { start, end } }) => `${file}:${start.line}:${start.column}-${end.line}:${end.column}`),
+  );
+  if (!ranges.length) throw new Error(`${report} lists no static mutants.`);
+  return [...new Set(ranges)];
 }
 
 /** Stryker's command runner: a fresh vitest per mutant, so module-level mutants are activated before loading. */
