@@ -172,8 +172,8 @@ function vitestRunner(tests) {
 }
 
 /**
- * The static mutants the group's last vitest-runner run ignored, as Stryker `mutate` ranges (file:line:col-line:col,
- * columns 1-based as in the report), so a static run tests those and nothing else.
+ * The lines holding the static mutants the group's last vitest-runner run ignored, as Stryker `mutate` ranges
+ * (file:line-line), so a static run tests those (and any other mutant on the same lines) and nothing else.
  */
 function staticMutants(name) {
   const report = `tests/artifacts/mutation/${name}/mutation.json`;
@@ -182,7 +182,7 @@ function staticMutants(name) {
   const ranges = Object.entries(files).flatMap(([file, { mutants }]) =>
     mutants
       .filter((m) => m.status === "Ignored" && /static/i.test(m.statusReason ?? ""))
-      .map(({ location: { start, end } }) => `${file}:${start.line}:${start.column}-${end.line}:${end.column}`),
+      .map(({ location: { start, end } }) => `${file}:${start.line}-${end.line}`),
   );
   if (!ranges.length) throw new Error(`${report} lists no static mutants.`);
   return [...new Set(ranges)];
