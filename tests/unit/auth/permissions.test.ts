@@ -85,6 +85,8 @@ describe("a password reset by someone else", () => {
       code: "forbidden",
       message: PASSWORD_CHANGE_REQUIRED,
     });
+    // The refusal says where to go: the account page, the one place still open.
+    expect(PASSWORD_CHANGE_REQUIRED).toMatch(/choose a new password on your account page \(\/account\)/i);
     expect(can(reset("admin"), "orders.read")).toBe(false);
     expect(refusal(() => requirePermission(reset("viewer"), "account.manage"))).toBeNull();
     expect(can(reset("viewer"), "account.manage")).toBe(true);
