@@ -170,6 +170,33 @@ describe("withIdempotency", () => {
   });
 });
 
+describe("withIdempotency, a duplicate in flight", () => {
+  it("waits within waitMs for the first request's reply and replays it, running nothing", async () => {
+    const actor = await buyer();
+    const r = { ...req(actor, randomUUID()), waitMs: 60_000 };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = withIdempotency(r, async () => {
+      await gate;
+      return { status: 201, body: { first: true } };
+    });
+    while (!(await t.db.idempotencyRecord.count({ where: { userId: actor.id, key: r.key } }))) {
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    let ran = false;
+    const dup = withIdempotency(r, async () => {
+      ran = true;
+      return { status: 500, body: null };
+    }).catch((e: unknown) => e);
+    // Let the duplicate find the record in flight (a slower machine only lets it poll fewer times).
+    await new Promise((res) => setTimeout(res, 1_000));
+    release();
+    expect(await first).toEqual({ status: 201, body: { first: true }, replayed: false });
+    expect(await dup).toEqual({ status: 201, body: { first: true }, replayed: true });
+    expect(ran).toBe(false);
+  });
+});
+
 describe("Idempotency-Key header", () => {
   it("accepts 8 to 100 letters, digits, dashes and underscores", () => {
     expect(parseIdempotencyKey("abcDEF09")).toBe("abcDEF09");
