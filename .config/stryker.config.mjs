@@ -133,7 +133,8 @@ const config = {
   // mutant is "timeout" only well past its dry-run time, so a busy machine does not pass for a killed mutant.
   timeoutFactor: 3,
   timeoutMS: 60_000,
-  incremental: true,
+  // A static run has no per-test results to tell a changed test by, so it always runs in full.
+  incremental: !process.env.MUTATION_STATIC,
   incrementalFile: `${out}/incremental.json`,
   reporters: ["html", "json", "clear-text", "progress"],
   htmlReporter: { fileName: `${out}/index.html` },
