@@ -139,6 +139,7 @@ describe("withIdempotency", () => {
       expect(err).toMatchObject({
         code: "validation_failed",
         status: 422,
+        message: "This Idempotency-Key was already used with a different request. Use a new key.",
         fields: { "Idempotency-Key": "Already used with a different request." },
       });
     }
@@ -159,7 +160,12 @@ describe("withIdempotency", () => {
       await new Promise((res) => setTimeout(res, 10));
     }
     const dup = await withIdempotency(r, async () => ({ status: 500, body: null })).catch((e: unknown) => e);
-    expect(dup).toMatchObject({ code: "conflict", status: 409, retryAfterSeconds: 2 });
+    expect(dup).toMatchObject({
+      code: "conflict",
+      status: 409,
+      retryAfterSeconds: 2,
+      message: "A request with this Idempotency-Key is still being processed. Try again shortly.",
+    });
     release();
     expect(await first).toEqual({ status: 201, body: { first: true }, replayed: false });
     expect(await withIdempotency(r, async () => ({ status: 500, body: null }))).toEqual({
