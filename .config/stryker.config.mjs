@@ -112,8 +112,10 @@ const GROUPS = {
 
 const group = process.env.MUTATION_GROUP || "all";
 // Each group keeps its own reports and incremental file, so runs of one group never discard another's results.
-// A static run (MUTATION_STATIC=1) reports beside it, under <group>-static.
-const out = `tests/artifacts/mutation/${group}${process.env.MUTATION_STATIC ? "-static" : ""}`;
+// A static run (MUTATION_STATIC=1) reports beside it, under <group>-static, a re-test (MUTATION_RETEST=1) under
+// <group>-retest.
+const mode = process.env.MUTATION_STATIC ? "-static" : process.env.MUTATION_RETEST ? "-retest" : "";
+const out = `tests/artifacts/mutation/${group}${mode}`;
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 const config = {
@@ -133,8 +135,9 @@ const config = {
   // mutant is "timeout" only well past its dry-run time, so a busy machine does not pass for a killed mutant.
   timeoutFactor: 3,
   timeoutMS: 60_000,
-  // A static run has no per-test results to tell a changed test by, so it always runs in full.
-  incremental: !process.env.MUTATION_STATIC,
+  // A static run has no per-test results to tell a changed test by, and a re-test is for changed tests: both
+  // run in full.
+  incremental: !mode,
   incrementalFile: `${out}/incremental.json`,
   reporters: ["html", "json", "clear-text", "progress"],
   htmlReporter: { fileName: `${out}/index.html` },
@@ -163,7 +166,11 @@ function selectedGroup(name) {
   }
   const group = GROUPS[name];
   if (!group) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(GROUPS).join(", ")}; got "${name}".`);
-  if (process.env.MUTATION_STATIC) return { ...freshProcess(group.tests), mutate: staticMutants(name) };
+  if (process.env.MUTATION_STATIC)
+    return { ...freshProcess(group.tests), mutate: lastRun(name, (m) => m.status === "Ignored" && m.static) };
+  // After tests were added: only the lines of the last run's survivors, not the whole group again.
+  if (process.env.MUTATION_RETEST)
+    return { ...vitestRunner(group.tests), mutate: lastRun(name, (m) => /Survived|NoCoverage/.test(m.status)) };
   return { ...vitestRunner(group.tests), mutate: group.mutate };
 }
 
@@ -173,19 +180,17 @@ function vitestRunner(tests) {
 }
 
 /**
- * The lines holding the static mutants the group's last vitest-runner run ignored, as Stryker `mutate` ranges
- * (file:line-line), so a static run tests those (and any other mutant on the same lines) and nothing else.
+ * The lines holding the mutants of the group's last full run that `keep` selects, as Stryker `mutate` ranges
+ * (file:line-line): such a run tests those (and any other mutant on the same lines) and nothing else.
  */
-function staticMutants(name) {
+function lastRun(name, keep) {
   const report = `tests/artifacts/mutation/${name}/mutation.json`;
-  if (!existsSync(report)) throw new Error(`MUTATION_STATIC needs ${report}: run MUTATION_GROUP=${name} first.`);
+  if (!existsSync(report)) throw new Error(`${report} is missing: run MUTATION_GROUP=${name} first.`);
   const { files } = JSON.parse(readFileSync(report, "utf8"));
   const ranges = Object.entries(files).flatMap(([file, { mutants }]) =>
-    mutants
-      .filter((m) => m.status === "Ignored" && /static/i.test(m.statusReason ?? ""))
-      .map(({ location: { start, end } }) => `${file}:${start.line}-${end.line}`),
+    mutants.filter(keep).map(({ location: { start, end } }) => `${file}:${start.line}-${end.line}`),
   );
-  if (!ranges.length) throw new Error(`${report} lists no static mutants.`);
+  if (!ranges.length) throw new Error(`${report} lists no such mutants.`);
   return [...new Set(ranges)];
 }
 
