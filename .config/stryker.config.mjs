@@ -1,50 +1,49 @@
 // Mutation testing of the modules that guard money and trust (README "Mutation testing"). Slow: run one group
 // at a time with `MUTATION_GROUP=authz npm run test:mutation` (or `-- --mutate <file>`); CI does not run it.
+import { existsSync, readFileSync } from "node:fs";
 
 /**
  * The groups the README's table reports: the modules mutated and the tests that speak for them. Naming the tests
- * keeps each run to the suites about that group: related-file discovery alone pulls in nearly every integration
- * suite (every route imports authz and the audit), and each mutant re-runs its covering files, each starting a
- * database and often the sandbox. A narrower test set can only lower a score, never flatter it.
+ * (Stryker's `testFiles`) keeps each run to the suites about that group: related-file discovery alone pulls in
+ * nearly every integration suite (every route imports authz and the audit), and each mutant re-runs its covering
+ * tests, each file starting a database and often the sandbox. A narrower test set can only lower a score.
  *
- * `freshProcess` groups are measured by their tests run as a command, a fresh vitest process per mutant. That
- * is what measures static mutants (module-level tables and regexes): StrykerJS 9.6.1's vitest runner keeps
- * modules loaded between mutants, so a static mutant is never activated and would be reported as a survivor
- * (stryker-js issues 6144 and 6209), and it reported a database-backed suite as covering nothing. Every group
- * is `freshProcess` for now; a group without it uses the vitest runner ("perTest", static mutants ignored),
- * for when those issues are fixed.
+ * Every group runs on the vitest runner with "perTest" coverage: one vitest process per worker, and each mutant
+ * runs only the tests that reached it. Static mutants (module-level tables and regexes, evaluated once at import)
+ * cannot be activated in a process that keeps its modules loaded, so they are ignored (`ignoreStatic`) and listed
+ * as such in the report; `MUTATION_STATIC=1` measures a group's static mutants instead, with a fresh vitest process
+ * per mutant (the command runner) and only those mutants (`--mutate` line ranges from a previous run's report).
  */
 const GROUPS = {
   authz: {
-    freshProcess: true,
     mutate: ["lib/authz.ts"],
     // The route-by-role matrix (tests/integration/orders/authz-matrix.test.ts) exercises the same table through
     // every route but needs the sandbox per mutant; the unit test pins the table exactly.
     tests: ["tests/unit/auth/permissions.test.ts"],
   },
   "page-guard": {
-    freshProcess: true,
     mutate: ["lib/auth/page-guard.ts"],
-    tests: ["tests/integration/auth/page-guard.test.ts"],
+    // password-reset-once.test.ts: a reset password sends every page but /account there.
+    tests: ["tests/integration/auth/page-guard.test.ts", "tests/integration/auth/password-reset-once.test.ts"],
   },
   idempotency: {
-    freshProcess: true,
     mutate: ["lib/orders/idempotency.ts"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/integration/orders/idempotency-rules.test.ts"],
   },
   "webhook-payload": {
-    freshProcess: true,
     mutate: ["lib/orders/webhook-payload.ts"],
-    tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-payload.test.ts"],
+    tests: [
+      "tests/unit/orders/wire.test.ts",
+      "tests/unit/orders/webhook-payload.test.ts",
+      "tests/unit/orders/webhook-result.test.ts",
+    ],
   },
   // The signature check alone, measured by its unit tests.
   "webhook-signature": {
-    freshProcess: true,
     mutate: ["lib/orders/receive-ingram-webhook.ts:20-28"],
     tests: ["tests/unit/orders/wire.test.ts", "tests/unit/orders/webhook-signature.test.ts"],
   },
   webhooks: {
-    freshProcess: true,
     mutate: ["lib/orders/receive-ingram-webhook.ts"],
     // webhooks.test.ts (deliveries from the sandbox, polled for seconds) is left to the ordinary suite.
     tests: [
@@ -55,12 +54,10 @@ const GROUPS = {
     ],
   },
   "audit-hash": {
-    freshProcess: true,
     mutate: ["lib/audit/chain.ts", "lib/audit/reconcile-verdict.ts"],
     tests: ["tests/unit/audit/chain.test.ts", "tests/unit/audit/reconcile-verdict.test.ts"],
   },
   audit: {
-    freshProcess: true,
     mutate: [
       "lib/audit/append.ts",
       "lib/audit/record.ts",
@@ -79,12 +76,10 @@ const GROUPS = {
     ],
   },
   "sign-in-pure": {
-    freshProcess: true,
     mutate: ["lib/auth/client-address.ts", "lib/auth/device-cookie.ts", "lib/auth/sign-in-attempt.ts"],
     tests: ["tests/unit/auth/cookies-and-redaction.test.ts", "tests/unit/auth/device-cookie.test.ts"],
   },
   "sign-in": {
-    freshProcess: true,
     mutate: [
       "lib/auth/credentials.ts",
       "lib/auth/throttle.ts",
@@ -99,7 +94,6 @@ const GROUPS = {
     ],
   },
   changes: {
-    freshProcess: true,
     mutate: [
       "lib/orders/create-order.ts",
       "lib/orders/create-order-request.ts",
@@ -118,13 +112,17 @@ const GROUPS = {
 
 const group = process.env.MUTATION_GROUP || "all";
 // Each group keeps its own reports and incremental file, so runs of one group never discard another's results.
-const out = `tests/artifacts/mutation/${group}`;
+// A static run (MUTATION_STATIC=1) reports beside it, under <group>-static, a re-test (MUTATION_RETEST=1) under
+// <group>-retest.
+const mode = process.env.MUTATION_STATIC ? "-static" : process.env.MUTATION_RETEST ? "-retest" : "";
+const out = `tests/artifacts/mutation/${group}${mode}`;
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 const config = {
   packageManager: "npm",
   testRunner: "vitest",
-  vitest: { configFile: "tests/vitest.config.ts", related: true },
+  // The group names its test files; vitest's related-file filter would only narrow them further.
+  vitest: { configFile: "tests/vitest.config.ts", related: false },
   // Stryker's own checker is not used: tsc over the whole project per mutant would dominate the run.
   ...selectedGroup(process.env.MUTATION_GROUP),
   // With bail, vitest stops a file at its first failure and leaves the file's database and sandbox open, and the
@@ -137,7 +135,9 @@ const config = {
   // mutant is "timeout" only well past its dry-run time, so a busy machine does not pass for a killed mutant.
   timeoutFactor: 3,
   timeoutMS: 60_000,
-  incremental: true,
+  // A static run has no per-test results to tell a changed test by, and a re-test is for changed tests: both
+  // run in full.
+  incremental: !mode,
   incrementalFile: `${out}/incremental.json`,
   reporters: ["html", "json", "clear-text", "progress"],
   htmlReporter: { fileName: `${out}/index.html` },
@@ -161,12 +161,37 @@ function selectedGroup(name) {
     // Every group at once: each mutant runs every group's tests (hours; one group at a time is the usual use).
     const all = Object.values(GROUPS);
     const mutate = all.flatMap((g) => g.mutate).filter((m) => !m.includes(":"));
-    return { ...freshProcess([...new Set(all.flatMap((g) => g.tests))]), mutate: [...new Set(mutate)] };
+    const tests = [...new Set(all.flatMap((g) => g.tests))];
+    return { ...vitestRunner(tests), mutate: [...new Set(mutate)] };
   }
   const group = GROUPS[name];
   if (!group) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(GROUPS).join(", ")}; got "${name}".`);
-  if (group.freshProcess) return { ...freshProcess(group.tests), mutate: group.mutate };
-  return { mutate: group.mutate, testFiles: group.tests, coverageAnalysis: "perTest", ignoreStatic: true };
+  if (process.env.MUTATION_STATIC)
+    return { ...freshProcess(group.tests), mutate: lastRun(name, (m) => m.status === "Ignored" && m.static) };
+  // After tests were added: only the lines of the last run's survivors, not the whole group again.
+  if (process.env.MUTATION_RETEST)
+    return { ...vitestRunner(group.tests), mutate: lastRun(name, (m) => /Survived|NoCoverage/.test(m.status)) };
+  return { ...vitestRunner(group.tests), mutate: group.mutate };
+}
+
+/** The vitest runner over the named tests: each mutant runs the tests that covered it; static mutants ignored. */
+function vitestRunner(tests) {
+  return { testRunner: "vitest", testFiles: tests, coverageAnalysis: "perTest", ignoreStatic: true };
+}
+
+/**
+ * The lines holding the mutants of the group's last full run that `keep` selects, as Stryker `mutate` ranges
+ * (file:line-line): such a run tests those (and any other mutant on the same lines) and nothing else.
+ */
+function lastRun(name, keep) {
+  const report = `tests/artifacts/mutation/${name}/mutation.json`;
+  if (!existsSync(report)) throw new Error(`${report} is missing: run MUTATION_GROUP=${name} first.`);
+  const { files } = JSON.parse(readFileSync(report, "utf8"));
+  const ranges = Object.entries(files).flatMap(([file, { mutants }]) =>
+    mutants.filter(keep).map(({ location: { start, end } }) => `${file}:${start.line}-${end.line}`),
+  );
+  if (!ranges.length) throw new Error(`${report} lists no such mutants.`);
+  return [...new Set(ranges)];
 }
 
 /** Stryker's command runner: a fresh vitest per mutant, so module-level mutants are activated before loading. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const mutationWorker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
 
 // Two projects share this config: `unit` (pure lib/, no database, no sandbox) and `integration` (handlers
 // against a real database and the sandbox, plus the contract test). Without --project both run.
@@ -15,8 +16,11 @@ export default defineConfig({
   root,
   test: {
     exclude: ["tests/e2e/**", "node_modules/**"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Under StrykerJS (its workers set STRYKER_MUTATOR_WORKER) a loaded machine may run a database-backed test
+    // several times slower; a test timing out there would fail the dry run or leave a mutant untested. Stryker
+    // bounds each mutant's run with its own timeout.
+    testTimeout: mutationWorker ? 120_000 : 30_000,
+    hookTimeout: mutationWorker ? 180_000 : 60_000,
     pool: "forks",
     // Route handlers and getActor() read the request through next/headers, as under `next start`.
     setupFiles: ["tests/support/next-runtime.ts"],

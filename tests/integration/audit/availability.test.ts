@@ -20,32 +20,43 @@ afterAll(async () => {
   await down?.$disconnect();
 });
 
-async function intentError(db: Db, spoolDir: string): Promise<{ err: unknown; ms: number }> {
-  const started = performance.now();
-  const err = await recordIntent(
+async function intentError(db: Db, spoolDir: string): Promise<unknown> {
+  return recordIntent(
     { actor: buyer, action: "order.cancel", orderNumber: "20-RD3QV", correlationId: correlationId(1) },
     { db, spoolDir },
   ).catch((e: unknown) => e);
-  return { err, ms: performance.now() - started };
+}
+
+/** Every message and code down the error's cause chain: what ended the attempt, whatever wraps it. */
+function causes(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err as { message?: unknown; code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    parts.push(String(e.message ?? ""), String(e.code ?? ""));
+    if (parts.length > 20) break;
+  }
+  return parts.join(" | ");
 }
 
 describe("database unavailable", () => {
-  it("recordIntent throws db_unavailable with Retry-After when connections are refused, at once", async () => {
-    const { err, ms } = await intentError(down, tempSpoolDir());
+  it("recordIntent throws db_unavailable with Retry-After when connections are refused, at once (no timeout waited)", async () => {
+    const err = await intentError(down, tempSpoolDir());
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("db_unavailable");
     expect((err as AppError).status).toBe(503);
     expect((err as AppError).retryAfterSeconds).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(3_000);
+    // The refusal itself ended the attempt (no retry, no timeout waited out); a clock would measure the machine.
+    expect(causes(err)).toMatch(/can't reach database server/i);
+    expect(causes(err)).not.toMatch(/timeout/i);
   });
 
-  it("recordIntent gives up on a black-holed database within the connection timeout (5 s) + 1 s", async () => {
+  it("recordIntent gives up on a black-holed database when the connection timeout fires", async () => {
     const silent = await silentServer();
     const db = createDb(silent.url, 2);
     try {
-      const { err, ms } = await intentError(db, tempSpoolDir());
+      const err = await intentError(db, tempSpoolDir());
       expect((err as AppError).code).toBe("db_unavailable");
-      expect(ms).toBeLessThan(6_000);
+      // The pool's connection timeout (lib/db.ts) ended it: without one the attempt would wait forever.
+      expect(causes(err)).toMatch(/connection timeout/i);
     } finally {
       await silent.close();
       await db.$disconnect().catch(() => undefined);

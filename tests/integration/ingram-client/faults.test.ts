@@ -30,11 +30,9 @@ describe("deadline", () => {
       closedAt = Date.now();
     };
     const client = createIngramClient(testConfig(fake, { timeoutMs: budget }));
-    const started = Date.now();
     const err = await failure(client.getOrder("20-RD128", {}, ctx()));
-    const elapsed = Date.now() - started;
-    expect(err).toMatchObject({ kind: "timeout", status: 0, op: "get" });
-    expect(elapsed).toBeLessThan(budget + 500);
+    // The call's own deadline ended it (no "aborted by caller"), not the 30 s reply; no clock is asserted.
+    expect(err).toMatchObject({ kind: "timeout", status: 0, op: "get", errors: [] });
     await new Promise((r) => setTimeout(r, 100));
     expect(closedAt).toBeGreaterThan(0);
     expect(fake.requests).toHaveLength(1); // a timeout is not retried past the budget
@@ -56,10 +54,9 @@ describe("deadline", () => {
       res.end("}");
     };
     const client = createIngramClient(testConfig(fake, { timeoutMs: budget }));
-    const started = Date.now();
     const err = await failure(client.createOrder({ customerOrderNumber: "PO" }, ctx()));
-    expect(err).toMatchObject({ kind: "timeout", op: "create" });
-    expect(Date.now() - started).toBeLessThan(budget + 500);
+    // The deadline ended it, not the 30 s drip (the server saw the close, and sent nothing after it).
+    expect(err).toMatchObject({ kind: "timeout", op: "create", errors: [] });
     await serverSawClose;
     const after = bytesSent;
     await new Promise((r) => setTimeout(r, 300));
@@ -72,10 +69,9 @@ describe("deadline", () => {
     const client = createIngramClient(testConfig(fake, { timeoutMs: 10_000 }));
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 200);
-    const started = Date.now();
     const err = await failure(client.searchOrders({}, { correlationId: newCorrelationId(), signal: ac.signal }));
-    expect(err).toMatchObject({ kind: "timeout" });
-    expect(Date.now() - started).toBeLessThan(1500);
+    // The caller's abort ended it, not the 10 s deadline: the error says so.
+    expect(err).toMatchObject({ kind: "timeout", errors: [{ message: "aborted by caller" }] });
   });
 });
 

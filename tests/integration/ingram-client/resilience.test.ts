@@ -45,9 +45,9 @@ describe("retries", () => {
     fake.handle = (_req, res) =>
       json(res, 429, { errors: [{ field: null, message: "too many requests" }] }, { "retry-after": "30" });
     const client = createIngramClient(testConfig(fake, { timeoutMs: 2000 }));
-    const started = Date.now();
+    // Not waited for: a wait for 30 s would be cut by the call's 2 s deadline and fail as "timeout"; it fails
+    // with upstream's 429 instead, after the one request (no clock: a busy machine is not a failure).
     const err = await failure(client.searchOrders({}, ctx()));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(err).toMatchObject({
       kind: "rate_limited",
       status: 429,
@@ -193,9 +193,8 @@ describe("circuit breaker", () => {
       await expect(client.cancelOrder("20-RD128", ctx())).rejects.toMatchObject({ kind: "http", status: 503 });
     expect(fake.requests).toHaveLength(4);
 
-    const started = Date.now();
+    // Failing fast: no request goes out and nothing waits for the call's deadline (that would fail as "timeout").
     const fast = await Promise.all(Array.from({ length: 50 }, () => failure(client.searchOrders({}, ctx()))));
-    expect(Date.now() - started).toBeLessThan(250);
     for (const e of fast) expect(e).toMatchObject({ kind: "circuit_open", status: 0, retryAfterSeconds: 1 });
     expect(fake.requests).toHaveLength(4);
 

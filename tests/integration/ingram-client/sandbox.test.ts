@@ -49,9 +49,8 @@ describe("client against the sandbox", () => {
     sb.faults.set({ op: "get", kind: "latency", ms: 30_000 });
     sb.faults.set({ op: "search", kind: "drip", bytesPerSecond: 1 });
     for (const call of [() => client.getOrder("20-SHP01", {}, ctx()), () => client.searchOrders({}, ctx())]) {
-      const started = Date.now();
-      await expect(call()).rejects.toMatchObject({ kind: "timeout" });
-      expect(Date.now() - started).toBeLessThan(1000 + 500);
+      // The call's deadline ended it (not a caller's abort, not the 30 s upstream): no clock is asserted.
+      await expect(call()).rejects.toMatchObject({ kind: "timeout", errors: [] });
     }
   });
 
@@ -104,10 +103,9 @@ describe("client against the sandbox", () => {
     for (let i = 0; i < 10; i++)
       await expect(client.getOrder("20-SHP01", {}, ctx())).rejects.toMatchObject({ status: 503 });
     const before = sb.stats.requests.length;
-    const started = Date.now();
+    // Failing fast: no request reaches the sandbox, and none waits out the deadline (that would be "timeout").
     for (let i = 0; i < 100; i++)
       await expect(client.searchOrders({}, ctx())).rejects.toMatchObject({ kind: "circuit_open" });
-    expect(Date.now() - started).toBeLessThan(500);
     expect(sb.stats.requests.length).toBe(before);
     sb.faults.clear(storm);
     await new Promise((r) => setTimeout(r, 350));

@@ -139,6 +139,7 @@ describe("withIdempotency", () => {
       expect(err).toMatchObject({
         code: "validation_failed",
         status: 422,
+        message: "This Idempotency-Key was already used with a different request. Use a new key.",
         fields: { "Idempotency-Key": "Already used with a different request." },
       });
     }
@@ -159,7 +160,12 @@ describe("withIdempotency", () => {
       await new Promise((res) => setTimeout(res, 10));
     }
     const dup = await withIdempotency(r, async () => ({ status: 500, body: null })).catch((e: unknown) => e);
-    expect(dup).toMatchObject({ code: "conflict", status: 409, retryAfterSeconds: 2 });
+    expect(dup).toMatchObject({
+      code: "conflict",
+      status: 409,
+      retryAfterSeconds: 2,
+      message: "A request with this Idempotency-Key is still being processed. Try again shortly.",
+    });
     release();
     expect(await first).toEqual({ status: 201, body: { first: true }, replayed: false });
     expect(await withIdempotency(r, async () => ({ status: 500, body: null }))).toEqual({
@@ -167,6 +173,33 @@ describe("withIdempotency", () => {
       body: { first: true },
       replayed: true,
     });
+  });
+});
+
+describe("withIdempotency, a duplicate in flight", () => {
+  it("waits within waitMs for the first request's reply and replays it, running nothing", async () => {
+    const actor = await buyer();
+    const r = { ...req(actor, randomUUID()), waitMs: 60_000 };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = withIdempotency(r, async () => {
+      await gate;
+      return { status: 201, body: { first: true } };
+    });
+    while (!(await t.db.idempotencyRecord.count({ where: { userId: actor.id, key: r.key } }))) {
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    let ran = false;
+    const dup = withIdempotency(r, async () => {
+      ran = true;
+      return { status: 500, body: null };
+    }).catch((e: unknown) => e);
+    // Let the duplicate find the record in flight (a slower machine only lets it poll fewer times).
+    await new Promise((res) => setTimeout(res, 1_000));
+    release();
+    expect(await first).toEqual({ status: 201, body: { first: true }, replayed: false });
+    expect(await dup).toEqual({ status: 201, body: { first: true }, replayed: true });
+    expect(ran).toBe(false);
   });
 });
 

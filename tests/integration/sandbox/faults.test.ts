@@ -96,9 +96,8 @@ describe("sandbox faults", () => {
     const res = await fetch(sb.url + detail, { headers: imHeaders(token) });
     expect(res.status).toBe(200);
     const body = res.text();
-    const started = performance.now();
+    // A close that waited for the drip (1 byte a second) would outlast the test's timeout; no clock is asserted.
     await sb.close();
-    expect(performance.now() - started).toBeLessThan(1_000);
     await expect(body).rejects.toThrow();
   });
 

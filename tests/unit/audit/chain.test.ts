@@ -97,5 +97,14 @@ describe("canonical form", () => {
 
   it("keeps null actor distinct from an actor", () => {
     expect(canonicalForm({ ...base, actorId: null, actorEmail: null })).toContain('"actor":null');
+    // Half an actor is still an actor: only both missing is "no actor".
+    expect(canonicalForm({ ...base, actorEmail: null })).toContain('"actor":{"email":null,"id":"u1"}');
+    expect(canonicalForm({ ...base, actorId: null })).toContain('"actor":{"email":"ann@example.com","id":null}');
+  });
+
+  it("writes big integers and dates inside stored JSON as strings, and what JSON cannot hold as null", () => {
+    expect(canonicalJson({ n: 12345678901234567890n })).toBe('{"n":"12345678901234567890"}');
+    expect(canonicalJson({ at: new Date("2026-01-31T10:20:30.456Z") })).toBe('{"at":"2026-01-31T10:20:30.456Z"}');
+    expect(canonicalJson([() => 1, Symbol("s"), null])).toBe("[null,null,null]");
   });
 });

@@ -116,4 +116,22 @@ describe("client address", () => {
     expect(clientAddress(peer("10.0.0.2", "not-an-ip"), 1)).toBe("unknown");
     expect(clientAddress({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "2001:DB8::1" }, 1)).toBe("2001:db8::1");
   });
+
+  it("reads headers as a proxy writes them: repeated, padded, with empty entries, or missing", () => {
+    // A header given twice (Node's raw headers) is one list; empty and blank entries are not hops.
+    const repeated = { [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": ["203.0.113.9", "10.0.0.1"] };
+    expect(clientAddress(repeated, 2)).toBe("203.0.113.9");
+    expect(clientAddress(peer("10.0.0.2", "203.0.113.9, , 10.0.0.1,"), 2)).toBe("203.0.113.9");
+    expect(clientAddress({ [PEER_HEADER]: " 10.0.0.2 " }, 0)).toBe("10.0.0.2");
+    // More hops trusted than entries sent: the leftmost there is, here the peer itself; a negative count is 0.
+    expect(clientAddress(peer("10.0.0.2"), 1)).toBe("10.0.0.2");
+    expect(clientAddress(peer("10.0.0.2", "203.0.113.9"), -1)).toBe("10.0.0.2");
+  });
+
+  it("unwraps an IPv4-mapped IPv6 address only when it is exactly one", () => {
+    expect(clientAddress(peer("::FFFF:198.51.100.71"), 0)).toBe("198.51.100.71");
+    expect(clientAddress(peer("::ffff:10.20.30.40"), 0)).toBe("10.20.30.40");
+    expect(clientAddress(peer("::ffff:1.2.3.4x"), 0)).toBe("unknown");
+    expect(clientAddress(peer("x::ffff:1.2.3.4"), 0)).toBe("unknown");
+  });
 });

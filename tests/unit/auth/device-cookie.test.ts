@@ -1,7 +1,7 @@
 // Device cookies (OWASP): a token names one account and one device, cannot be forged or moved to another
 // account, and travels only to the sign-in endpoints, out of scripts' reach.
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEVICE_COOKIE, deviceCookieHeader, issueDeviceToken, verifiedDeviceId } from "@/lib/auth/device-cookie";
 import { env } from "@/lib/env.mjs";
 import { noteDeviceToken, noteThrottled, presentedDeviceToken, withSignInAttempt } from "@/lib/auth/sign-in-attempt";
@@ -50,6 +50,27 @@ describe("device token", () => {
     const secure = env.nextauthUrl.startsWith("https://") ? "; Secure" : "";
     expect(header).toBe(`${DEVICE_COOKIE}=tok; Path=/api/auth; Max-Age=15552000; HttpOnly; SameSite=Strict${secure}`);
     expect(DEVICE_COOKIE).toBe("orderdesk.device");
+  });
+
+  it("is Secure exactly when the portal's URL is https", async () => {
+    // The module read afresh with another URL (env is read once, at import).
+    const withUrl = async (nextauthUrl: string) => {
+      vi.resetModules();
+      vi.doMock("@/lib/env.mjs", () => ({ env: { ...env, nextauthUrl } }));
+      try {
+        const mod = await import("@/lib/auth/device-cookie");
+        const token = mod.issueDeviceToken("ann@example.com");
+        expect(mod.verifiedDeviceId(token, "ann@example.com")).toBe(token.split(".")[0]);
+        return mod.deviceCookieHeader("tok");
+      } finally {
+        vi.doUnmock("@/lib/env.mjs");
+      }
+    };
+    const cookie = "orderdesk.device=tok; Path=/api/auth; Max-Age=15552000; HttpOnly; SameSite=Strict";
+    expect(await withUrl("https://orders.example.com")).toBe(`${cookie}; Secure`);
+    expect(await withUrl("http://localhost:3000")).toBe(cookie);
+    // Only the scheme decides: a URL that merely contains "https://" does not.
+    expect(await withUrl("http://proxy.example/https://")).toBe(cookie);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, can, PERMISSIONS, requirePermission, ROLES } from "@/lib/authz";
+import { type Actor, can, PASSWORD_CHANGE_REQUIRED, PERMISSIONS, requirePermission, ROLES } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { USER_ROLES } from "@/lib/validation/user-constants";
 
@@ -66,5 +66,31 @@ describe("role → permission table", () => {
     });
     expect(refusal(() => requirePermission(actor("viewer"), "account.manage"))).toBeNull();
     expect(can(undefined, "account.manage")).toBe(false);
+  });
+});
+
+describe("a password reset by someone else", () => {
+  const reset = (role: Actor["role"]) => ({ ...actor(role), mustChangePassword: true });
+  const refusal = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      return { code: (err as AppError).code, message: (err as AppError).message };
+    }
+    return null;
+  };
+
+  it("closes every permission but the user's own account, saying what to do", () => {
+    expect(refusal(() => requirePermission(reset("admin"), "users.manage"))).toEqual({
+      code: "forbidden",
+      message: PASSWORD_CHANGE_REQUIRED,
+    });
+    // The refusal says where to go: the account page, the one place still open.
+    expect(PASSWORD_CHANGE_REQUIRED).toMatch(/choose a new password on your account page \(\/account\)/i);
+    expect(can(reset("admin"), "orders.read")).toBe(false);
+    expect(refusal(() => requirePermission(reset("viewer"), "account.manage"))).toBeNull();
+    expect(can(reset("viewer"), "account.manage")).toBe(true);
+    // The flag cleared: the role's permissions again.
+    expect(can({ ...reset("admin"), mustChangePassword: false }, "users.manage")).toBe(true);
   });
 });

@@ -45,4 +45,42 @@ describe("v7 result webhooks: success or failure", () => {
     })!;
     expect(e).toMatchObject({ kind: "order_status", failed: false });
   });
+
+  it("reads errors under `error` too, plain texts as well as entries, at most 20", () => {
+    const [e] = parseWebhookBody(
+      result("IM::failed", { error: ["Credit hold", { message: "Check terms", fields: [{ message: "no field" }] }] }),
+    )!;
+    expect(e).toMatchObject({ failed: true, errors: ["Credit hold", "Check terms", "no field"] });
+    const many = Array.from({ length: 25 }, (_, i) => ({ message: `E${i}` }));
+    const [capped] = parseWebhookBody(result("IM::failed", { errors: many }))!;
+    expect(capped!.errors).toEqual(many.slice(0, 20).map((m) => m.message));
+  });
+
+  it("takes a finite number as text, and an overflowed one (1e400 parses as Infinity) as nothing", () => {
+    const [e] = parseWebhookBody(
+      JSON.parse('[{"eventId":"E4","resource":{"customerOrderNumber":1e400,"confirmationNumber":42}}]'),
+    )!;
+    expect(e).toMatchObject({ customerOrderNumber: null, confirmationNumber: "42" });
+  });
+
+  it("fails on errors alone only when no order was named, and only for a create result", () => {
+    const errors = [{ message: "Order can not be created" }];
+    // Named as created, yet no order and Ingram's errors: a failure.
+    expect(parseWebhookBody(result("IM::created", { orders: [], errors }))![0]!.failed).toBe(true);
+    // An order named alongside errors (warnings on a created order): not a failure.
+    const named = parseWebhookBody(result("IM::created", { orders: [{ ingramOrderNumber: "20-CCCCC" }], errors }))!;
+    expect(named[0]).toMatchObject({ failed: false, errors: ["Order can not be created"] });
+    // A status event naming no order, with errors: still not a failure.
+    const status = parseWebhookBody({ event: "im::updated", eventId: "E5", resource: [{ errors }] })!;
+    expect(status[0]).toMatchObject({ kind: "order_status", failed: false });
+  });
+
+  it("skips error entries and field entries that carry no message", () => {
+    const [e] = parseWebhookBody(
+      result("IM::failed", {
+        errors: [{ fields: [{ field: "lines[0].quantity", message: "too many" }, { field: "notes" }] }, { code: 7 }],
+      }),
+    )!;
+    expect(e!.errors).toEqual(["lines[0].quantity: too many"]);
+  });
 });
