@@ -102,9 +102,11 @@ function countRefusal(err: unknown): never {
   throw err;
 }
 
-// Virtual time: the sandbox clock jumps to the earliest wake-up only when both sync loops sleep, so real work
-// (a search page, a details read, index writes) takes no Ingram time and Ingram minutes are counted fairly.
-const LOOPS = 2;
+// Virtual time: the sandbox clock jumps to the earliest wake-up only when every sync loop sleeps (search,
+// details, order requests: lib/order-index/sync-runner.ts), so real work (a search page, a details read, index
+// writes) takes no Ingram time and Ingram minutes are counted fairly. Counting fewer loops than run lets the
+// clock jump while one still works, which shows as a sync far slower than its share.
+const LOOPS = 3;
 const sleepers = new Set<{ at: number; wake: () => void }>();
 let sleeps = 0;
 function advance(): void {
