@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { IngramError } from "@/lib/ingram/ingram-errors";
 import { callContext } from "@/lib/orders/ingram-calls";
 import { indexOrderDetail } from "./index-writes";
-import type { SyncContext } from "./sync-state";
+import { loadSyncState, type SyncContext } from "./sync-state";
 
 // The details side of the sync: search rows carry no lines, serials or tracking, so each order is read once
 // in full (newest first), then re-read on a schedule: active orders often, final ones (delivered, invoiced,
@@ -38,14 +38,24 @@ async function nextOrder(ctx: SyncContext, skip: Set<string>): Promise<{ orderNu
   return stale ? { orderNumber: stale.orderNumber, fresh: false } : null;
 }
 
+async function passSearchDone(ctx: SyncContext): Promise<boolean> {
+  const st = await loadSyncState(ctx.db, ctx.account);
+  return st.passStartedAt !== null && st.searchDone;
+}
+
 /** Reads one order's details into the index and returns 0, or returns how long to wait when none is due. */
 export async function detailStep(ctx: SyncContext, skip: Set<string>): Promise<number> {
+  // Whether the pass's search is done is read before looking for unread orders, never after: a search page
+  // committed in between (its orders unread, the search then done) must not end the pass before they are read.
+  const searchDone = await passSearchDone(ctx);
   const target = await nextOrder(ctx, skip);
   if (!target?.fresh) {
-    const st = await ctx.save({});
     // Every order the pass found has its details: the full pass is complete (scheduled re-reads go on).
-    if (st.passStartedAt && st.searchDone) await ctx.save({ passStartedAt: null, lastFullPassAt: new Date(ctx.now()) });
-    if (!target) return IDLE_MS;
+    if (searchDone) await ctx.save({ passStartedAt: null, lastFullPassAt: new Date(ctx.now()) });
+    if (!target) {
+      await ctx.save({});
+      return IDLE_MS;
+    }
   }
   await ctx.pace("get");
   try {
