@@ -41,6 +41,7 @@ export function HeaderSearch() {
   const id = useId();
   const listId = `${id}-list`;
   const input = useRef<HTMLInputElement>(null);
+  const closing = useRef<number | undefined>(undefined);
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -160,8 +161,14 @@ export function HeaderSearch() {
           setActive(-1);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          // Back within the blur's grace period: the pending close must not shut the popup on a focused box.
+          window.clearTimeout(closing.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closing.current = window.setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       <div className="header-search-popup" hidden={!expanded}>

@@ -202,6 +202,8 @@ test("Duplicate order on an order page starts a new order with its lines, ship-t
   const source = FIXTURES.shipped.orderNumber;
   await page.goto(`/orders/${source}`);
   const table = page.getByRole("region", { name: "Order lines" }).locator("table.data").first();
+  // allTextContents does not wait: the lines stream in after the page's head.
+  await expect(table.locator("tbody tr td:nth-child(2) > span.mono").first()).toBeVisible();
   const parts = await table.locator("tbody tr td:nth-child(2) > span.mono").allTextContents();
   expect(parts.length).toBeGreaterThan(0);
   await page.getByRole("link", { name: "Duplicate order" }).click();

@@ -186,8 +186,12 @@ test("Find: / focuses the header search; results as you type; arrows and Enter o
 
 test("date presets: Last 7 days writes the URL and narrows the orders to those days", async ({ page }) => {
   // "36 orders match · synced …" in the page head.
-  const matching = async () =>
-    Number(/^([\d,]+) orders? match/.exec(await page.locator(".page-head .meta").innerText())![1]!.replace(/,/g, ""));
+  // The loading skeleton's own ".meta" ("Loading orders…") may still stand beside it while the page streams in.
+  const matching = async () => {
+    const meta = page.locator(".page-head .meta").filter({ hasText: /orders? match/ });
+    await expect(meta).toHaveCount(1);
+    return Number(/^([\d,]+) orders? match/.exec(await meta.innerText())![1]!.replace(/,/g, ""));
+  };
   await page.goto("/orders");
   const everything = await matching();
   await page.getByRole("navigation", { name: "Order date" }).getByRole("link", { name: "Last 7 days" }).click();
