@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     sandbox = await startSandbox({
       port: env.sandboxPort,
       orderCount: env.sandboxOrders,
+      // Ingram's own limit unless INGRAM_RATE_LIMIT_PER_MINUTE says otherwise, the same the portal's budget keeps.
+      rateLimitPerMinute: env.ingram.rateLimitPerMinute,
       webhookUrl: `http://127.0.0.1:${env.port}/api/webhooks/ingram`,
       webhookSecret: env.ingram.webhookSecret,
     });
