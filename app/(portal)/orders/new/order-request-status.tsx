@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/app/_components/api-fetch";
 import { formatDateTime } from "@/app/_components/format";
 import { Progress } from "@/app/_components/spinner";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { OrderLinks } from "../_form/order-links";
 import { RejectionReasons } from "../_form/rejection-reasons";
 import type { OrderRequestView } from "@/lib/orders/dto-types";
 
@@ -105,14 +105,7 @@ export function OrderRequestStatus({ initial }: { initial: OrderRequestView }) {
         {request.orderNumbers.length ? (
           <p>
             {request.orderNumbers.length === 1 ? "Order " : "Orders "}
-            {request.orderNumbers.map((n, i) => (
-              <span key={n}>
-                {i ? ", " : ""}
-                <Link className="mono" href={`/orders/${encodeURIComponent(n)}`}>
-                  {n}
-                </Link>
-              </span>
-            ))}
+            <OrderLinks orderNumbers={request.orderNumbers} />
           </p>
         ) : null}
         {request.status === "failed" && request.reasons.length ? (

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { columnHelper, DataTable } from "@/app/_components/data-table";
 import { formatAge, formatDateTime } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import type { OrderRequestView } from "@/lib/orders/dto-types";
+import { OrderLinks } from "../_form/order-links";
 import { RejectionReasons } from "../_form/rejection-reasons";
 
 const h = columnHelper<OrderRequestView>();
@@ -17,18 +17,7 @@ const LABEL: Record<OrderRequestView["status"], string> = {
 
 function Outcome({ request: r }: { request: OrderRequestView }) {
   if (r.orderNumbers.length) {
-    return (
-      <>
-        {r.orderNumbers.map((n, i) => (
-          <span key={n}>
-            {i ? ", " : ""}
-            <Link className="mono" href={`/orders/${encodeURIComponent(n)}`}>
-              {n}
-            </Link>
-          </span>
-        ))}
-      </>
-    );
+    return <OrderLinks orderNumbers={r.orderNumbers} />;
   }
   if (!r.reasons.length) return <span className="muted">{r.message}</span>;
   return <RejectionReasons reasons={r.reasons} className="plain-list" />;
