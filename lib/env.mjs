@@ -260,7 +260,10 @@ export function buildEnv(source) {
 
 export const env = buildEnv(process.env);
 
-/** Variables handed to child processes started by our own launcher (next start, the sandbox). */
+/**
+ * Variables handed to child processes started by our own launcher (next build, next start, the sandbox). Next's
+ * anonymous telemetry is off: nothing the portal runs may reach the internet.
+ */
 export function childEnv(extra) {
-  return { ...process.env, ...extra };
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
 }

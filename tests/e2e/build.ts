@@ -6,6 +6,6 @@ import { CANARIES } from "./canaries";
 const next = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const result = spawnSync(process.execPath, [next, "build"], {
   stdio: "inherit",
-  env: { ...process.env, ...CANARIES, NODE_ENV: "production" },
+  env: { ...process.env, ...CANARIES, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 process.exit(result.status ?? 1);
