@@ -120,10 +120,10 @@ interface IndexRow {
   status: string;
   ingram_status: string | null;
   summary: unknown;
+  subs: SubOrderRow[] | null;
 }
 
 interface SubOrderRow {
-  parent: string;
   order_number: string;
   total: number | null;
   ingram_status: string | null;
@@ -131,7 +131,8 @@ interface SubOrderRow {
 
 /**
  * The account's matching orders, one page, in the order asked for; `limit`/`offset` are row counts. The inner
- * query sorts keys only, so the columns (and JSON) are read for the page's rows, not for every match.
+ * query sorts keys only, so the columns (and JSON) are read for the page's rows, not for every match. Each row
+ * brings its sub-orders (a detail writes one index row per sub-order) in the same statement.
  */
 export async function indexedOrders(
   db: Db,
@@ -146,23 +147,18 @@ export async function indexedOrders(
       to_char(o.ship_date, 'YYYY-MM-DD') AS ship_date, o.line_count, o.currency,
       o.total::float8 AS total, o.status, o.ingram_status,
       COALESCE(o.detail->>'vendorSalesOrderNumber', o.summary->>'vendorSalesOrderNumber') AS vendor_sales_order_number,
-      CASE WHEN o.detail IS NULL THEN o.summary END AS summary
+      CASE WHEN o.detail IS NULL THEN o.summary END AS summary,
+      (SELECT json_agg(json_build_object('order_number', s.order_number, 'total', s.total::float8,
+          'ingram_status', s.ingram_status) ORDER BY s.order_number)
+        FROM order_index s WHERE s.customer_number = o.customer_number AND s.country_code = o.country_code
+          AND s.parent_order_number = o.order_number) AS subs
     FROM order_index o JOIN (
       SELECT o.customer_number, o.country_code, o.order_number FROM order_index o
       WHERE ${whereOf(account, q)} ${orderByOf(q)} LIMIT ${limit} OFFSET ${offset}
     ) AS p ON p.customer_number = o.customer_number AND p.country_code = o.country_code
       AND p.order_number = o.order_number
     ${orderByOf(q)}`;
-  if (rows.length === 0) return [];
-  // A detail has one index row per sub-order; a search row knows its sub-orders from Ingram's reply.
-  const subs = await db.$queryRaw<SubOrderRow[]>`
-    SELECT s.parent_order_number AS parent, s.order_number, s.total::float8 AS total, s.ingram_status
-    FROM order_index s WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
-      AND s.parent_order_number IN (${join(rows.map((r) => r.order_number))})
-    ORDER BY s.order_number`;
-  const byParent = new Map<string, SubOrderRow[]>();
-  for (const s of subs) byParent.set(s.parent, [...(byParent.get(s.parent) ?? []), s]);
-  return rows.map((r) => toSummary(r, byParent.get(r.order_number)));
+  return rows.map((r) => toSummary(r, r.subs ?? undefined));
 }
 
 function toSummary(r: IndexRow, subs: SubOrderRow[] | undefined): OrderSummary {
@@ -211,6 +207,20 @@ export async function indexCoversAccount(db: Db, account: IndexAccount): Promise
       WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
         AND s.last_full_pass_at IS NOT NULL) AS covered`;
   return row?.covered === true;
+}
+
+/**
+ * When anything about the account last reached the index, once the index covers the account (see
+ * indexCoversAccount; null until then): one statement for what the list asks on every view.
+ */
+export async function coveredSince(db: Db, account: IndexAccount): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ at: Date | null }[]>`
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM sync_state s
+        WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
+          AND s.last_full_pass_at IS NOT NULL)
+      THEN (SELECT max(o.last_seen_at) FROM order_index o
+        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}) END AS at`;
+  return row?.at ? new Date(row.at) : null;
 }
 
 /** When anything about the account last reached the index (null: the index holds none of its orders yet). */

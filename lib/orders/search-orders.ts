@@ -6,7 +6,7 @@ import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
 import { log } from "@/lib/log";
 import { indexAccount } from "@/lib/order-index/index-detail";
 import { type ListFacets, listFacets } from "@/lib/order-index/index-facets";
-import { indexCoversAccount, indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
+import { coveredSince, indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
 import { indexSearchPage } from "@/lib/order-index/index-writes";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { toSearchPage } from "./dto";
@@ -37,7 +37,7 @@ export async function searchOrders(
       "The order index does not know special bid numbers: Ingram answered.",
     );
   }
-  const syncedAt = (await indexCoversAccount(db, account)) ? await lastIndexedAt(db, account) : null;
+  const syncedAt = await coveredSince(db, account);
   if (!syncedAt) {
     return liveSearch(
       query,
