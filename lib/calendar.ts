@@ -5,11 +5,37 @@ import type { DatePreset } from "./validation/list-view";
 
 export const DEFAULT_TIME_ZONE = "UTC";
 
+// Building an Intl formatter costs far more than formatting with one (a list page formats a hundred dates), so
+// each is built once: per time zone the runtime knows (a bounded set: an unknown zone throws and is not kept).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(tz: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(tz, f);
+  }
+  return f;
+}
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const SHORT_DAY_YEAR = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const LONG_DAY = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 /** True for an IANA zone name this runtime knows ("Europe/Berlin", "UTC"). */
 export function isTimeZone(tz: string | undefined | null): tz is string {
   if (!tz || tz.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(tz)) return false;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    dayFormat(tz);
     return true;
   } catch {
     return false;
@@ -18,12 +44,7 @@ export function isTimeZone(tz: string | undefined | null): tz is string {
 
 /** yyyy-MM-dd of the instant `now` in `tz`. */
 export function dayIn(now: Date, tz: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: tz,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
+  const parts = dayFormat(tz).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -65,25 +86,14 @@ export function relativeDay(day: string, now: Date, tz: string): string {
   if (n > 1 && n <= 30) return `${n} days ago`;
   if (n < -1 && n >= -30) return `in ${-n} days`;
   const sameYear = day.slice(0, 4) === dayIn(now, tz).slice(0, 4);
-  return new Date(toUtc(day)).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: sameYear ? undefined : "numeric",
-    timeZone: "UTC",
-  });
+  return (sameYear ? SHORT_DAY : SHORT_DAY_YEAR).format(new Date(toUtc(day)));
 }
 
 /** The day written out in full for a tooltip: "Saturday, 28 November 2026". */
 export function longDay(day: string): string {
   const ms = toUtc(day);
   if (Number.isNaN(ms)) return day;
-  return new Date(ms).toLocaleDateString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  return LONG_DAY.format(new Date(ms));
 }
 
 /**

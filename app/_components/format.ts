@@ -1,10 +1,25 @@
 // Display formatting shared by pages; en-US with explicit currency so amounts never look ambiguous.
+
+// Each Intl formatter is built once (per currency code the runtime knows: an unknown code throws and is not
+// kept): building one costs far more than formatting, and a list page formats every row's amount.
+const PLAIN_AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const PLAIN_NUMBER = new Intl.NumberFormat("en-US");
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(currency: string): Intl.NumberFormat {
+  let f = moneyFormats.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "code" });
+    moneyFormats.set(currency, f);
+  }
+  return f;
+}
+
 export function formatMoney(amount: number | null | undefined, currency?: string | null): string {
   if (amount === null || amount === undefined || Number.isNaN(amount)) return "—";
-  if (!currency) return amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (!currency) return PLAIN_AMOUNT.format(amount);
   try {
-    return amount
-      .toLocaleString("en-US", { style: "currency", currency, currencyDisplay: "code" })
+    return moneyFormat(currency)
+      .format(amount)
       .replace(/\u00a0/g, " ");
   } catch {
     return `${currency} ${amount.toFixed(2)}`;
@@ -28,7 +43,7 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 }
 
 export function formatNumber(n: number | null | undefined): string {
-  return n === null || n === undefined ? "—" : n.toLocaleString("en-US");
+  return n === null || n === undefined ? "—" : PLAIN_NUMBER.format(n);
 }
 
 export function dash(value: string | null | undefined): string {
