@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { BodyTooLargeError, readCappedText } from "@/lib/read-body";
 import { env } from "@/lib/env.mjs";
 import { assertSameOrigin } from "@/lib/same-origin";
+import { apiSecurityHeaders } from "@/lib/security-headers";
 import { zodFields } from "@/lib/validation/fields";
 
 const DEFAULT_MAX_BODY = 256 * 1024;
@@ -100,7 +101,10 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
+const API_SECURITY_HEADERS = Object.entries(apiSecurityHeaders(env.nextauthUrl));
+
 export function withHeaders(res: Response, correlationId: string): Response {
+  for (const [name, value] of API_SECURITY_HEADERS) res.headers.set(name, value);
   res.headers.set("X-Correlation-ID", correlationId);
   res.headers.set("Cache-Control", "private, no-store");
   res.headers.set("X-Content-Type-Options", "nosniff");

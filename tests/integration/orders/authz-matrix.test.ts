@@ -187,6 +187,8 @@ describe("AuthZ matrix: every handler × anonymous, viewer, buyer, admin, disabl
         const res = await call(h, cell.handler, cell.path, { ...cell.opts(who), as: who });
         expect(res.status).toBe(expected);
         expect(res.headers.get("cache-control")).toBe("private, no-store");
+        // The proxy does not run for JSON routes: the handler's own fixed policy is the answer's.
+        expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
         if (expected >= 400) {
           expect(upstreamCalls()).toBe(before);
           const body = await res.json();

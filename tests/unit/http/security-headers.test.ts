@@ -1,7 +1,8 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { config, proxy } from "@/proxy";
+import { apiSecurityHeaders, contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 const scriptSrc = (csp: string) => csp.split("; ").find((d) => d.startsWith("script-src "))!;
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
@@ -45,6 +46,32 @@ describe("HSTS", () => {
     expect(https["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
     expect(securityHeaders("n", { dev: false, publicUrl: "http://localhost:3000" })).not.toHaveProperty(
       "Strict-Transport-Security",
+    );
+  });
+});
+
+describe("JSON routes", () => {
+  it("the proxy runs for pages and next-auth's routes, not for the portal's JSON routes or static files", () => {
+    const runs = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+    for (const url of [
+      "/",
+      "/login",
+      "/orders",
+      "/orders/20-SHP01",
+      "/api/auth/session",
+      "/api/auth/signout",
+      "/apiary",
+    ])
+      expect(runs(url), url).toBe(true);
+    for (const url of ["/api/orders", "/api/orders/20-SHP01", "/api/health", "/api/events", "/_next/static/x.js"])
+      expect(runs(url), url).toBe(false);
+  });
+
+  it("send a policy that allows nothing (a JSON body runs no script), with HSTS only over HTTPS", () => {
+    const plain = apiSecurityHeaders("http://localhost:3000");
+    expect(plain).toEqual({ "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" });
+    expect(apiSecurityHeaders("https://orders.example.com")["Strict-Transport-Security"]).toBe(
+      "max-age=31536000; includeSubDomains",
     );
   });
 });
