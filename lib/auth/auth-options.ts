@@ -8,6 +8,7 @@ import { authorizeCredentials, type CredentialsDeps } from "@/lib/auth/credentia
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSignInAllowed } from "@/lib/auth/oidc";
 import { bcryptHasher } from "@/lib/auth/password";
 import { revokeSession } from "@/lib/auth/session-revocation";
+import { sessionCodec } from "@/lib/auth/session-codec";
 import { sessionUser } from "@/lib/auth/session-user";
 import { SESSION_MAX_AGE_SECONDS, type SessionClaims, decodeSessionClaims } from "@/lib/auth/session-claims";
 import type { Actor } from "@/lib/authz";
@@ -46,13 +47,15 @@ async function signInUser(user: { id: string; email?: string | null }, provider:
   return found && !found.disabled ? found : null;
 }
 
+const CODEC = sessionCodec();
+
 /** The auth options; tests build their own with a counting hasher and a fake clock. */
 export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAuthOptions {
   const now = () => deps.now?.() ?? new Date();
   return {
     secret: env.nextauthSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS, ...CODEC },
     useSecureCookies: env.nextauthUrl.startsWith("https://"),
     pages: { signIn: "/login", error: "/login" },
     logger: {
