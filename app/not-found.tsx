@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { NavAnchor } from "@/app/_components/nav-anchor";
 
 export const metadata = { title: "Not found" };
 
@@ -12,9 +12,9 @@ export default function NotFound() {
           list.
         </p>
         <p style={{ marginTop: 16 }}>
-          <Link className="btn" href="/orders">
+          <NavAnchor className="btn" href="/orders">
             Go to orders
-          </Link>
+          </NavAnchor>
         </p>
       </div>
     </main>

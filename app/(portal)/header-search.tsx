@@ -1,29 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type ComponentType } from "react";
+import type { HeaderComboboxProps } from "./header-combobox";
 import "./header-search.css";
 
-interface Suggestion {
-  orderNumber: string;
-  orderDate: string | null;
-  customerOrderNumber: string | null;
-  endCustomerName: string | null;
-  vendorNames: string[];
-  status: string;
-}
-
-type State =
-  | { kind: "idle" }
-  | { kind: "loading"; q: string }
-  | { kind: "done"; q: string; results: Suggestion[]; total: number }
-  | { kind: "failed"; q: string; message: string };
-
-const DEBOUNCE_MS = 180;
 /** Read by the server to show dates relative to the user's own day (lib/calendar.ts). */
 const TZ_COOKIE = "od-tz";
-
-const seeAllHref = (q: string) => `/orders?q=${encodeURIComponent(q)}`;
 
 /** True when `/` should type a slash rather than jump to the search (focus is in a field). */
 function typingTarget(t: EventTarget | null): boolean {
@@ -32,192 +14,84 @@ function typingTarget(t: EventTarget | null): boolean {
 }
 
 /**
- * The portal's one search box (WAI-ARIA combobox with a listbox popup): results from the order index as you
- * type, arrows to move, Enter to open the highlighted order (or every result on /orders?q=… when none is
- * highlighted), Escape to close; `/` anywhere outside a field focuses it. Without JavaScript it is a GET form.
+ * The portal's one search box. This shell is what every page loads: the GET form to /orders (all it is
+ * without JavaScript), the time-zone cookie and the `/` shortcut (anywhere outside a field it focuses the
+ * box). The combobox (suggestions as you type, arrows, Enter, Escape; header-combobox.tsx) is loaded on first
+ * focus or pointer-enter and takes over the input's text, caret and focus when it mounts. Until then the
+ * input here carries the same role, name and attributes, so a search typed meanwhile is kept.
  */
 export function HeaderSearch() {
-  const router = useRouter();
   const id = useId();
+  const inputId = `${id}-input`;
   const listId = `${id}-list`;
-  const input = useRef<HTMLInputElement>(null);
-  const closing = useRef<number | undefined>(undefined);
-  const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [state, setState] = useState<State>({ kind: "idle" });
+  const requested = useRef(false);
+  const [Combobox, setCombobox] = useState<ComponentType<HeaderComboboxProps> | null>(null);
 
   useEffect(() => {
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (tz && !document.cookie.includes(`${TZ_COOKIE}=${encodeURIComponent(tz)}`))
       document.cookie = `${TZ_COOKIE}=${encodeURIComponent(tz)}; path=/; max-age=31536000; samesite=lax`;
-    const onKey = (e: globalThis.KeyboardEvent) => {
+    const onKey = (e: KeyboardEvent) => {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || typingTarget(e.target)) return;
       e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
+      // By id: the shell's input or, once loaded, the combobox's.
+      const box = document.getElementById(inputId);
+      if (!(box instanceof HTMLInputElement)) return;
+      box.focus();
+      box.select();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [inputId]);
 
-  useEffect(() => {
-    const q = text.trim();
-    if (!q) return;
-    const ctrl = new AbortController();
-    const timer = window.setTimeout(async () => {
-      setState({ kind: "loading", q });
-      try {
-        const res = await fetch(`/api/orders/suggest?q=${encodeURIComponent(q)}`, {
-          signal: ctrl.signal,
-          credentials: "same-origin",
-        });
-        const body = (await res.json().catch(() => null)) as {
-          results?: Suggestion[];
-          total?: number;
-          error?: { message?: string };
-        } | null;
-        if (!res.ok || !body?.results) {
-          setState({ kind: "failed", q, message: body?.error?.message ?? `Search failed (HTTP ${res.status}).` });
-          return;
-        }
-        setState({ kind: "done", q, results: body.results, total: body.total ?? body.results.length });
-        setActive(-1);
-      } catch {
-        if (!ctrl.signal.aborted) setState({ kind: "failed", q, message: "Search failed: no connection." });
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      ctrl.abort();
-      window.clearTimeout(timer);
-    };
-  }, [text]);
-
-  // An emptied box shows nothing, whatever the last search answered.
-  const shown: State = text.trim() ? state : { kind: "idle" };
-  const results = shown.kind === "done" ? shown.results : [];
-  // The options: every result, then "See all results" (index results.length).
-  const optionCount = shown.kind === "done" ? results.length + 1 : 0;
-  const expanded = open && shown.kind !== "idle";
-
-  function go(index: number) {
-    const q = text.trim();
-    const target =
-      index >= 0 && index < results.length
-        ? `/orders/${encodeURIComponent(results[index]!.orderNumber)}`
-        : seeAllHref(q);
-    setOpen(false);
-    setActive(-1);
-    router.push(target);
+  /** Loads the combobox once; a failed load (offline) leaves the plain form and is tried again on next use. */
+  function load() {
+    if (requested.current) return;
+    requested.current = true;
+    import("./header-combobox").then(
+      (m) => setCombobox(() => m.HeaderCombobox),
+      () => {
+        requested.current = false;
+      },
+    );
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      setOpen(true);
-      if (!optionCount) return;
-      const step = e.key === "ArrowDown" ? 1 : -1;
-      // -1 (the text itself) and each option form one ring.
-      setActive((a) => ((a + 1 + step + optionCount + 1) % (optionCount + 1)) - 1);
-    } else if (e.key === "Enter") {
-      if (!text.trim()) return;
-      e.preventDefault();
-      go(active);
-    } else if (e.key === "Escape") {
-      if (expanded) {
-        e.preventDefault();
-        setOpen(false);
-        setActive(-1);
-      } else if (text) {
-        e.preventDefault();
-        setText("");
-      }
-    }
-  }
-
-  const optionId = (i: number) => `${id}-opt-${i}`;
   return (
-    <form role="search" aria-label="Find orders" action="/orders" method="get" className="header-search">
-      <label htmlFor={`${id}-input`} className="sr-only">
+    <form
+      role="search"
+      aria-label="Find orders"
+      action="/orders"
+      method="get"
+      className="header-search"
+      onFocus={load}
+      onPointerEnter={load}
+    >
+      <label htmlFor={inputId} className="sr-only">
         Find orders
       </label>
-      <input
-        ref={input}
-        id={`${id}-input`}
-        name="q"
-        type="search"
-        role="combobox"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={expanded && active >= 0 && active < optionCount ? optionId(active) : undefined}
-        aria-keyshortcuts="/"
-        autoComplete="off"
-        maxLength={100}
-        placeholder="Find order, PO, serial…  ( / )"
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setActive(-1);
-          setOpen(true);
-        }}
-        onFocus={() => {
-          // Back within the blur's grace period: the pending close must not shut the popup on a focused box.
-          window.clearTimeout(closing.current);
-          setOpen(true);
-        }}
-        onBlur={() => {
-          closing.current = window.setTimeout(() => setOpen(false), 150);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      <div className="header-search-popup" hidden={!expanded}>
-        <ul id={listId} role="listbox" aria-label="Matching orders">
-          {results.map((r, i) => (
-            <li
-              key={r.orderNumber}
-              id={optionId(i)}
-              role="option"
-              aria-selected={active === i}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => go(i)}
-              // Moving the pointer highlights; a layout change that puts an option under a still pointer does not.
-              onMouseMove={() => setActive(i)}
-            >
-              <span className="mono">{r.orderNumber}</span>
-              <span className="subtle">
-                {[r.customerOrderNumber, r.endCustomerName, r.vendorNames.join(", "), r.orderDate, r.status]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </span>
-            </li>
-          ))}
-          {shown.kind === "done" ? (
-            <li
-              id={optionId(results.length)}
-              role="option"
-              aria-selected={active === results.length}
-              className="see-all"
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => go(results.length)}
-              onMouseMove={() => setActive(results.length)}
-            >
-              See all results{shown.total ? ` (${shown.total.toLocaleString("en-US")})` : ""} for “{shown.q}”
-            </li>
-          ) : null}
-        </ul>
-        <p className="subtle header-search-status" aria-live="polite">
-          {shown.kind === "loading"
-            ? "Searching…"
-            : shown.kind === "failed"
-              ? shown.message
-              : shown.kind === "done"
-                ? shown.total === 0
-                  ? "No order in the index matches."
-                  : `${shown.total.toLocaleString("en-US")} ${shown.total === 1 ? "order matches" : "orders match"}.`
-                : ""}
-        </p>
-      </div>
+      {Combobox ? (
+        <Combobox inputId={inputId} listId={listId} />
+      ) : (
+        <>
+          <input
+            id={inputId}
+            name="q"
+            type="search"
+            role="combobox"
+            aria-expanded={false}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-keyshortcuts="/"
+            autoComplete="off"
+            maxLength={100}
+            placeholder="Find order, PO, serial…  ( / )"
+          />
+          <div className="header-search-popup" hidden>
+            <ul id={listId} role="listbox" aria-label="Matching orders" />
+            <p className="subtle header-search-status" aria-live="polite" />
+          </div>
+        </>
+      )}
     </form>
   );
 }

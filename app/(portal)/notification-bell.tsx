@@ -1,26 +1,25 @@
 "use client";
-import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { apiFetch } from "@/app/_components/api-fetch";
 import { subscribeLive } from "@/app/_components/live-events";
+import type { NotificationItem as Item } from "./notification-panel";
 
-interface Item {
-  id: string;
-  orderNumber: string;
-  fromStatus: string | null;
-  toStatus: string;
-  createdAt: string;
-  read: boolean;
-}
+// The panel is loaded on the bell's first opening, not with every portal page (first-load JS is capped).
+// React's lazy rather than next/dynamic: next/dynamic's own runtime would add more to every page than this saves.
+const NotificationPanel = lazy(() => import("./notification-panel").then((m) => ({ default: m.NotificationPanel })));
 
-const words = (s: string | null) => (s ?? "unknown").replace(/_/g, " ");
-
-/** The header's bell: unread changes to watched orders, a list of the latest, and "mark read". */
+/**
+ * The header's bell: the count of unread changes to watched orders, kept current from live events; opening
+ * it shows the latest and "mark read" (notification-panel.tsx).
+ */
 export function NotificationBell() {
   const [data, setData] = useState<{ unread: number; items: Item[] } | null>(null);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+
+  // Stable, so the open panel's document listeners are not re-added on every render.
+  const close = useCallback(() => setOpen(false), []);
 
   const load = useCallback(async () => {
     const res = await apiFetch<{ unread: number; items: Item[] }>("/api/notifications");
@@ -37,23 +36,6 @@ export function NotificationBell() {
       unsubscribe();
     };
   }, [load]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    const onClick = (e: MouseEvent) => !root.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("mousedown", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("mousedown", onClick);
-    };
-  }, [open]);
-
-  const markRead = async (body: { ids: string[] } | { all: true }) => {
-    await apiFetch("/api/notifications/read", { method: "POST", body });
-    await load();
-  };
 
   const unread = data?.unread ?? 0;
   return (
@@ -80,43 +62,16 @@ export function NotificationBell() {
         ) : null}
       </button>
       {open ? (
-        <div className="bell-panel" id={panelId} role="region" aria-label="Notifications">
-          <div className="bell-head">
-            <strong>Watched orders</strong>
-            {unread ? (
-              <button type="button" className="btn btn-sm btn-ghost" onClick={() => void markRead({ all: true })}>
-                Mark all read
-              </button>
-            ) : null}
-          </div>
-          {!data || data.items.length === 0 ? (
-            <p className="muted bell-empty">
-              No changes yet. Use &ldquo;Watch this order&rdquo; on an order to hear when it ships.
-            </p>
-          ) : (
-            <ul className="bell-list">
-              {data.items.map((n) => (
-                <li key={n.id} className={n.read ? "" : "bell-unread"} data-testid="bell-item">
-                  <Link
-                    href={`/orders/${encodeURIComponent(n.orderNumber)}`}
-                    onClick={() => {
-                      setOpen(false);
-                      if (!n.read) void markRead({ ids: [n.id] });
-                    }}
-                  >
-                    Order <span className="mono">{n.orderNumber}</span> is now <strong>{words(n.toStatus)}</strong>
-                  </Link>
-                  <span className="subtle">
-                    was {words(n.fromStatus)} ·{" "}
-                    <time dateTime={n.createdAt} title={new Date(n.createdAt).toLocaleString()}>
-                      {new Date(n.createdAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}
-                    </time>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <Suspense fallback={null}>
+          <NotificationPanel
+            id={panelId}
+            items={data?.items ?? null}
+            unread={unread}
+            within={root}
+            onChanged={() => void load()}
+            onClose={close}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -21,7 +21,8 @@ export interface ApiRequest {
   signal?: AbortSignal;
 }
 
-const NETWORK_MESSAGE = "Could not reach Orderdesk. Check your connection and try again.";
+/** What a call that never reached the server says (also for a module that could not be loaded to make one). */
+export const NETWORK_MESSAGE = "Could not reach Orderdesk. Check your connection and try again.";
 
 export async function apiFetch<T>(url: string, req: ApiRequest = {}): Promise<ApiResult<T>> {
   let res: Response;

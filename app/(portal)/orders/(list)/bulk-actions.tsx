@@ -1,13 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { apiFetch } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
-import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { BULK_ALL, BULK_FIELD } from "./bulk-names";
-import { BulkResults, type BulkAction, type RowResult } from "./bulk-results";
-import { downloadSelectionCsv, type SelectionRow } from "./selection-csv";
+import type { BulkAction, RowResult } from "./bulk-results";
+import type { SelectionRow } from "./selection-csv";
+
+// The confirmation and the per-order results are loaded on first use, not with the list (first-load JS is
+// capped at 150 KB); the selection checkboxes and the toolbar work from first paint. React's lazy rather than
+// next/dynamic, whose own runtime would add more to the page than this saves.
+const BulkConfirm = lazy(() => import("./bulk-confirm").then((m) => ({ default: m.BulkConfirm })));
+const BulkResults = lazy(() => import("./bulk-results").then((m) => ({ default: m.BulkResults })));
 
 export interface BulkActionsProps {
   /** The selectable rows of this page (orders on customer hold), for the dialog and the CSV. */
@@ -35,6 +40,8 @@ export function BulkActions({ rows, canRelease, canCancel, children }: BulkActio
   const box = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<BulkAction | null>(null);
+  // The dialog mounts on the first "Release/Cancel selected" and then stays, so closing returns focus as before.
+  const [asked, setAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<{ action: BulkAction; rows: RowResult[] } | null>(null);
 
@@ -81,8 +88,12 @@ export function BulkActions({ rows, canRelease, canCancel, children }: BulkActio
     router.refresh();
   }
 
+  function ask(action: BulkAction) {
+    setAsked(true);
+    setConfirm(action);
+  }
+
   const count = selected.length;
-  const names = selected.join(", ");
   return (
     <div
       ref={box}
@@ -98,19 +109,23 @@ export function BulkActions({ rows, canRelease, canCancel, children }: BulkActio
             {count ? `${count} selected` : "Select orders on customer hold to release, cancel or export them."}
           </span>
           {canRelease ? (
-            <Button size="sm" variant="primary" disabled={!count || busy} onClick={() => setConfirm("release")}>
+            <Button size="sm" variant="primary" disabled={!count || busy} onClick={() => ask("release")}>
               Release selected
             </Button>
           ) : null}
           {canCancel ? (
-            <Button size="sm" variant="danger" disabled={!count || busy} onClick={() => setConfirm("cancel")}>
+            <Button size="sm" variant="danger" disabled={!count || busy} onClick={() => ask("cancel")}>
               Cancel selected
             </Button>
           ) : null}
           <Button
             size="sm"
             disabled={!count}
-            onClick={() => downloadSelectionCsv(rows.filter((r) => selected.includes(r.orderNumber)))}
+            onClick={() => {
+              const picked = rows.filter((r) => selected.includes(r.orderNumber));
+              // The CSV builder is loaded on click: most visits export nothing.
+              void import("./selection-csv").then((m) => m.downloadSelectionCsv(picked));
+            }}
           >
             Export selection (CSV)
           </Button>
@@ -121,31 +136,22 @@ export function BulkActions({ rows, canRelease, canCancel, children }: BulkActio
           ) : null}
         </div>
       ) : null}
-      {results ? <BulkResults action={results.action} rows={results.rows} onClose={() => setResults(null)} /> : null}
+      {results ? (
+        <Suspense fallback={null}>
+          <BulkResults action={results.action} rows={results.rows} onClose={() => setResults(null)} />
+        </Suspense>
+      ) : null}
       {children}
-      <ConfirmDialog
-        open={confirm !== null}
-        title={`${confirm === "cancel" ? "Cancel" : "Release"} ${count} ${count === 1 ? "order" : "orders"}?`}
-        confirmLabel={
-          confirm === "cancel"
-            ? `Cancel ${count === 1 ? "order" : "orders"}`
-            : `Release ${count === 1 ? "order" : "orders"}`
-        }
-        cancelLabel={confirm === "cancel" ? "Keep them" : "Not now"}
-        danger={confirm === "cancel"}
-        onConfirm={() => confirm && void run(confirm)}
-        onClose={() => setConfirm(null)}
-      >
-        <p>
-          {confirm === "cancel"
-            ? "Ingram Micro deletes each held order. This cannot be undone."
-            : "Each order leaves customer hold and goes to the warehouse; it can no longer be edited or cancelled here."}
-        </p>
-        <p className="mono">{names}</p>
-        <p className="subtle">
-          Each order is its own change, sent in turn and recorded in the audit log; any refused is shown on its row.
-        </p>
-      </ConfirmDialog>
+      {asked ? (
+        <Suspense fallback={null}>
+          <BulkConfirm
+            action={confirm}
+            orders={selected}
+            onConfirm={(action) => void run(action)}
+            onClose={() => setConfirm(null)}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
-import { Button } from "@/app/_components/button";
-import { VIEW_NAME_MAX } from "@/lib/validation/view-constants";
+import { lazy, Suspense, useRef, useState } from "react";
 
 export interface ViewItem {
   id: string;
@@ -13,98 +8,32 @@ export interface ViewItem {
   href: string;
 }
 
+// The panel (views, Delete, "Save this view") is loaded when first opened, not with the list (first-load JS is
+// capped at 150 KB). React's lazy rather than next/dynamic, whose own runtime would add more than this saves.
+const SavedViewsPanel = lazy(() => import("./saved-views-panel").then((m) => ({ default: m.SavedViewsPanel })));
+
 /**
- * The user's saved views (each a link to the list's URL, so it can be shared) and "Save this view", which
- * stores the current query (filters, sort, columns, density, date preset) under a name.
+ * The user's saved views behind a native <details> ("Saved views (n)"). Its panel is first rendered when it
+ * opens, and then stays mounted (so a message it shows survives closing and reopening).
  */
 export function SavedViews({ views, query }: { views: ViewItem[]; query: string }) {
-  const router = useRouter();
-  const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<ViewItem | null>(null);
   const panel = useRef<HTMLDetailsElement>(null);
-  // Opening a view navigates on the client: the panel would otherwise stay open over the new list.
-  const close = () => panel.current?.removeAttribute("open");
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    const res = await apiFetch<{ view: ViewItem }>("/api/views", { method: "POST", body: { name, query } });
-    setBusy(false);
-    if (!res.ok) return setError(res.error);
-    setSaved(res.data.view);
-    setName("");
-    router.refresh();
-  }
-
-  async function remove(v: ViewItem) {
-    setError(null);
-    setSaved(null);
-    const res = await apiFetch(`/api/views/${encodeURIComponent(v.id)}`, { method: "DELETE" });
-    if (!res.ok) return setError(res.error);
-    router.refresh();
-  }
-
-  const nameError = error?.fields?.name;
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="saved-views" ref={panel}>
+    <details
+      className="saved-views"
+      ref={panel}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary className="btn">Saved views{views.length ? ` (${views.length})` : ""}</summary>
       <div className="saved-views-panel card">
-        {views.length ? (
-          <ul aria-label="Your saved views">
-            {views.map((v) => (
-              <li key={v.id}>
-                <Link href={v.href} onClick={close}>
-                  {v.name}
-                </Link>
-                <Button
-                  size="sm"
-                  variant="ghost-danger"
-                  onClick={() => void remove(v)}
-                  aria-label={`Delete view ${v.name}`}
-                >
-                  Delete
-                </Button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="subtle">No saved views yet.</p>
-        )}
-        <form onSubmit={save} className="saved-views-form" aria-label="Save this view">
-          <label htmlFor="save-view-name">Save this view as</label>
-          <div className="row" style={{ gap: 6 }}>
-            <input
-              id="save-view-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={VIEW_NAME_MAX}
-              required
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={nameError ? "save-view-name-error" : undefined}
-            />
-            <Button type="submit" variant="primary" disabled={busy} aria-busy={busy}>
-              {busy ? "Saving…" : "Save"}
-            </Button>
-          </div>
-          <span aria-live="polite">
-            {error ? (
-              <span id="save-view-name-error" className="error" role="alert">
-                {nameError ?? error.fields?.query ?? error.message}
-              </span>
-            ) : saved ? (
-              <span className="subtle">
-                Saved “{saved.name}”:{" "}
-                <Link href={saved.href} onClick={close}>
-                  open its link
-                </Link>
-              </span>
-            ) : null}
-          </span>
-        </form>
+        {opened ? (
+          <Suspense fallback={<p className="subtle">Loading…</p>}>
+            <SavedViewsPanel views={views} query={query} close={() => panel.current?.removeAttribute("open")} />
+          </Suspense>
+        ) : null}
       </div>
     </details>
   );

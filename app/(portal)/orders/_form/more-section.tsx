@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { Suspense, useState, type ReactNode } from "react";
 
 /**
  * A collapsed part of a form (native <details>, no script needed to open it). It is forced open while one of
  * its fields has an error, so an error is never hidden in a closed section. Its body is first rendered when it
- * opens, so a body loaded with next/dynamic costs nothing until someone needs it; once open it stays mounted.
+ * opens, so a lazy body (React's lazy) costs nothing until someone needs it, and shows "Loading…" meanwhile;
+ * once open it stays mounted.
  */
 export function MoreSection({
   title,
@@ -36,7 +37,9 @@ export function MoreSection({
         {summary ? <span className="subtle"> · {summary}</span> : null}
         {hasError ? <span style={{ color: "var(--danger)" }}> · needs attention</span> : null}
       </summary>
-      <div className="more-section-body">{opened || hasError ? children : null}</div>
+      <div className="more-section-body">
+        {opened || hasError ? <Suspense fallback={<p className="subtle">Loading…</p>}>{children}</Suspense> : null}
+      </div>
     </details>
   );
 }

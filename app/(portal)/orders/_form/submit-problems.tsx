@@ -1,27 +1,25 @@
 "use client";
 
-import { isRetryable, type ApiError } from "@/app/_components/api-fetch";
-import { ErrorPanel } from "@/app/_components/error-panel";
-import { RetryButton } from "@/app/_components/retry-button";
+import { lazy, Suspense } from "react";
+import type { ApiError } from "@/app/_components/api-fetch";
+
+// Loaded when a submission fails, not with the form (first-load JS is capped at 150 KB).
+const SubmitFailure = lazy(() => import("./submit-failure").then((m) => ({ default: m.SubmitFailure })));
 
 /** What stopped a create: Ingram's or our refusal, and the field errors no visible field shows. */
 export function SubmitProblems({ failure, loose }: { failure: ApiError | null; loose: string[] }) {
   return (
     <div aria-live="polite">
       {failure ? (
-        <ErrorPanel
-          title={failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not created"}
-          message={failure.message}
-          correlationId={failure.correlationId}
-          retry={false}
-        >
-          {isRetryable(failure) ? (
-            <div className="stack" style={{ gap: 8 }}>
-              <p>Submitting again re-sends the same request; Ingram will not get a second order.</p>
-              <RetryButton key={failure.correlationId} submit afterSeconds={failure.retryAfterSeconds} />
-            </div>
-          ) : undefined}
-        </ErrorPanel>
+        <Suspense fallback={null}>
+          <SubmitFailure
+            failure={failure}
+            title={
+              failure.code.startsWith("upstream_") ? "Ingram Micro refused the order" : "The order was not created"
+            }
+            retryNote="Submitting again re-sends the same request; Ingram will not get a second order."
+          />
+        </Suspense>
       ) : null}
       {loose.length ? (
         <ul className="panel panel-error" style={{ paddingLeft: 28 }}>

@@ -1,15 +1,20 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { lazy, Suspense, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
-import dynamic from "next/dynamic";
-import { apiFetch, type ApiError } from "@/app/_components/api-fetch";
+import { apiFetch, NETWORK_MESSAGE, type ApiError } from "@/app/_components/api-fetch";
 import { Button } from "@/app/_components/button";
 import type { CreateOrderResult, OrderRequestView } from "@/lib/orders/dto-types";
 import type { AttributeDraft } from "../_form/attributes-editor";
 import { apiFields, newIdempotencyKey, unplacedErrors, type FieldErrors } from "../_form/form-errors";
 import { EMPTY_SHIP_TO, type ShipToValues, type TextValues } from "../_form/draft-values";
-import { createPayload, isPlacedError, type LineDraft, type ShipmentDraft, type VendorDraft } from "./create-payload";
+import {
+  isPlacedError,
+  type CreateDrafts,
+  type LineDraft,
+  type ShipmentDraft,
+  type VendorDraft,
+} from "./create-payload";
 import { EMPTY_HEADER, EMPTY_SHIPMENT, EMPTY_VENDOR, isBlank, newLine } from "./empty-drafts";
 import { HeaderFields, type HeaderValues } from "./header-fields";
 import { LineItemsEditor } from "./line-items-editor";
@@ -18,9 +23,12 @@ import { AttributesSection, PartySection, ShippingSection, VendorSection } from 
 import type { PrefillLine } from "../_form/resend-lines";
 import { SubmitProblems } from "../_form/submit-problems";
 
-// Shown only after a submission: loaded then, not with the page (first-load JS is capped at 150 KB).
-const CreateResult = dynamic(() => import("./create-result").then((m) => m.CreateResult));
-const OrderRequestStatus = dynamic(() => import("./order-request-status").then((m) => m.OrderRequestStatus));
+// Shown only after a submission: loaded then, not with the page (first-load JS is capped at 150 KB). React's
+// lazy rather than next/dynamic, whose own runtime would add 1.6 KB to the page.
+const CreateResult = lazy(() => import("./create-result").then((m) => ({ default: m.CreateResult })));
+const OrderRequestStatus = lazy(() =>
+  import("./order-request-status").then((m) => ({ default: m.OrderRequestStatus })),
+);
 
 type Outcome =
   { kind: "sync"; result: CreateOrderResult; replayed: boolean } | { kind: "async"; request: OrderRequestView };
@@ -53,29 +61,36 @@ export function CreateOrderForm({ seed, initialLines = [] }: { seed?: OrderSeed;
   // One key per submission attempt: re-sent unchanged when the same payload is retried, so Ingram sees one order.
   const attempt = useRef<{ key: string; payload: string } | null>(null);
 
-  const payloadOf = () =>
-    createPayload({
-      header,
-      lines,
-      shipTo,
-      shipment,
-      signatureRequired,
-      endUser,
-      reseller,
-      vendor,
-      acceptBackOrder,
-      attributes,
-    });
+  const drafts = (): CreateDrafts => ({
+    header,
+    lines,
+    shipTo,
+    shipment,
+    signatureRequired,
+    endUser,
+    reseller,
+    vendor,
+    acceptBackOrder,
+    attributes,
+  });
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (inFlight.current) return;
+    inFlight.current = true;
+    const sent = drafts();
+    // The body builder is loaded on the first submit; failing to load it is a failed call like any other.
+    const builder = await import("./create-body").catch(() => null);
+    if (!builder) {
+      inFlight.current = false;
+      setFailure({ status: 0, code: "network", message: NETWORK_MESSAGE });
+      return;
+    }
     // The server validates with the API's own schema (no zod in the browser bundle) and answers field errors.
-    const payload = payloadOf();
+    const payload = builder.createPayload(sent);
     const body = JSON.stringify(payload);
     if (!attempt.current || attempt.current.payload !== body)
       attempt.current = { key: newIdempotencyKey(), payload: body };
-    inFlight.current = true;
     setBusy(true);
     setErrors({});
     setFailure(null);
@@ -130,11 +145,13 @@ export function CreateOrderForm({ seed, initialLines = [] }: { seed?: OrderSeed;
   if (outcome) {
     return (
       <div className="stack">
-        {outcome.kind === "sync" ? (
-          <CreateResult result={outcome.result} replayed={outcome.replayed} />
-        ) : (
-          <OrderRequestStatus initial={outcome.request} />
-        )}
+        <Suspense fallback={null}>
+          {outcome.kind === "sync" ? (
+            <CreateResult result={outcome.result} replayed={outcome.replayed} />
+          ) : (
+            <OrderRequestStatus initial={outcome.request} />
+          )}
+        </Suspense>
         <div>
           <Button onClick={reset}>Create another order</Button>
         </div>

@@ -3,7 +3,6 @@
 import { useEffect, useRef } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
-import { formatNumber } from "@/app/_components/format";
 import type { FieldErrors } from "../../_form/form-errors";
 
 export interface ExistingLineDraft {
@@ -77,7 +76,9 @@ export function ModifyLinesEditor({
                   <td className="mono">{l.lineNumber}</td>
                   <td className="mono">{l.ingramPartNumber ?? "—"}</td>
                   <td>{l.description ?? "—"}</td>
-                  <td className="num">{formatNumber(l.originalQuantity)}</td>
+                  {/* formatNumber's output, written here: importing format.ts would bring all its formatters
+                      into the edit page's first load (capped at 150 KB) for this one call. */}
+                  <td className="num">{l.originalQuantity?.toLocaleString("en-US") ?? "—"}</td>
                   <td style={{ width: 140 }}>
                     <input
                       type="number"

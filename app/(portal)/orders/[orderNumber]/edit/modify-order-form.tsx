@@ -2,22 +2,27 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { apiFetch, isRetryable, type ApiError } from "@/app/_components/api-fetch";
-import { Button, ButtonLink } from "@/app/_components/button";
-import { ErrorPanel } from "@/app/_components/error-panel";
+import { lazy, Suspense, useRef, useState, type FormEvent } from "react";
+import { apiFetch, NETWORK_MESSAGE, type ApiError } from "@/app/_components/api-fetch";
+import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
-import { RetryButton } from "@/app/_components/retry-button";
 import type { ModifyOrderResult } from "@/lib/orders/dto-types";
 import type { ModifyOrderInput } from "@/lib/validation/order-changes";
-import { AttributesEditor, type AttributeDraft } from "../../_form/attributes-editor";
+import type { AttributeDraft } from "../../_form/attributes-editor";
 import { apiFields, type FieldErrors } from "../../_form/form-errors";
-import { LineResults } from "../../_form/line-results";
 import { MoreSection } from "../../_form/more-section";
-import { shipToPayload, type ShipToValues } from "../../_form/draft-values";
+import type { ShipToValues } from "../../_form/draft-values";
 import { ShipToFields } from "../../_form/ship-to-fields";
 import { ModifyLinesEditor, type AddedLineDraft, type ExistingLineDraft } from "./modify-lines-editor";
-import { modifySummary } from "./modify-summary";
+
+// Loaded when needed, not with the form (first-load JS is capped at 150 KB): the attributes editor when its
+// section first opens (MoreSection shows "Loading…" meanwhile), the result after a save, the failure panel after a refusal. React's lazy rather than
+// next/dynamic, whose own runtime would add more to the page than this saves.
+const AttributesEditor = lazy(() =>
+  import("../../_form/attributes-editor").then((m) => ({ default: m.AttributesEditor })),
+);
+const ModifyResult = lazy(() => import("./modify-result").then((m) => ({ default: m.ModifyResult })));
+const SubmitFailure = lazy(() => import("../../_form/submit-failure").then((m) => ({ default: m.SubmitFailure })));
 
 export interface ModifyOrderFormProps {
   orderNumber: string;
@@ -28,16 +33,6 @@ export interface ModifyOrderFormProps {
 
 const EDIT_SHIP_TO_HINT =
   "This is the order's current ship-to. Leave it unchanged to keep it, or change it to a registered address id or a full address.";
-
-/** Payload line i came from UI row rows[i]; errors at "lines.i.x" are shown at "<row>.x". */
-function remapErrors(fields: FieldErrors, rows: string[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [k, v] of Object.entries(fields)) {
-    const m = /^lines\.(\d+)\.(\w+)$/.exec(k);
-    out[m && rows[Number(m[1])] ? `${rows[Number(m[1])]}.${m[2]}` : k] = v;
-  }
-  return out;
-}
 
 export function ModifyOrderForm({
   orderNumber,
@@ -58,47 +53,36 @@ export function ModifyOrderForm({
   const nextKey = useRef(1);
   const href = `/orders/${encodeURIComponent(orderNumber)}`;
 
-  function build() {
-    const rows: string[] = [];
-    const out: Record<string, unknown>[] = [];
-    for (const l of existing) {
-      if (l.remove) out.push({ action: "delete", ingramLineNumber: l.lineNumber });
-      else if (l.quantity !== String(l.originalQuantity ?? ""))
-        out.push({ action: "update", ingramLineNumber: l.lineNumber, quantity: l.quantity });
-      else continue;
-      rows.push(`existing.${l.lineNumber}`);
-    }
-    for (const a of added) {
-      out.push({ action: "add", ingramPartNumber: a.ingramPartNumber, quantity: a.quantity });
-      rows.push(`added.${a.key}`);
-    }
-    const shipToChanged = JSON.stringify(shipTo) !== JSON.stringify(initialShipTo);
-    const body = {
-      notes: notes !== initialNotes ? notes : undefined,
-      shipTo: shipToChanged ? shipToPayload(shipTo) : undefined,
-      lines: out,
-      additionalAttributes: attributes
-        .filter((a) => a.name.trim() || a.value.trim())
-        .map((a) => ({ name: a.name.trim(), value: a.value })),
-    };
-    return { body, rows };
-  }
-
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (busy) return;
-    // Validated by the server (one schema, no zod in the browser bundle); its field errors land beside the fields.
-    const { body, rows } = build();
     setBusy(true);
     setErrors({});
     setFailure(null);
+    // The body builder is loaded on the first save; failing to load it is a failed call like any other.
+    const builder = await import("./modify-body").catch(() => null);
+    if (!builder) {
+      setBusy(false);
+      setFailure({ status: 0, code: "network", message: NETWORK_MESSAGE });
+      return;
+    }
+    // Validated by the server (one schema, no zod in the browser bundle); its field errors land beside the fields.
+    const { body, rows } = builder.modifyBody({
+      existing,
+      added,
+      shipTo,
+      initialShipTo,
+      notes,
+      initialNotes,
+      attributes,
+    });
     const res = await apiFetch<{ result: ModifyOrderResult }>(`/api/orders/${encodeURIComponent(orderNumber)}`, {
       method: "PUT",
       body,
     });
     setBusy(false);
     if (!res.ok) {
-      setErrors(remapErrors(apiFields(res.error), rows));
+      setErrors(builder.remapErrors(apiFields(res.error), rows));
       setFailure(res.error);
       return;
     }
@@ -106,37 +90,12 @@ export function ModifyOrderForm({
     router.refresh();
   }
 
-  if (saved) {
-    const { result } = saved;
-    const rejected = result.lines.filter((l) => l.result === "rejected").length;
+  if (saved)
     return (
-      <section className="card" aria-labelledby="modify-result-h">
-        <div
-          className={`panel ${rejected || result.outcome !== "succeeded" ? "panel-warn" : "panel-ok"}`}
-          role="status"
-          style={{ border: 0 }}
-        >
-          <h2 id="modify-result-h">
-            {rejected
-              ? `Changes saved; ${rejected} ${rejected === 1 ? "line was" : "lines were"} rejected`
-              : "Changes saved"}
-          </h2>
-          <p>{modifySummary(saved.sent, result)}</p>
-          {result.changeDescription ? (
-            <p className="subtle" style={{ color: "inherit" }}>
-              {result.changeDescription}
-            </p>
-          ) : null}
-        </div>
-        <LineResults lines={result.lines} caption="Line changes" />
-        <div className="form-actions card-body">
-          <ButtonLink href={href} variant="primary">
-            Back to order
-          </ButtonLink>
-        </div>
-      </section>
+      <Suspense fallback={null}>
+        <ModifyResult href={href} sent={saved.sent} result={saved.result} />
+      </Suspense>
     );
-  }
 
   const generalErrors = Object.entries(errors)
     .filter(([k]) => k === "_" || k === "lines")
@@ -206,18 +165,16 @@ export function ModifyOrderForm({
       <div className="form-section stack" style={{ gap: 10 }}>
         <div aria-live="polite">
           {failure ? (
-            <ErrorPanel
-              title={
-                failure.code.startsWith("upstream_") ? "Ingram Micro refused the changes" : "The changes were not saved"
-              }
-              message={failure.message}
-              correlationId={failure.correlationId}
-              retry={false}
-            >
-              {isRetryable(failure) ? (
-                <RetryButton key={failure.correlationId} submit afterSeconds={failure.retryAfterSeconds} />
-              ) : undefined}
-            </ErrorPanel>
+            <Suspense fallback={null}>
+              <SubmitFailure
+                failure={failure}
+                title={
+                  failure.code.startsWith("upstream_")
+                    ? "Ingram Micro refused the changes"
+                    : "The changes were not saved"
+                }
+              />
+            </Suspense>
           ) : null}
           {generalErrors.length ? (
             <p className="panel panel-error" role="alert">
