@@ -99,7 +99,7 @@ async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: bo
           kind: "api",
         },
       ];
-      rows.push(...(await floorFigures(miss, stack, floor.url, seconds)));
+      rows.push(...(await floorFigures(miss, stack, { origin: floor.url, pid: floor.child.pid }, seconds)));
       if (profiling) await stack.writeProfile();
       await stack.stop();
       stack = null;
@@ -126,7 +126,7 @@ async function floorPart(args: Args, sandboxUrl: string, rows: Row[], memory: bo
         { name: "order page", portalPath: `/orders/${n}`, floorPath: `/orders/${n}`, kind: "page" },
         { name: "orders page", portalPath: "/orders", floorPath: "/orders", kind: "page" },
       ];
-      rows.push(...(await floorFigures(hit, stack, floor.url, seconds)));
+      rows.push(...(await floorFigures(hit, stack, { origin: floor.url, pid: floor.child.pid }, seconds)));
       if (profiling) await stack.writeProfile();
     }
     if (memory) {
