@@ -2,15 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { OrderSuggestion } from "@/lib/orders/suggest-orders";
 
-interface Suggestion {
-  orderNumber: string;
-  orderDate: string | null;
-  customerOrderNumber: string | null;
-  endCustomerName: string | null;
-  vendorNames: string[];
-  status: string;
-}
+// A type only (erased from the bundle): the shape GET /api/orders/suggest answers with.
+type Suggestion = OrderSuggestion;
 
 type State =
   | { kind: "idle" }

@@ -3,15 +3,10 @@
 import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import { apiFetch } from "@/app/_components/api-fetch";
+import type { NotificationView } from "@/lib/live/watches";
 
-export interface NotificationItem {
-  id: string;
-  orderNumber: string;
-  fromStatus: string | null;
-  toStatus: string;
-  createdAt: string;
-  read: boolean;
-}
+/** What GET /api/notifications lists (a type only, erased from the bundle). */
+export type NotificationItem = NotificationView;
 
 export interface NotificationPanelProps {
   id: string;
