@@ -19,6 +19,7 @@ import { ORIGIN, call, type Who, useOrdersHarness } from "../orders/harness";
 import { type Mailbox, readEvents, startMailbox, startWebhookReceiver, waitFor } from "./support";
 
 const ORDER = FX.heldOrderNumbers[4];
+const BELL_ORDER = FX.heldOrderNumbers[3];
 let mailbox: Mailbox;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
@@ -130,12 +131,26 @@ describe("watching an order", () => {
   });
 
   it("the bell lists the user's own notifications and marks them read", async () => {
+    // Its own notifications, on another order, so that the file passes in any order.
+    await h.t.db.notification.deleteMany();
+    for (const who of ["viewer", "buyer"] as const) {
+      await h.t.db.notification.create({
+        data: {
+          userId: h.users[who]!.id,
+          ...indexAccount(),
+          orderNumber: BELL_ORDER!,
+          fromStatus: "on_hold",
+          toStatus: "shipped",
+          changeKey: `${BELL_ORDER}:shipped:test`,
+        },
+      });
+    }
     const list = await call(h, notifications.GET, "/api/notifications", { as: "viewer" });
     const body = (await list.json()) as { unread: number; items: { id: string; orderNumber: string }[] };
     expect(body.unread).toBe(1);
-    expect(body.items.map((i) => i.orderNumber)).toEqual([ORDER]);
+    expect(body.items.map((i) => i.orderNumber)).toEqual([BELL_ORDER]);
     // Another user's id is not theirs to mark.
-    const buyerRow = (await notificationRows()).find((r) => r.userId === h.users.buyer!.id)!;
+    const buyerRow = (await h.t.db.notification.findFirst({ where: { userId: h.users.buyer!.id } }))!;
     const foreign = await call(h, markRead.POST, "/api/notifications/read", {
       method: "POST",
       as: "viewer",

@@ -9,7 +9,8 @@ import { actorFor } from "@/tests/support/session";
 // Which rows of the orders list are offered for a bulk release or cancel: decided by the one hold rule on the
 // indexed detail, and only for users who may release or cancel.
 const h = useOrdersHarness({ webhookDelayMs: 60_000 });
-const [HELD_A, HELD_B] = FX.heldOrderNumbers;
+// The release test releases its own held order (HELD_C): the file passes in any order.
+const [HELD_A, HELD_B, HELD_C] = FX.heldOrderNumbers;
 const OTHERS = [
   FX.ingramHeldOrderNumber,
   FX.processingOrderNumber,
@@ -33,13 +34,18 @@ describe("bulk selection: only orders on customer hold are offered", () => {
   });
 
   it("stops offering an order once a release through the route has written its new state through", async () => {
-    const res = await call(h, release.POST, `/api/orders/${HELD_B}/release`, {
+    await indexSandboxOrders(h.t.db, h.sb.sandbox, [HELD_A!, HELD_C!]);
+    const buyer = await actorFor(h.cookies.buyer);
+    expect((await bulkEligibleOrders(buyer, [HELD_A!, HELD_C!])).map((e) => e.orderNumber).sort()).toEqual(
+      [HELD_A, HELD_C].sort(),
+    );
+    const res = await call(h, release.POST, `/api/orders/${HELD_C}/release`, {
       method: "POST",
       body: {},
-      params: { orderNumber: HELD_B! },
+      params: { orderNumber: HELD_C! },
     });
     expect(res.status).toBe(200);
-    const got = await bulkEligibleOrders(await actorFor(h.cookies.buyer), [HELD_A!, HELD_B!]);
+    const got = await bulkEligibleOrders(buyer, [HELD_A!, HELD_C!]);
     expect(got.map((e) => e.orderNumber)).toEqual([HELD_A]);
   });
 });

@@ -1,6 +1,6 @@
 // The account's address book through its route handlers: who may read and change it, field errors by name,
 // a name taken (ignoring case) refused unless replaced, and delete.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as one from "@/app/api/ship-to-addresses/[id]/route";
 import * as book from "@/app/api/ship-to-addresses/route";
 import type { Role } from "@/lib/authz";
@@ -32,6 +32,17 @@ function call(handler: Handler, as: Role | "anonymous", init: { method?: string;
 }
 
 const WAREHOUSE = { companyName: "Acme Dallas DC", addressLine1: "1 Main St", city: "Dallas", state: "TX" };
+
+// Each test starts from an empty book and saves what it needs: the file passes in any order.
+beforeEach(async () => {
+  await t.db.shipToAddress.deleteMany();
+});
+
+async function saveDallas(): Promise<{ id: string }> {
+  const res = await call(book.POST, "buyer", { method: "POST", body: { label: "Dallas DC", shipTo: WAREHOUSE } });
+  expect(res.status).toBe(201);
+  return (await res.json()).address;
+}
 
 describe("address book", () => {
   it("is refused to anonymous callers (401) and viewers (403), with nothing written", async () => {
@@ -76,6 +87,7 @@ describe("address book", () => {
   });
 
   it("refuses a name already taken (ignoring case) unless asked to replace it", async () => {
+    await saveDallas();
     const taken = await call(book.POST, "admin", {
       method: "POST",
       body: { label: "dallas dc", shipTo: { city: "X" } },
@@ -93,7 +105,7 @@ describe("address book", () => {
   });
 
   it("deletes for buyers only; an unknown or malformed id is 404", async () => {
-    const [row] = await t.db.shipToAddress.findMany();
+    const row = await saveDallas();
     expect((await call(one.DELETE, "viewer", { method: "DELETE", id: row!.id })).status).toBe(403);
     expect((await call(one.DELETE, "buyer", { method: "DELETE", id: "../etc" })).status).toBe(404);
     expect((await call(one.DELETE, "buyer", { method: "DELETE", id: row!.id })).status).toBe(204);
