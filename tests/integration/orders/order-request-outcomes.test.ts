@@ -93,6 +93,8 @@ describe("v7 order request outcomes", () => {
     const done = await view(id);
     expect(done).toMatchObject({ status: "failed", orderNumbers: [], resolvedBy: "webhook" });
     expect(done.reasons.join(" | ")).toMatch(new RegExp(`ingramPartNumber: .*${FX.unknownPartNumber}`));
+    // As below: the request moves before its outcome is appended; wait for the outcome, then exactly one.
+    expect(await waitFor(async () => (await auditOf(id)).closing.length > 0)).toBe(true);
     const { closing } = await auditOf(id);
     expect(closing).toHaveLength(1);
     expect(closing[0]).toMatchObject({ outcome: "failed", outcomeOf: open.intent.id, corrects: null });
@@ -154,6 +156,9 @@ describe("v7 order request outcomes", () => {
     const done = await view(id);
     expect(done.resolvedBy).toBe("webhook");
     expect(done.orderNumbers).toEqual(sandboxOrdersFor(customerOrderNumber).map((o) => o.ingramOrderNumber));
+    // The webhook arrives on its own: its handler moves the request, then appends the outcome (seen in CI reading
+    // the audit between the two). Wait for the outcome, then it must be exactly one.
+    expect(await waitFor(async () => (await auditOf(id)).closing.length > 0)).toBe(true);
     const { closing } = await auditOf(id);
     expect(closing.map((e) => [e.outcome, e.orderNumber])).toEqual([["succeeded", done.orderNumbers[0]]]);
   });
