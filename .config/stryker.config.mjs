@@ -69,6 +69,7 @@ const GROUPS = {
       "tests/unit/audit/checkpoint.test.ts",
       "tests/integration/audit/chain.test.ts",
       "tests/integration/audit/keyed-chain.test.ts",
+      "tests/integration/audit/guarded-outcome.test.ts",
       "tests/integration/audit/crash-recovery.test.ts",
       "tests/integration/audit/outcome-trials.test.ts",
       "tests/integration/audit/instances.test.ts",

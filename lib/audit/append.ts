@@ -40,10 +40,17 @@ async function lockHead(tx: Tx): Promise<HeadRow> {
   return again[0];
 }
 
+/**
+ * A write that must commit with an event or not at all: run in the event's transaction, under the head lock, before
+ * the event is placed; false (nothing to do) leaves the event out, and an error rolls both back.
+ */
+export type Guard = (tx: Tx) => Promise<boolean>;
+
 interface Pending {
   event: NewEvent;
   ifAbsent: boolean;
-  resolve(a: Appended): void;
+  guard?: Guard;
+  resolve(a: Appended | null): void;
   reject(err: unknown): void;
 }
 
@@ -94,7 +101,7 @@ function placeOutcome(e: NewEvent, first: Map<string, string>): NewEvent {
   return { ...e, outcomeOf: null, corrects: earlier };
 }
 
-async function writeBatch(db: Db, batch: Pending[]): Promise<Appended[]> {
+async function writeBatch(db: Db, batch: Pending[]): Promise<(Appended | null)[]> {
   return db.$transaction(
     async (tx) => {
       const head = await lockHead(tx);
@@ -111,11 +118,15 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Appended[]> {
       let seq = head.seq;
       let prevHash = head.hash;
       const rows: Prisma.AuditEventCreateManyInput[] = [];
-      const results: Appended[] = [];
-      for (const { event } of batch) {
+      const results: (Appended | null)[] = [];
+      for (const { event, guard } of batch) {
         const found = existing.get(event.id);
         if (found) {
           results.push({ ...found, appended: false });
+          continue;
+        }
+        if (guard && !(await guard(tx))) {
+          results.push(null);
           continue;
         }
         const e = placeOutcome(event, first);
@@ -153,14 +164,14 @@ async function drain(db: Db, q: { items: Pending[]; running: boolean }): Promise
       const batch = q.items.splice(0, MAX_BATCH);
       try {
         const results = await writeBatch(db, batch);
-        batch.forEach((p, i) => p.resolve(results[i]!));
+        batch.forEach((p, i) => p.resolve(results[i] ?? null));
       } catch (err) {
         if (batch.length === 1 || isConnectivity(err)) {
           for (const p of batch) p.reject(err);
           continue;
         }
         // One event was refused: write the others alone so that it fails only itself.
-        for (const p of batch) await writeBatch(db, [p]).then(([r]) => p.resolve(r!), p.reject);
+        for (const p of batch) await writeBatch(db, [p]).then(([r]) => p.resolve(r ?? null), p.reject);
       }
     }
   } finally {
@@ -175,12 +186,24 @@ async function drain(db: Db, q: { items: Pending[]; running: boolean }): Promise
  * Concurrent appends from any number of processes therefore form one linear chain with contiguous sequence
  * numbers. `ifAbsent` skips an event whose id is already stored (spooled events written twice).
  */
-export function appendEvent(db: Db, e: NewEvent, opts: { ifAbsent?: boolean } = {}): Promise<Appended> {
+export async function appendEvent(db: Db, e: NewEvent, opts: { ifAbsent?: boolean } = {}): Promise<Appended> {
+  return (await enqueue(db, { event: e, ifAbsent: !!opts.ifAbsent }))!;
+}
+
+/**
+ * Appends the event only if `guard`, run in the same transaction, says its change was made (e.g. a conditional
+ * update of another table): both commit or neither does. null when the guard found nothing to do.
+ */
+export function appendEventIf(db: Db, e: NewEvent, guard: Guard): Promise<Appended | null> {
+  return enqueue(db, { event: e, ifAbsent: false, guard });
+}
+
+function enqueue(db: Db, item: Pick<Pending, "event" | "ifAbsent" | "guard">): Promise<Appended | null> {
   let q = queues.get(db);
   if (!q) queues.set(db, (q = { items: [], running: false }));
   const queue = q;
-  return new Promise<Appended>((resolve, reject) => {
-    queue.items.push({ event: e, ifAbsent: !!opts.ifAbsent, resolve, reject });
+  return new Promise<Appended | null>((resolve, reject) => {
+    queue.items.push({ ...item, resolve, reject });
     if (!queue.running) void drain(db, queue);
   });
 }

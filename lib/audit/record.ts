@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db as processDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { appendEvent, type NewEvent } from "@/lib/audit/append";
+import { appendEvent, appendEventIf, type Guard, type NewEvent } from "@/lib/audit/append";
 import { holdLease, processInstanceId, releaseLease } from "@/lib/audit/heartbeat";
 import { redactRequest, redactUpstream, toStorableJson } from "@/lib/redact";
 import { defaultSpoolDir, flushSpoolIfPending, spoolEvent } from "@/lib/audit/spool";
@@ -140,26 +140,47 @@ export async function recordOutcome(
   }
 }
 
+/**
+ * Appends the outcome only together with the change it records: `guard` runs in the outcome's transaction (e.g.
+ * moving a v7 request from open to final) and the outcome is written only if it made the change; both commit or
+ * neither. null when the guard found nothing to do (someone else settled it). Unlike recordOutcome it does not
+ * spool: a database that cannot take the outcome did not take the change either, so the caller may try again;
+ * it throws then. The intent's lease is left alone (see OutcomeOptions.leaseReleased).
+ */
+export async function recordOutcomeIf(
+  intent: AuditIntent,
+  input: OutcomeInput,
+  guard: Guard,
+  opts: RecordOptions = {},
+): Promise<RecordResult | null> {
+  const db = opts.db ?? processDb;
+  await flushSpoolIfPending(db, opts.spoolDir ?? defaultSpoolDir());
+  const event = outcomeEvent(intent, input, {});
+  const appended = await appendEventIf(db, event, guard);
+  return appended && { id: event.id, seq: Number(appended.seq), spooled: false };
+}
+
 function appendOutcome(intent: AuditIntent, input: OutcomeInput, opts: OutcomeOptions): Promise<RecordResult> {
-  return appendOrSpool(
-    {
-      id: randomUUID(),
-      at: new Date(),
-      actorId: intent.actor?.id ?? null,
-      actorEmail: intent.actor?.email ?? null,
-      action: intent.action,
-      orderNumber: text(input.orderNumber) ?? intent.orderNumber,
-      correlationId: intent.correlationId,
-      intentId: intent.id,
-      outcome: input.outcome,
-      request: opts.reconciled ? toStorableJson({ reconciled: true, ...opts.reconciled }) : null,
-      before: null,
-      after: toStorableJson(input.after),
-      ingramStatus: input.ingramStatus ?? null,
-      ingramErrors: errorsOrNull(input.ingramErrors),
-    },
-    opts,
-  );
+  return appendOrSpool(outcomeEvent(intent, input, opts), opts);
+}
+
+function outcomeEvent(intent: AuditIntent, input: OutcomeInput, opts: Pick<OutcomeOptions, "reconciled">): NewEvent {
+  return {
+    id: randomUUID(),
+    at: new Date(),
+    actorId: intent.actor?.id ?? null,
+    actorEmail: intent.actor?.email ?? null,
+    action: intent.action,
+    orderNumber: text(input.orderNumber) ?? intent.orderNumber,
+    correlationId: intent.correlationId,
+    intentId: intent.id,
+    outcome: input.outcome,
+    request: opts.reconciled ? toStorableJson({ reconciled: true, ...opts.reconciled }) : null,
+    before: null,
+    after: toStorableJson(input.after),
+    ingramStatus: input.ingramStatus ?? null,
+    ingramErrors: errorsOrNull(input.ingramErrors),
+  };
 }
 
 /** A one-shot event (sign-in, role change, webhook). Never throws; spools like recordOutcome. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordOutcome } from "@/lib/audit/record";
+import { recordOutcomeIf } from "@/lib/audit/record";
 import type { AuditAction, AuditIntent } from "@/lib/audit/types";
 import { newCorrelationId } from "@/lib/correlation-id";
 import { db as processDb, type Db } from "@/lib/db";
@@ -7,6 +7,7 @@ import { env } from "@/lib/env.mjs";
 import type { BudgetPriority } from "@/lib/ingram/call-policy";
 import { type IngramClient, ingram } from "@/lib/ingram/client";
 import { log } from "@/lib/log";
+import type { Prisma } from "@/prisma/generated/client/client";
 import { upstreamText } from "@/lib/redact";
 
 // The final state of a v7 order request (POST /resellers/v7/orders), and its audit. The request's intent
@@ -37,7 +38,10 @@ interface SettleOptions {
   from?: string[];
 }
 
-/** Moves an open request to its final state and writes its intent's outcome; false when it was settled already. */
+/**
+ * Moves an open request to its final state and writes its intent's outcome, in one transaction; false when it was
+ * settled already. Throws when the database cannot take them (nothing is written; the request stays open).
+ */
 export async function settleOrderRequest(id: string, final: FinalRequestState, opts: SettleOptions = {}) {
   const db = opts.db ?? processDb;
   const from = opts.from ?? OPEN_REQUEST_STATES;
@@ -50,15 +54,18 @@ export async function settleOrderRequest(id: string, final: FinalRequestState, o
     reasons,
     ...(final.eventId ? { eventId: final.eventId } : {}),
   };
-  const { count } = await db.orderRequest.updateMany({
-    where: { id, status: { in: from } },
-    data: { status: final.status, orderNumbers: final.orderNumbers, result },
-  });
-  if (count !== 1) return false;
-  if (row.intentId) {
-    const intent = await intentOf(db, row.intentId);
-    if (intent) {
-      await recordOutcome(
+  // The row's move and the intent's outcome commit together: a crash or a lost connection between them can
+  // leave neither a final request without its outcome nor an outcome for a request still open.
+  const settle = async (tx: Prisma.TransactionClient) =>
+    (
+      await tx.orderRequest.updateMany({
+        where: { id, status: { in: from } },
+        data: { status: final.status, orderNumbers: final.orderNumbers, result },
+      })
+    ).count === 1;
+  const intent = row.intentId ? await intentOf(db, row.intentId) : null;
+  const settled = intent
+    ? await recordOutcomeIf(
         intent,
         {
           outcome: final.status === "created" ? "succeeded" : "failed",
@@ -66,10 +73,11 @@ export async function settleOrderRequest(id: string, final: FinalRequestState, o
           after: { orderRequestId: id, status: final.status, orderNumbers: final.orderNumbers, ...result },
           ingramErrors: final.status === "failed" ? reasons.map((message) => ({ message })) : null,
         },
-        { db, leaseReleased: true },
-      );
-    }
-  }
+        settle,
+        { db },
+      )
+    : await settle(db);
+  if (!settled) return false;
   log("info", "order request settled", { correlationId: opts.correlationId, id, status: final.status });
   return true;
 }

@@ -8,7 +8,7 @@ import { findOrphanedIntents } from "@/lib/audit/reconcile";
 import { env } from "@/lib/env.mjs";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { signEventId } from "@/lib/ingram/sandbox/webhook-sender";
-import { NEVER_CONFIRMED, resolveStaleOrderRequests } from "@/lib/orders/order-request-outcome";
+import { NEVER_CONFIRMED, resolveStaleOrderRequests, settleOrderRequest } from "@/lib/orders/order-request-outcome";
 import { ORIGIN, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 // v7 order requests end in a final state: the result webhook (created, or failed with Ingram's reasons), or,
@@ -93,8 +93,7 @@ describe("v7 order request outcomes", () => {
     const done = await view(id);
     expect(done).toMatchObject({ status: "failed", orderNumbers: [], resolvedBy: "webhook" });
     expect(done.reasons.join(" | ")).toMatch(new RegExp(`ingramPartNumber: .*${FX.unknownPartNumber}`));
-    // As below: the request moves before its outcome is appended; wait for the outcome, then exactly one.
-    expect(await waitFor(async () => (await auditOf(id)).closing.length > 0)).toBe(true);
+    // The request's move and its outcome commit together: a final request has its outcome already.
     const { closing } = await auditOf(id);
     expect(closing).toHaveLength(1);
     expect(closing[0]).toMatchObject({ outcome: "failed", outcomeOf: open.intent.id, corrects: null });
@@ -156,9 +155,7 @@ describe("v7 order request outcomes", () => {
     const done = await view(id);
     expect(done.resolvedBy).toBe("webhook");
     expect(done.orderNumbers).toEqual(sandboxOrdersFor(customerOrderNumber).map((o) => o.ingramOrderNumber));
-    // The webhook arrives on its own: its handler moves the request, then appends the outcome (seen in CI reading
-    // the audit between the two). Wait for the outcome, then it must be exactly one.
-    expect(await waitFor(async () => (await auditOf(id)).closing.length > 0)).toBe(true);
+    // The webhook arrives on its own; the request seen final already has its one outcome (one transaction).
     const { closing } = await auditOf(id);
     expect(closing.map((e) => [e.outcome, e.orderNumber])).toEqual([["succeeded", done.orderNumbers[0]]]);
   });
@@ -231,5 +228,32 @@ describe("v7 order request outcomes", () => {
     expect(closing[0]!.outcome).toBe("succeeded");
     // A later pass finds nothing left to do.
     expect(await resolveStaleOrderRequests({ ids: [id], olderThanSeconds: 0, claimSeconds: 0 })).toBe(0);
+  });
+
+  it("the request's final state and its outcome commit together: a refused outcome leaves the request open", async () => {
+    const id = await submit(po(LOST));
+    const open = await auditOf(id);
+    // The database refuses the outcome's insert (as a constraint or a lost connection mid-transaction would).
+    await h.t.db.$executeRawUnsafe(`CREATE FUNCTION refuse_outcome() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.intent_id = '${open.intent.id}' THEN RAISE EXCEPTION 'outcome refused'; END IF; RETURN NEW; END $$`);
+    await h.t.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_outcome BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_outcome()`,
+    );
+    const final = { status: "failed" as const, orderNumbers: [], reasons: ["refused"], resolvedBy: "webhook" as const };
+    try {
+      await expect(settleOrderRequest(id, final)).rejects.toThrow(/outcome refused/);
+    } finally {
+      await h.t.db.$executeRawUnsafe(`DROP TRIGGER refuse_outcome ON audit_events`);
+      await h.t.db.$executeRawUnsafe(`DROP FUNCTION refuse_outcome()`);
+    }
+    expect((await h.t.db.orderRequest.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+    expect((await auditOf(id)).closing).toHaveLength(0);
+
+    // Settled again once the database takes it: both written, once.
+    expect(await settleOrderRequest(id, final)).toBe(true);
+    expect(await settleOrderRequest(id, final)).toBe(false);
+    expect((await view(id)).status).toBe("failed");
+    const { closing } = await auditOf(id);
+    expect(closing.map((e) => [e.outcome, e.outcomeOf])).toEqual([["failed", open.intent.id]]);
   });
 });
