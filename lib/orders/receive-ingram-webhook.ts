@@ -90,7 +90,7 @@ async function refetch(orderNumber: string, correlationId: string): Promise<Ingr
   try {
     return await fetchIngramOrder(orderNumber, correlationId, { priority: "webhook" });
   } catch (err) {
-    if ((err as { status?: number }).status === 404 || (err as { code?: string }).code === "not_found") return null;
+    if ((err as { status?: number }).status === 404) return null;
     throw err;
   }
 }
