@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { OrderSuggestion } from "@/lib/orders/suggest-orders";
+import { searchBoxAttributes } from "./header-search-box";
 
 // A type only (erased from the bundle): the shape GET /api/orders/suggest answers with.
 type Suggestion = OrderSuggestion;
@@ -135,18 +136,11 @@ export function HeaderCombobox({ inputId, listId }: HeaderComboboxProps) {
     <>
       <input
         ref={input}
-        id={inputId}
-        name="q"
-        type="search"
+        {...searchBoxAttributes(inputId)}
         role="combobox"
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 && active < optionCount ? optionId(active) : undefined}
-        aria-keyshortcuts="/"
-        autoComplete="off"
-        maxLength={100}
-        placeholder="Find order, PO, serial…  ( / )"
         value={text}
         onChange={(e) => {
           setText(e.target.value);

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ComponentType } from "react";
 import type { HeaderComboboxProps } from "./header-combobox";
+import { searchBoxAttributes } from "./header-search-box";
 import "./header-search.css";
 
 /** Read by the server to show dates relative to the user's own day (lib/calendar.ts). */
@@ -73,19 +74,7 @@ export function HeaderSearch() {
         <Combobox inputId={inputId} listId={listId} />
       ) : (
         <>
-          <input
-            id={inputId}
-            name="q"
-            type="search"
-            role="combobox"
-            aria-expanded={false}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-keyshortcuts="/"
-            autoComplete="off"
-            maxLength={100}
-            placeholder="Find order, PO, serial…  ( / )"
-          />
+          <input {...searchBoxAttributes(inputId)} role="combobox" aria-expanded={false} aria-controls={listId} />
           <div className="header-search-popup" hidden>
             <ul id={listId} role="listbox" aria-label="Matching orders" />
             <p className="subtle header-search-status" aria-live="polite" />
