@@ -111,6 +111,13 @@ const GROUPS = {
       "tests/integration/orders/orders-api.test.ts",
       "tests/integration/orders/reliability.test.ts",
       "tests/integration/orders/security.test.ts",
+      // Each command's own permission check, with the route's removed (use-case-authz); the hold rules before
+      // any call (hold-refusals); the create's idempotency key; every request field as sent; the v7 request.
+      "tests/integration/orders/use-case-authz.test.ts",
+      "tests/integration/orders/hold-refusals.test.ts",
+      "tests/integration/orders/idempotency.test.ts",
+      "tests/integration/orders/request-fields.test.ts",
+      "tests/integration/orders/order-request-outcomes.test.ts",
     ],
   },
 };
