@@ -118,6 +118,8 @@ const GROUPS = {
       "tests/integration/orders/idempotency.test.ts",
       "tests/integration/orders/request-fields.test.ts",
       "tests/integration/orders/order-request-outcomes.test.ts",
+      // What each change records and answers off the happy path (written for this group's first run's survivors).
+      "tests/integration/orders/change-outcomes.test.ts",
     ],
   },
 };
