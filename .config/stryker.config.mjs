@@ -120,6 +120,8 @@ const GROUPS = {
       "tests/integration/orders/order-request-outcomes.test.ts",
       // What each change records and answers off the happy path (written for this group's first run's survivors).
       "tests/integration/orders/change-outcomes.test.ts",
+      // A create spends the budget's change priority (no reserve held back from it).
+      "tests/integration/budget/change-priority.test.ts",
     ],
   },
 };
