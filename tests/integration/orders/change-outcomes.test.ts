@@ -30,7 +30,12 @@ async function heldOrder(): Promise<string> {
     headers: { "idempotency-key": newKey() },
   });
   expect(res.status).toBe(201);
-  return (await res.json()).result.orders[0].orderNumber;
+  const n: string = (await res.json()).result.orders[0].orderNumber;
+  // Each new order is in the order index at once, read back from Ingram as a change's write-through.
+  expect(await h.t.db.indexedOrder.findFirst({ where: { orderNumber: n }, select: { lastSeenVia: true } })).toEqual({
+    lastSeenVia: "change",
+  });
+  return n;
 }
 
 const releaseIt = (n: string) =>
@@ -91,6 +96,14 @@ describe("release, cancel and modify: what is recorded and answered", () => {
     expect(request.ingramRequest.notes).toBe(input.notes);
   });
 
+  it("a cancel whose reply never comes names the cancellation in its 504", async () => {
+    const n = await heldOrder();
+    h.sb.sandbox.faults.set({ op: "cancel", times: 1, kind: "commitThenHang", ms: 4500 });
+    const res = await call(h, one.DELETE, "/api/orders/x", { method: "DELETE", params: { orderNumber: n } });
+    expect(res.status).toBe(504);
+    expect((await res.json()).error.message).toContain(`did not confirm the cancellation of order ${n} in time`);
+  });
+
   for (const [label, op, send] of [
     ["release", "release", releaseIt],
     ["modify", "modify", modifyIt],
@@ -102,7 +115,10 @@ describe("release, cancel and modify: what is recorded and answered", () => {
       h.sb.sandbox.faults.clear();
       expect(res.status).toBe(422);
       const intent = await intentOf(`order.${label}`, n);
-      expect((await closing(intent.id)).map((e) => [e.outcome, e.ingramStatus])).toEqual([["failed", 400]]);
+      const outcomes = await closing(intent.id);
+      expect(outcomes.map((e) => [e.outcome, e.ingramStatus])).toEqual([["failed", 400]]);
+      // Ingram's own reasons, not a placeholder.
+      expect(JSON.stringify(outcomes[0]!.ingramErrors)).toContain("nope");
     });
 
     it(`a ${label} whose reply never comes is answered 504, names the change, and is audited unknown`, async () => {
@@ -207,6 +223,8 @@ describe("v7 order requests: the acknowledgement, lookups and the list", () => {
     const { request } = await res.json();
     expect(res.headers.get("location")).toBe(`/api/order-requests/${request.id}`);
     expect(request).toMatchObject({
+      reasons: [],
+      resolvedBy: null,
       status: "pending",
       orderNumbers: [],
       customerOrderNumber: input.customerOrderNumber,
@@ -227,6 +245,8 @@ describe("v7 order requests: the acknowledgement, lookups and the list", () => {
 
   it("refused at the acknowledgement: failed with Ingram's reasons (resolvedBy ack), audited failed", async () => {
     const input = orderInput();
+    // Another request, pending meanwhile: the refusal moves only its own row.
+    const other = (await (await postV7(orderInput())).json()).request;
     h.sb.sandbox.faults.set({
       op: "createV7",
       times: 1,
@@ -234,9 +254,17 @@ describe("v7 order requests: the acknowledgement, lookups and the list", () => {
       status: 400,
       body: { errors: [{ message: "Unknown ship-to" }] },
     });
-    const res = await postV7(input);
+    const key = newKey();
+    const res = await postV7(input, key);
     h.sb.sandbox.faults.clear();
     expect(res.status).toBe(422);
+    expect((await h.t.db.orderRequest.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("pending");
+    // The same key again: the refusal is replayed, not sent twice.
+    const creates = h.sb.sandbox.stats.count("createV7");
+    const again = await postV7(input, key);
+    expect(again.status).toBe(422);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(h.sb.sandbox.stats.count("createV7")).toBe(creates);
     const row = await h.t.db.orderRequest.findFirstOrThrow({
       where: { customerOrderNumber: input.customerOrderNumber },
     });
@@ -270,11 +298,12 @@ describe("v7 order requests: the acknowledgement, lookups and the list", () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatchObject({
       code: "bad_request",
+      message: "Order request id is not valid.",
       fields: { id: "Order request id is not valid." },
     });
     const missing = await viewRequest("00000000-0000-4000-8000-000000000000");
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe("not_found");
+    expect((await missing.json()).error).toMatchObject({ code: "not_found", message: "No such order request." });
   });
 
   it("only an open request past its timeout is searched for when read; a young one or a settled one is not", async () => {
