@@ -1,24 +1,17 @@
 // A create is a change: it spends the budget's change priority, which keeps no reserve, so reads that have used a
 // minute up to the reserve they must leave do not hold it back (v6 and v7 alike). Time is the sandbox's clock.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as requests from "@/app/api/order-requests/route";
 import * as orders from "@/app/api/orders/route";
 import { budgetLimits } from "@/lib/ingram/call-policy";
+import { useBudgetedClient } from "./budgeted-client";
 import { endpointOf } from "@/lib/ingram/ingram-operations";
-import { PgBudget } from "@/lib/ingram-budget/pg-budget";
 import { call, newKey, orderInput, useOrdersHarness } from "@/tests/integration/orders/harness";
 
 const h = useOrdersHarness({ rateLimitPerMinute: 60, webhookDelayMs: 60_000 });
 const limits = budgetLimits();
 
-beforeAll(() => {
-  h.sb.resetClient({
-    rateLimitPerMinute: 60,
-    maxRetries: 0,
-    budget: new PgBudget(h.t.db, limits),
-    now: () => h.sb.sandbox.clock.now(),
-  });
-});
+useBudgetedClient(h, limits);
 
 /** A fresh minute in which others' reads have left the endpoint exactly the interactive reserve. */
 async function readsUsedUpToTheReserve(endpoint: string) {

@@ -1,10 +1,10 @@
 // The budget as users meet it, through the real route handlers, against a sandbox that enforces Ingram's 60
 // calls a minute and the budget kept in the database. Time is the sandbox's clock, moved by the test.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as one from "@/app/api/orders/[orderNumber]/route";
 import { budgetLimits } from "@/lib/ingram/call-policy";
+import { useBudgetedClient } from "./budgeted-client";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
-import { PgBudget } from "@/lib/ingram-budget/pg-budget";
 import { makeUser, sessionCookie } from "@/tests/support/session";
 import { auditRows, call, useOrdersHarness } from "@/tests/integration/orders/harness";
 
@@ -12,14 +12,7 @@ const h = useOrdersHarness({ rateLimitPerMinute: 60 });
 const limits = budgetLimits();
 const viewed = FX.shippedOrder.orderNumber;
 
-beforeAll(() => {
-  h.sb.resetClient({
-    rateLimitPerMinute: 60,
-    maxRetries: 0,
-    budget: new PgBudget(h.t.db, limits),
-    now: () => h.sb.sandbox.clock.now(),
-  });
-});
+useBudgetedClient(h, limits);
 
 /** A fresh minute: the budget's window and the sandbox's minute both start over. */
 function nextMinute() {

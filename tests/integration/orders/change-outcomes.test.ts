@@ -17,6 +17,11 @@ const h = useOrdersHarness({ webhookDelayMs: 60_000 });
 const intentOf = async (action: string, orderNumber: string) =>
   (await auditRows(h, { action, orderNumber, outcome: "intent" })).at(-1)!;
 const closing = async (intentId: string) => auditRows(h, { intentId });
+/** A v6 create's intent, found by the customer PO it was sent with (it names no order yet). */
+const createIntentFor = async (customerOrderNumber: string) =>
+  (await auditRows(h, { action: "order.create", outcome: "intent" })).find(
+    (r) => (r.request as { input: { customerOrderNumber: string } }).input.customerOrderNumber === customerOrderNumber,
+  )!;
 
 const postV7 = (body: unknown, key = newKey(), as: "buyer" | "admin" = "buyer") =>
   call(h, requests.POST, "/api/order-requests", { as, method: "POST", body, headers: { "idempotency-key": key } });
@@ -162,11 +167,7 @@ describe("a v6 create whose reply is lost", () => {
     expect(result.orders.map((o: { orderNumber: string }) => o.orderNumber)).toEqual(
       placed.map((o) => o.ingramOrderNumber),
     );
-    const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find(
-      (r) =>
-        (r.request as { input: { customerOrderNumber: string } }).input.customerOrderNumber ===
-        input.customerOrderNumber,
-    )!;
+    const intent = await createIntentFor(input.customerOrderNumber);
     const [outcome] = await closing(intent.id);
     expect(outcome).toMatchObject({ outcome: "succeeded", orderNumber: placed[0]!.ingramOrderNumber });
     expect(outcome!.after).toMatchObject({ resolvedBy: "search", customerOrderNumber: input.customerOrderNumber });
@@ -183,11 +184,7 @@ describe("a v6 create whose reply is lost", () => {
     });
     expect(res.status).toBe(504);
     expect((await res.json()).error.message).toContain(`order ${input.customerOrderNumber}`);
-    const intent = (await auditRows(h, { action: "order.create", outcome: "intent" })).find(
-      (r) =>
-        (r.request as { input: { customerOrderNumber: string } }).input.customerOrderNumber ===
-        input.customerOrderNumber,
-    )!;
+    const intent = await createIntentFor(input.customerOrderNumber);
     const [outcome] = await closing(intent.id);
     expect(outcome!.outcome).toBe("unknown");
     expect(outcome!.after).toEqual({
