@@ -3,10 +3,9 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as release from "@/app/api/orders/[orderNumber]/release/route";
 import * as requestOne from "@/app/api/order-requests/[id]/route";
 import * as requests from "@/app/api/order-requests/route";
-import * as orders from "@/app/api/orders/route";
 import { env } from "@/lib/env.mjs";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
-import { auditRows, call, newKey, orderInput, useOrdersHarness } from "./harness";
+import { auditRows, call, newKey, orderInput, postOrder, useOrdersHarness } from "./harness";
 
 // What each change use case records and answers beyond the happy path: the intent's request as sent, the outcome of
 // a refusal and of a reply that never came, the message a person reads, and the v7 request's own states (refused at
@@ -29,11 +28,7 @@ const viewRequest = (id: string) => call(h, requestOne.GET, "/api/order-requests
 
 /** A fresh order on customer hold (created through the v6 API): changeable, releasable, cancellable. */
 async function heldOrder(): Promise<string> {
-  const res = await call(h, orders.POST, "/api/orders", {
-    method: "POST",
-    body: orderInput(),
-    headers: { "idempotency-key": newKey() },
-  });
+  const res = await postOrder(h, orderInput());
   expect(res.status).toBe(201);
   const n: string = (await res.json()).result.orders[0].orderNumber;
   // Each new order is in the order index at once, read back from Ingram as a change's write-through.
@@ -143,18 +138,10 @@ describe("a v6 create whose reply is lost", () => {
   it("counts only the order under exactly its PO, not one whose PO merely contains it", async () => {
     const input = orderInput();
     // Ingram's search matches a PO by containment: an order under PO + "9" is found by a search for PO.
-    const longer = await call(h, orders.POST, "/api/orders", {
-      method: "POST",
-      body: { ...input, customerOrderNumber: `${input.customerOrderNumber}9` },
-      headers: { "idempotency-key": newKey() },
-    });
+    const longer = await postOrder(h, { ...input, customerOrderNumber: `${input.customerOrderNumber}9` });
     expect(longer.status).toBe(201);
     h.sb.sandbox.faults.set({ op: "create", times: 1, kind: "commitThenHang", ms: 4500 });
-    const res = await call(h, orders.POST, "/api/orders", {
-      method: "POST",
-      body: input,
-      headers: { "idempotency-key": newKey() },
-    });
+    const res = await postOrder(h, input);
     expect(res.status).toBe(201);
     const { result } = await res.json();
     const placed = h.sb.sandbox.store.listOrders().filter((o) => o.customerOrderNumber === input.customerOrderNumber);
@@ -177,11 +164,7 @@ describe("a v6 create whose reply is lost", () => {
   it("an unreadable reply to a create Ingram never performed: 504, nothing found, audited unknown with why", async () => {
     const input = orderInput();
     h.sb.sandbox.faults.set({ op: "create", times: 1, kind: "html200" });
-    const res = await call(h, orders.POST, "/api/orders", {
-      method: "POST",
-      body: input,
-      headers: { "idempotency-key": newKey() },
-    });
+    const res = await postOrder(h, input);
     expect(res.status).toBe(504);
     expect((await res.json()).error.message).toContain(`order ${input.customerOrderNumber}`);
     const intent = await createIntentFor(input.customerOrderNumber);
@@ -200,11 +183,7 @@ describe("v7 order requests: the acknowledgement, lookups and the list", () => {
   it("a v6 create and a v7 request are different operations: one key for both replays neither into the other", async () => {
     const key = newKey();
     const input = orderInput();
-    const v6 = await call(h, orders.POST, "/api/orders", {
-      method: "POST",
-      body: input,
-      headers: { "idempotency-key": key },
-    });
+    const v6 = await postOrder(h, input, key);
     expect(v6.status).toBe(201);
     const v7 = await postV7(input, key);
     // Not the v6 reply replayed: the key is refused for another operation, or a request is made; never a 201.

@@ -1,6 +1,7 @@
 // Shared set-up for the order route tests: a fresh database, the in-process sandbox, one user per role, and a
 // way to call a route handler exactly as Next would (a NextRequest, a params promise, Next's request scope).
 import { beforeAll } from "vitest";
+import * as orders from "@/app/api/orders/route";
 import type { Role } from "@/lib/authz";
 import { type TestDatabase, useTestDatabase } from "@/tests/support/db";
 import { type SandboxHandle, type UseSandboxOptions, useSandbox } from "@/tests/support/sandbox";
@@ -62,6 +63,11 @@ export async function call(h: Harness, handler: Handler, path: string, o: CallOp
   const body = o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
   const req = new Request(`${ORIGIN}${path}${o.query ? `?${o.query}` : ""}`, { method, headers, body });
   return callRoute(handler, req, o.params ?? {});
+}
+
+/** POST /api/orders (a v6 create) as the buyer, with a fresh Idempotency-Key unless one is given. */
+export function postOrder(h: Harness, body: unknown, key = newKey()): Promise<Response> {
+  return call(h, orders.POST, "/api/orders", { method: "POST", body, headers: { "idempotency-key": key } });
 }
 
 let keyCounter = 0;
