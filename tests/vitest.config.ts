@@ -22,8 +22,9 @@ export default defineConfig({
     testTimeout: mutationWorker ? 120_000 : 30_000,
     hookTimeout: mutationWorker ? 180_000 : 60_000,
     pool: "forks",
-    // Route handlers and getActor() read the request through next/headers, as under `next start`.
-    setupFiles: ["tests/support/next-runtime.ts"],
+    // Route handlers and getActor() read the request through next/headers, as under `next start`; each file's
+    // temporary directories are removed after it.
+    setupFiles: ["tests/support/next-runtime.ts", "tests/support/temp-dir-cleanup.ts"],
     // The app's request log is noise in a test run; LOG_LEVEL=info brings it back.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     projects: [

@@ -1,8 +1,7 @@
 // Security review finding: the chain had no key and no checkpoint outside the database, so rewriting one
 // event's actor and re-hashing the rest passed verification. Each scenario builds its own database.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -13,11 +12,12 @@ import { verifyChain } from "@/lib/audit/verify";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { tempDir } from "@/tests/support/temp-dir";
 import { buyer, correlationId, tempSpoolDir } from "./support";
 
 const run = promisify(execFile);
 const spoolDir = tempSpoolDir();
-const dir = mkdtempSync(join(tmpdir(), "od-checkpoint-"));
+const dir = tempDir("checkpoint");
 
 async function cli(script: string, url: string, args: string[] = []): Promise<{ code: number; out: string }> {
   try {

@@ -1,10 +1,9 @@
 // Helpers for the audit integration tests: an unreachable database, a temporary spool, chain checks.
-import { mkdtempSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { abandonLease } from "@/lib/audit/heartbeat";
 import { createDb, type Db } from "@/lib/db";
+import { tempDir } from "@/tests/support/temp-dir";
 
 /** A loopback port nothing listens on: connections are refused at once. */
 export async function closedPort(): Promise<number> {
@@ -39,7 +38,7 @@ export async function silentServer(): Promise<{ url: string; close(): Promise<vo
 }
 
 export function tempSpoolDir(): string {
-  return join(mkdtempSync(join(tmpdir(), "orderdesk-audit-spool-")), "audit-spool");
+  return join(tempDir("audit-spool"), "audit-spool");
 }
 
 export const viewer = { id: "u-viewer", email: "vera@example.com", name: "Vera", role: "viewer" as const };

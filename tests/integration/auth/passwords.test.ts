@@ -1,7 +1,4 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { compare } from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { PUT as changePassword } from "@/app/api/account/password/route";
@@ -10,6 +7,7 @@ import { env } from "@/lib/env.mjs";
 import { callRoute } from "@/tests/support/request-scope";
 import { actorFor, makeUser, sessionCookie } from "@/tests/support/session";
 import { useTestDatabase } from "@/tests/support/db";
+import { tempDir } from "@/tests/support/temp-dir";
 
 const ORIGIN = new URL(env.nextauthUrl).origin;
 const t = useTestDatabase();
@@ -102,7 +100,7 @@ describe("an admin's one-time reset", () => {
           NODE_ENV: "test",
           PATH: process.env.PATH ?? "",
           DATABASE_URL: t.url,
-          DATA_DIR: mkdtempSync(join(tmpdir(), "od-cli-")),
+          DATA_DIR: tempDir("cli"),
           LOG_LEVEL: "silent",
         },
       },

@@ -13,13 +13,11 @@ const ORIGIN = "https://orders.example.test";
 // Hoisted above the imports: names only what it imports itself.
 vi.mock("@/lib/env.mjs", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/env.mjs")>();
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
+  const { tempDir } = await import("@/tests/support/temp-dir");
   const source = {
     ...process.env,
     NEXTAUTH_URL: "https://orders.example.test",
-    DATA_DIR: mkdtempSync(join(tmpdir(), "od-tls-")),
+    DATA_DIR: tempDir("tls"),
   };
   return { ...real, env: real.buildEnv(source) };
 });

@@ -1,10 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { compare } from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/support/db";
+import { tempDir } from "@/tests/support/temp-dir";
 
 const t = useTestDatabase();
 
@@ -18,7 +16,7 @@ function run(args: string[], stdin: string): Promise<{ code: number | null; out:
         NODE_ENV: "test",
         PATH: process.env.PATH ?? "",
         DATABASE_URL: t.url,
-        DATA_DIR: mkdtempSync(join(tmpdir(), "od-cli-")),
+        DATA_DIR: tempDir("cli"),
         LOG_LEVEL: "silent",
       },
     },

@@ -1,12 +1,12 @@
 // Security review finding: the embedded database's socket accepted any user and password from any local user,
 // and its files were world-writable. PGlite checks no password, so the socket's file permissions are the lock.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { tempDir } from "@/tests/support/temp-dir";
 
 function everyPath(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).map((p) => join(dir, p));
@@ -23,7 +23,7 @@ function connectAs(uid: number, socket: string): string {
 
 describe("the embedded database is reachable by the portal's own user only", () => {
   it("listens on a 0600 Unix socket in a 0700 directory, not on TCP, and keeps its files 0700/0600", async () => {
-    const root = mkdtempSync(join(tmpdir(), "od-embedded-"));
+    const root = tempDir("embedded");
     const dataDir = join(root, "pglite");
     const embedded = await startEmbeddedPostgres({ dataDir });
     try {

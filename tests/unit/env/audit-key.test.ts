@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildEnv } from "@/lib/env.mjs";
+import { tempDir } from "@/tests/support/temp-dir";
 
 /* AUDIT_KEY: the audit chain's HMAC key. Required in production with DATABASE_URL; generated under the data
    directory otherwise. */
 
-const sandbox = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), "od-env-")), LOG_LEVEL: "silent" });
+const sandbox = () => ({ DATA_DIR: tempDir("env"), LOG_LEVEL: "silent" });
 const DB = "postgresql://postgres@127.0.0.1:5432/orderdesk";
 
 describe("AUDIT_KEY", () => {
