@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions, Session } from "next-auth";
+import { getToken, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { NextRequest } from "next/server";
 import { recordEvent } from "@/lib/audit/record";
 import { redirectOnOwnOrigin } from "@/lib/auth/callback-url";
 import { authorizeCredentials, type CredentialsDeps } from "@/lib/auth/credentials";
@@ -27,18 +29,13 @@ const DEFAULT_DEPS: CredentialsDeps = { hasher: bcryptHasher, trustProxy: env.tr
 const freshUsers = new WeakMap<object, Actor>();
 
 /**
- * A failed user lookup (database unreachable) travels the same way, then on to getActor() on the session
- * object, so it answers 503 as any other database failure does. next-auth would otherwise take any error in a
- * callback for a revoked session: answer 401 and clear the cookie, signing everyone out during an outage.
+ * Tokens whose user lookup failed (database unreachable): /api/auth/session then answers a session without a
+ * user rather than none. next-auth would otherwise take any error in a callback for a revoked session and clear
+ * the cookie, signing everyone out during an outage.
  */
-const lookupFailures = new WeakMap<object, unknown>();
+const lookupFailed = new WeakSet<object>();
 
-/** The error that kept this session read from checking the user, if any (see lookupFailures). */
-export function sessionLookupFailure(session: object): unknown {
-  return lookupFailures.get(session);
-}
-
-/** The session as getServerSession and /api/auth/session return it: the actor, as the database has it now. */
+/** The session as /api/auth/session returns it: the actor, as the database has it now. */
 export type ActorSession = Session & { user: Actor };
 
 async function signInUser(user: { id: string; email?: string | null }, provider: string) {
@@ -96,17 +93,17 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
           };
           return claims;
         }
-        // Every session read (getServerSession, /api/auth/session) re-reads the user. A disabled user, a session
-        // minted before a role change or disable (sessionVersion), one signed out (its sid revoked), or one past
-        // the cap from sign-in throws here;
-        // next-auth then answers "no session" and clears the cookie where it can.
+        // Every session read of next-auth's own (/api/auth/session) re-reads the user, as getActor() does for
+        // pages and handlers. A disabled user, a session minted before a role change or disable (sessionVersion),
+        // one signed out (its sid revoked), or one past the cap from sign-in throws here; next-auth then answers
+        // "no session" and clears the cookie.
         const claims = decodeSessionClaims(token, now().getTime());
         if (!claims) throw new Error("SessionRevoked");
         let current;
         try {
           current = await sessionUser(claims);
-        } catch (err) {
-          lookupFailures.set(claims, err);
+        } catch {
+          lookupFailed.add(claims);
           return claims;
         }
         if (!current) throw new Error("SessionRevoked");
@@ -115,11 +112,7 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
         return fresh;
       },
       async session({ session, token }) {
-        if (lookupFailures.has(token)) {
-          const unchecked = { expires: session.expires };
-          lookupFailures.set(unchecked, lookupFailures.get(token));
-          return unchecked as ActorSession;
-        }
+        if (lookupFailed.has(token)) return { expires: session.expires } as ActorSession;
         const user = freshUsers.get(token);
         if (!user) throw new Error("SessionRevoked");
         return { expires: session.expires, user } satisfies ActorSession;
@@ -146,3 +139,22 @@ export function createAuthOptions(deps: CredentialsDeps = DEFAULT_DEPS): NextAut
 }
 
 export const authOptions: NextAuthOptions = createAuthOptions();
+
+/**
+ * The session token's payload from a request's cookies, or null when there is none or it does not decrypt or has
+ * expired: next-auth's own reader (getToken: its cookie name for these options, its chunked cookies) with the
+ * options' secret and codec. getServerSession would also run next-auth's whole session action, creating a CSRF
+ * token and re-encrypting a rolled session token that a page or route handler cannot set and so throws away (the
+ * largest share of an API request's CPU, README "Performance"). No Authorization header is handed over: a session
+ * travels in its cookie only, never as a bearer token.
+ */
+export function sessionToken(cookies: Pick<NextRequest["cookies"], "getAll">): Promise<JWT | null> {
+  // getToken reads req.cookies.getAll() and req.headers' Authorization, nothing else of the request.
+  const req = { cookies, headers: new Headers() };
+  return getToken({
+    req: req as unknown as NextRequest,
+    secret: env.nextauthSecret,
+    secureCookie: authOptions.useSecureCookies,
+    decode: CODEC.decode,
+  });
+}
