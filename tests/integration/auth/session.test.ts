@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import { createDb, type Db } from "@/lib/db";
 import { toAppError } from "@/lib/error-map";
-import { callAuthRoute } from "@/tests/support/request-scope";
+import { getActor as actorInScope } from "@/lib/auth/session";
+import { callAuthRoute, inRequestScope } from "@/tests/support/request-scope";
 import { encode } from "next-auth/jwt";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-claims";
 import { actorFor, makeUser, sessionCookie, sessionCookieName } from "@/tests/support/session";
@@ -77,6 +78,14 @@ describe("getActor", () => {
     const cut = Math.floor(token.length / 2);
     const actor = await getActor(`${name}.0=${token.slice(0, cut)}; ${name}.1=${token.slice(cut)}`);
     expect(actor?.id).toBe(u.id);
+  });
+
+  it("reads the session from its cookie only, never from an Authorization bearer token", async () => {
+    const u = await makeUser(t.db, "admin");
+    const token = (await sessionCookie(u)).split("=")[1]!;
+    const bearer = new Request("http://localhost:3000/api/orders", { headers: { authorization: `Bearer ${token}` } });
+    expect(await inRequestScope(bearer, () => actorInScope())).toBeNull();
+    expect((await getActor(`${sessionCookieName()}=${token}`))?.id).toBe(u.id);
   });
 
   it("a database outage is a 503, not a sign-out: getActor throws and the session cookie is kept", async () => {
