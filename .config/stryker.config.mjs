@@ -74,10 +74,11 @@ const GROUPS = {
       "tests/integration/audit/outcome-trials.test.ts",
       "tests/integration/audit/instances.test.ts",
       "tests/integration/audit/availability.test.ts",
-      // Added after the first run: each column an event stores; the verifier's edges; reconciliation beside a live
-      // owner, corrections; appends through the restricted database role.
+      // Added after the first run: each column an event stores; the verifier's edges; what the reconciler hands on
+      // and records; reconciliation beside a live owner, corrections; appends through the restricted database role.
       "tests/integration/audit/record-fields.test.ts",
       "tests/integration/audit/verify-edges.test.ts",
+      "tests/integration/audit/reconcile-fields.test.ts",
       "tests/integration/audit/ownership.test.ts",
       "tests/integration/audit/restricted-role.test.ts",
     ],

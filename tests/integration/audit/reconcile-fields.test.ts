@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { type OpenIntent, reconcileOpenIntents } from "@/lib/audit/reconcile";
+import { releaseLease } from "@/lib/audit/heartbeat";
+import { recordIntent } from "@/lib/audit/record";
+import { useTestDatabase } from "@/tests/support/db";
+import { buyer, correlationId, killInstance, tempSpoolDir } from "./support";
+
+// What the reconciler hands its callbacks and what it records, exactly: the intent as it was written, the
+// read error's HTTP status only when it is one, and which intents it takes (oldest first, up to its limit, a live
+// owner's only when every owner is gone). Each test gets a database of its own: the reconciler takes every open
+// intent it finds.
+
+const t = useTestDatabase(undefined, { per: "test" });
+const spoolDir = tempSpoolDir();
+
+async function orphan(i: number, actor: typeof buyer | null = buyer) {
+  const dead = randomUUID();
+  const intent = await recordIntent(
+    {
+      actor,
+      action: "order.modify",
+      orderNumber: `20-RC00${i}`,
+      correlationId: correlationId(i),
+      request: { notes: `n${i}` },
+      before: { status: "OPEN" },
+    },
+    { db: t.db, spoolDir, instanceId: dead },
+  );
+  await killInstance(t.db, dead);
+  return intent;
+}
+
+const outcomeOf = (intentId: string) => t.db.auditEvent.findFirstOrThrow({ where: { intentId } });
+
+describe("reconciling orphaned intents", () => {
+  it("hands readOrder and classify the intent as written, and records classify's verdict with the order read", async () => {
+    const a = await orphan(1);
+    const system = await orphan(2, null);
+    const seen: OpenIntent[] = [];
+    const r = await reconcileOpenIntents(
+      async (orderNumber, intent) => {
+        seen.push(intent);
+        return { orderNumber, status: "SHIPPED" };
+      },
+      { db: t.db, spoolDir, olderThanMs: 0, classify: (intent) => (intent.id === a.id ? "succeeded" : "failed") },
+    );
+    expect(r).toEqual({ reconciled: 2, spooled: 0 });
+    expect(seen).toEqual([
+      {
+        id: a.id,
+        seq: a.seq,
+        at: a.at,
+        actor: { id: buyer.id, email: buyer.email },
+        action: "order.modify",
+        orderNumber: "20-RC001",
+        correlationId: correlationId(1),
+        instanceId: a.instanceId,
+        request: { notes: "n1" },
+        before: { status: "OPEN" },
+      },
+      expect.objectContaining({ id: system.id, actor: null, correlationId: correlationId(2) }),
+    ]);
+    expect(await outcomeOf(a.id)).toMatchObject({
+      outcome: "succeeded",
+      actorId: buyer.id,
+      after: { orderNumber: "20-RC001", status: "SHIPPED" },
+      ingramStatus: null,
+      request: { reconciled: true },
+    });
+    expect(await outcomeOf(system.id)).toMatchObject({ outcome: "failed", actorId: null });
+  });
+
+  it("a failed read is unknown, with Ingram's status only when the error carries a real one", async () => {
+    const cases = [
+      { status: 404, stored: 404 },
+      { status: 0, stored: null },
+      { status: "503", stored: null },
+    ];
+    const intents = await Promise.all(cases.map((_, i) => orphan(i + 3)));
+    const byId = new Map(intents.map((intent, i) => [intent.id, cases[i]!]));
+    const r = await reconcileOpenIntents(
+      async (_n, intent) => Promise.reject(Object.assign(new Error(`read ${intent.id}`), byId.get(intent.id))),
+      { db: t.db, spoolDir, olderThanMs: 0, classify: () => "succeeded" },
+    );
+    expect(r).toEqual({ reconciled: 3, spooled: 0 });
+    for (const [id, c] of byId) {
+      expect(await outcomeOf(id)).toMatchObject({
+        outcome: "unknown",
+        ingramStatus: c.stored,
+        request: { reconciled: true, readError: `read ${id}` },
+      });
+    }
+  });
+
+  it("takes the oldest first, up to its limit; a live owner's intent only when every owner is gone", async () => {
+    const first = await orphan(6);
+    const second = await orphan(7);
+    const live = await recordIntent(
+      { actor: buyer, action: "order.cancel", orderNumber: "20-RC008", correlationId: correlationId(8) },
+      { db: t.db, spoolDir, instanceId: randomUUID() },
+    );
+    const read: string[] = [];
+    const readOrder = async (_n: string | null, intent: OpenIntent) => void read.push(intent.id);
+    const opts = { db: t.db, spoolDir, olderThanMs: 0 };
+
+    expect(await reconcileOpenIntents(readOrder, { ...opts, limit: 1 })).toEqual({ reconciled: 1, spooled: 0 });
+    expect(read).toEqual([first.id]);
+    expect(await reconcileOpenIntents(readOrder, opts)).toEqual({ reconciled: 1, spooled: 0 });
+    expect(read).toEqual([first.id, second.id]);
+    expect(await reconcileOpenIntents(readOrder, { ...opts, ownersGone: true })).toEqual({
+      reconciled: 1,
+      spooled: 0,
+    });
+    expect(read).toEqual([first.id, second.id, live.id]);
+    releaseLease(live.instanceId!);
+  });
+});
