@@ -11,9 +11,8 @@ import { recordEvent } from "@/lib/audit/record";
 import { verifyChain } from "@/lib/audit/verify";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { tempDir } from "@/tests/support/temp-dir";
-import { buyer, correlationId, tempSpoolDir } from "./support";
+import { buyer, correlationId, tempSpoolDir, withDatabase } from "./support";
 
 const run = promisify(execFile);
 const spoolDir = tempSpoolDir();
@@ -29,15 +28,6 @@ async function cli(script: string, url: string, args: string[] = []): Promise<{ 
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === "number" ? e.code : -1, out: `${e.stdout ?? ""}${e.stderr ?? ""}` };
-  }
-}
-
-async function withDatabase(fn: (t: TestDatabase) => Promise<void>): Promise<void> {
-  const t = await openTestDatabase();
-  try {
-    await fn(t);
-  } finally {
-    await t.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { join } from "node:path";
 import { abandonLease } from "@/lib/audit/heartbeat";
 import { createDb, type Db } from "@/lib/db";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { tempDir } from "@/tests/support/temp-dir";
 
 /** A loopback port nothing listens on: connections are refused at once. */
@@ -71,4 +72,14 @@ export async function killInstance(db: Db, instanceId: string): Promise<void> {
   abandonLease(instanceId);
   await db.$executeRaw`INSERT INTO "audit_instances" (id, heartbeat_at) VALUES (${instanceId}::uuid, now() - interval '1 hour')
     ON CONFLICT (id) DO UPDATE SET heartbeat_at = now() - interval '1 hour'`;
+}
+
+/** Runs `fn` on a database of its own, opened for it and closed after (for scenarios that rewrite the chain). */
+export async function withDatabase(fn: (t: TestDatabase) => Promise<void>): Promise<void> {
+  const t = await openTestDatabase();
+  try {
+    await fn(t);
+  } finally {
+    await t.close();
+  }
 }

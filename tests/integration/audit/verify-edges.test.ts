@@ -4,23 +4,13 @@ import { recordEvent, recordIntent, recordOutcome } from "@/lib/audit/record";
 import { GENESIS_HASH } from "@/lib/audit/types";
 import { verifyChain, verifyOutcomes } from "@/lib/audit/verify";
 import type { Db } from "@/lib/db";
-import { openTestDatabase } from "@/tests/support/db";
-import { buyer, correlationId, tempSpoolDir } from "./support";
+import { buyer, correlationId, tempSpoolDir, withDatabase } from "./support";
 
 // The verifier's answers at its edges, exactly: an empty chain, a checkpoint that no longer holds or lies past
 // the end, a head behind its events or lost, and the open-intent report. audit:verify prints these
 // answers and the users page shows them, so a wrong count or a wrong seq is a wrong statement to an auditor.
 
 const spoolDir = tempSpoolDir();
-
-async function withDatabase(fn: (db: Db) => Promise<void>): Promise<void> {
-  const t = await openTestDatabase();
-  try {
-    await fn(t.db);
-  } finally {
-    await t.close();
-  }
-}
 
 async function signIns(db: Db, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -36,7 +26,7 @@ const hashAt = async (db: Db, seq: number) =>
 
 describe("verifying the chain at its edges", () => {
   it("an empty chain is intact, with nothing counted and the genesis hash as its head", async () => {
-    await withDatabase(async (db) => {
+    await withDatabase(async ({ db }) => {
       expect(await verifyChain(db)).toEqual({ ok: true, count: 0, lastSeq: 0, headHash: GENESIS_HASH });
       expect(await verifyChain(db, { from: { seq: 0, hash: "anything" } })).toEqual({
         ok: true,
@@ -49,7 +39,7 @@ describe("verifying the chain at its edges", () => {
   });
 
   it("from a checkpoint: counts only what follows it, and names the event when it no longer holds", async () => {
-    await withDatabase(async (db) => {
+    await withDatabase(async ({ db }) => {
       await signIns(db, 5);
       const third = await db.auditEvent.findUniqueOrThrow({ where: { seq: 3n } });
       const head = await hashAt(db, 5);
@@ -81,7 +71,7 @@ describe("verifying the chain at its edges", () => {
   });
 
   it("a head behind its events names the last event; batches of one walk the same chain", async () => {
-    await withDatabase(async (db) => {
+    await withDatabase(async ({ db }) => {
       await signIns(db, 4);
       const fourth = await db.auditEvent.findUniqueOrThrow({ where: { seq: 4n } });
       expect(await verifyChain(db, { batchSize: 1 })).toEqual({
@@ -101,7 +91,7 @@ describe("verifying the chain at its edges", () => {
   });
 
   it("a lost head row is rebuilt from the last stored event, and the chain goes on from there", async () => {
-    await withDatabase(async (db) => {
+    await withDatabase(async ({ db }) => {
       await signIns(db, 3);
       await db.$executeRawUnsafe(`DELETE FROM "audit_head"`);
       expect((await verifyChain(db)).firstBroken).toEqual({
@@ -117,7 +107,7 @@ describe("verifying the chain at its edges", () => {
   });
 
   it("reports each open intent with its order, owner and age in whole milliseconds; a closed one is not listed", async () => {
-    await withDatabase(async (db) => {
+    await withDatabase(async ({ db }) => {
       const instanceId = "0b9d5c1e-3f7a-4c2e-9d1b-6a4f2e8c7b10";
       const open = await recordIntent(
         { actor: buyer, action: "order.cancel", orderNumber: "20-VE001", correlationId: correlationId(1) },
