@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type OpenIntent, reconcileOpenIntents } from "@/lib/audit/reconcile";
 import { releaseLease } from "@/lib/audit/heartbeat";
 import { recordIntent } from "@/lib/audit/record";
 import { useTestDatabase } from "@/tests/support/db";
-import { buyer, correlationId, killInstance, tempSpoolDir } from "./support";
+import { buyer, correlationId, killInstance, refuseMarkedEvents, REFUSED_OUTCOME, tempSpoolDir } from "./support";
 
 // What the reconciler hands its callbacks and what it records, exactly: the intent as it was written, the
 // read error's HTTP status only when it is one, and which intents it takes (oldest first, up to its limit, a live
@@ -14,14 +15,14 @@ import { buyer, correlationId, killInstance, tempSpoolDir } from "./support";
 const t = useTestDatabase(undefined, { per: "test" });
 const spoolDir = tempSpoolDir();
 
-async function orphan(i: number, actor: typeof buyer | null = buyer) {
+async function orphan(i: number, actor: typeof buyer | null = buyer, correlation = correlationId(i)) {
   const dead = randomUUID();
   const intent = await recordIntent(
     {
       actor,
       action: "order.modify",
       orderNumber: `20-RC00${i}`,
-      correlationId: correlationId(i),
+      correlationId: correlation,
       request: { notes: `n${i}` },
       before: { status: "OPEN" },
     },
@@ -114,5 +115,21 @@ describe("reconciling orphaned intents", () => {
     });
     expect(read).toEqual([first.id, second.id, live.id]);
     releaseLease(live.instanceId!);
+  });
+
+  it("an outcome the database refuses is kept in the spool and counted as spooled, not as reconciled", async () => {
+    await refuseMarkedEvents(t.db);
+    const refused = await orphan(9, buyer, REFUSED_OUTCOME);
+    const written = await orphan(10);
+    const dir = tempSpoolDir();
+    const r = await reconcileOpenIntents(async () => ({ orderStatus: "OPEN" }), {
+      db: t.db,
+      spoolDir: dir,
+      olderThanMs: 0,
+    });
+    expect(r).toEqual({ reconciled: 1, spooled: 1 });
+    expect(await t.db.auditEvent.count({ where: { intentId: refused.id } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { intentId: written.id } })).toBe(1);
+    expect(readdirSync(dir).length).toBe(1);
   });
 });

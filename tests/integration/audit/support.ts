@@ -86,15 +86,21 @@ export async function withDatabase(fn: (t: TestDatabase) => Promise<void>): Prom
 
 /** The correlation id whose events the test trigger refuses (refuseMarkedEvents). */
 export const REFUSED = "refused-by-trigger";
+/** The correlation id whose outcomes (not intents) the test trigger refuses. */
+export const REFUSED_OUTCOME = "outcome-refused-by-trigger";
 
 /**
  * Makes the database refuse one kind of audit row, as a constraint refuses a bad row: a trigger raising for
- * events whose correlation id is REFUSED. Other rows are written as ever.
+ * events whose correlation id is REFUSED, and for outcomes whose correlation id is REFUSED_OUTCOME. Other rows
+ * are written as ever.
  */
 export async function refuseMarkedEvents(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_marked_event() RETURNS trigger AS $$
     BEGIN
-      IF NEW.correlation_id = '${REFUSED}' THEN RAISE EXCEPTION 'audit event refused by the test trigger'; END IF;
+      IF NEW.correlation_id = '${REFUSED}'
+        OR (NEW.correlation_id = '${REFUSED_OUTCOME}' AND NEW.outcome <> 'intent') THEN
+        RAISE EXCEPTION 'audit event refused by the test trigger';
+      END IF;
       RETURN NEW;
     END $$ LANGUAGE plpgsql`);
   await db.$executeRawUnsafe(`CREATE TRIGGER refuse_marked_event BEFORE INSERT ON "audit_events"
