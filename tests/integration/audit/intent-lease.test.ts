@@ -34,8 +34,11 @@ function intentInput(i: number, fields: { correlationId?: string } = {}) {
   };
 }
 
-/** Whether the owner's heartbeat row is written again when the next beat is due. */
-async function stillBeating(owners: Record<string, string>): Promise<Record<string, boolean>> {
+/**
+ * Whether each owner's heartbeat row is written again when the next beat is due. The beats are written
+ * asynchronously: this waits until `beating` of them have landed (or 20 s), then a little for any other.
+ */
+async function stillBeating(owners: Record<string, string>, beating: number): Promise<Record<string, boolean>> {
   const ids = Object.values(owners);
   await t.db
     .$executeRaw`UPDATE "audit_instances" SET heartbeat_at = now() - interval '1 hour' WHERE id = ANY(${ids}::uuid[])`;
@@ -46,8 +49,7 @@ async function stillBeating(owners: Record<string, string>): Promise<Record<stri
       WHERE id = ANY(${ids}::uuid[])`;
     return new Map(rows.map((r) => [r.id, r.fresh]));
   };
-  // The beats are written asynchronously: wait for the expected ones, then a little for any unexpected one.
-  for (let i = 0; i < 100 && [...(await fresh()).values()].filter(Boolean).length === 0; i++) await sleep(50);
+  for (let i = 0; i < 400 && [...(await fresh()).values()].filter(Boolean).length < beating; i++) await sleep(50);
   await sleep(500);
   const now = await fresh();
   return Object.fromEntries(Object.entries(owners).map(([name, id]) => [name, now.get(id) ?? false]));
@@ -88,7 +90,7 @@ describe("the lease an intent holds on its instance's heartbeat", () => {
 
     await recordIntent(intentInput(6), opts(owners.control));
 
-    expect(await stillBeating(owners)).toEqual({
+    expect(await stillBeating(owners, 3)).toEqual({
       outcome: false,
       spooledOutcome: false,
       reconcilersOutcome: true,
@@ -120,7 +122,7 @@ describe("the lease an intent holds on its instance's heartbeat", () => {
     await holdLease(t.db, busy);
     releaseLease(busy);
 
-    expect(await stillBeating({ refused, busy })).toEqual({ refused: false, busy: true });
+    expect(await stillBeating({ refused, busy }, 1)).toEqual({ refused: false, busy: true });
     releaseLease(busy);
   });
 });
