@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordEvent, recordIntent, recordOutcome } from "@/lib/audit/record";
+import { recordEvent, recordIntent, recordOutcome, recordOutcomeIf } from "@/lib/audit/record";
 import { flushSpool } from "@/lib/audit/spool";
 import { verifyChain } from "@/lib/audit/verify";
 import { AppError } from "@/lib/errors";
@@ -141,6 +141,35 @@ describe("database unavailable", () => {
     );
     const row = await t.db.auditEvent.findUniqueOrThrow({ where: { id: spooled.id } });
     expect(Number(row.seq)).toBe(next.seq - 1);
+    expect(readdirSync(spoolDir)).toEqual([]);
+  });
+
+  it("every kind of append writes what the spool holds first: an outcome, a guarded outcome, a one-shot event", async () => {
+    const spoolDir = tempSpoolDir();
+    const opts = { db: t.db, spoolDir };
+    const spoolOne = async (i: number) => {
+      const intent = await recordIntent(
+        { actor: buyer, action: "order.release", orderNumber: `20-FL${i}`, correlationId: correlationId(40 + i) },
+        opts,
+      );
+      return { intent, spooled: await recordOutcome(intent, { outcome: "succeeded" }, { db: down, spoolDir }) };
+    };
+    const seqOf = async (id: string) => Number((await t.db.auditEvent.findUniqueOrThrow({ where: { id } })).seq);
+
+    const a = await spoolOne(1);
+    const b = await spoolOne(2);
+    expect(readdirSync(spoolDir)).not.toEqual([]);
+    const outcome = await recordOutcome(b.intent, { outcome: "failed" }, opts);
+    expect(await seqOf(a.spooled.id)).toBeLessThan(outcome.seq!);
+    expect(await seqOf(b.spooled.id)).toBeLessThan(outcome.seq!);
+
+    const c = await spoolOne(3);
+    const guarded = await recordOutcomeIf(c.intent, { outcome: "failed" }, async () => true, opts);
+    expect(await seqOf(c.spooled.id)).toBe(guarded!.seq - 1);
+
+    const d = await spoolOne(4);
+    const event = await recordEvent({ action: "user.sign_in", outcome: "succeeded", actor: buyer }, opts);
+    expect(await seqOf(d.spooled.id)).toBe(event.seq! - 1);
     expect(readdirSync(spoolDir)).toEqual([]);
   });
 });
