@@ -42,6 +42,8 @@ describe("database unavailable", () => {
     const err = await intentError(down, tempSpoolDir());
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("db_unavailable");
+    // What the person who tried the change reads: nothing happened, and to try again.
+    expect((err as AppError).message).toBe("The audit log is unavailable, so nothing was changed. Try again shortly.");
     expect((err as AppError).status).toBe(503);
     expect((err as AppError).retryAfterSeconds).toBeGreaterThan(0);
     // The refusal itself ended the attempt (no retry, no timeout waited out); a clock would measure the machine.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordIntent, recordOutcomeIf } from "@/lib/audit/record";
 import { verifyChain } from "@/lib/audit/verify";
 import { useTestDatabase } from "@/tests/support/db";
-import { buyer, correlationId, range, seqs, tempSpoolDir } from "./support";
+import { buyer, correlationId, range, seqs, tempSpoolDir, withDatabase } from "./support";
 
 // recordOutcomeIf: an outcome that commits with the change it records (a v7 request's move to its final state)
 // or not at all, written in the same batched transaction as any other appends, without breaking the chain.
@@ -66,5 +66,17 @@ describe("an outcome guarded by the change it records", () => {
     // One linear chain: 12 intents and 6 outcomes, contiguous, verified.
     expect(await seqs(t.db)).toEqual(range(18));
     expect(await verifyChain(t.db)).toMatchObject({ ok: true, count: 18 });
+  });
+
+  it("is written to the database it is given, not the process's", async () => {
+    await withDatabase(async ({ db }) => {
+      const own = await recordIntent(
+        { actor: buyer, action: "order.create_async", orderNumber: null, correlationId: correlationId(90) },
+        { db, spoolDir },
+      );
+      const rec = await recordOutcomeIf(own, { outcome: "failed" }, async () => true, { db, spoolDir });
+      expect(await db.auditEvent.findUnique({ where: { id: rec!.id } })).toMatchObject({ intentId: own.id });
+      expect(await t.db.auditEvent.count({ where: { intentId: own.id } })).toBe(0);
+    });
   });
 });

@@ -3,9 +3,19 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type OpenIntent, reconcileOpenIntents } from "@/lib/audit/reconcile";
 import { releaseLease } from "@/lib/audit/heartbeat";
-import { recordIntent } from "@/lib/audit/record";
+import { recordIntent, recordOutcome } from "@/lib/audit/record";
+import { env } from "@/lib/env.mjs";
 import { useTestDatabase } from "@/tests/support/db";
-import { buyer, correlationId, killInstance, refuseMarkedEvents, REFUSED_OUTCOME, tempSpoolDir } from "./support";
+import {
+  buyer,
+  correlationId,
+  killInstance,
+  refuseMarkedEvents,
+  REFUSED_OUTCOME,
+  refusingDb,
+  tempSpoolDir,
+  withDatabase,
+} from "./support";
 
 // What the reconciler hands its callbacks and what it records, exactly: the intent as it was written, the
 // read error's HTTP status only when it is one, and which intents it takes (oldest first, up to its limit, a live
@@ -131,5 +141,50 @@ describe("reconciling orphaned intents", () => {
     expect(await t.db.auditEvent.count({ where: { intentId: refused.id } })).toBe(0);
     expect(await t.db.auditEvent.count({ where: { intentId: written.id } })).toBe(1);
     expect(readdirSync(dir).length).toBe(1);
+  });
+
+  it("by default waits out Ingram's deadline and its margin: an intent past the call's timeout alone is left", async () => {
+    const inMargin = await orphan(11);
+    const past = await orphan(12);
+    const age = async (id: string, ms: number) =>
+      t.db
+        .$executeRaw`UPDATE "audit_events" SET at = now() - (${ms}::int * interval '1 millisecond') WHERE id = ${id}::uuid`;
+    await age(inMargin.id, env.ingram.timeoutMs + 2_000);
+    await age(past.id, env.ingram.timeoutMs + 7_000);
+    const read: string[] = [];
+    const r = await reconcileOpenIntents(async (_n, intent) => void read.push(intent.id), { db: t.db, spoolDir });
+    expect(r).toEqual({ reconciled: 1, spooled: 0 });
+    expect(read).toEqual([past.id]);
+  });
+
+  it("reconciles the database it is given, not the process's, after writing that spool's outcomes", async () => {
+    await withDatabase(async ({ db }) => {
+      const dir = tempSpoolDir();
+      const owner = randomUUID();
+      const intent = await recordIntent(
+        { actor: buyer, action: "order.cancel", orderNumber: "20-RC013", correlationId: correlationId(13) },
+        { db, spoolDir: dir, instanceId: owner },
+      );
+      const down = await refusingDb();
+      try {
+        // The owner's real outcome reached only the spool before it died.
+        const real = await recordOutcome(
+          intent,
+          { outcome: "succeeded" },
+          { db: down, spoolDir: dir, instanceId: owner },
+        );
+        expect(real.spooled).toBe(true);
+      } finally {
+        await down.$disconnect();
+      }
+      await killInstance(db, owner);
+      const other = await orphan(14);
+
+      const r = await reconcileOpenIntents(async () => null, { db, spoolDir: dir, olderThanMs: 0 });
+      expect(r).toEqual({ reconciled: 0, spooled: 0 });
+      const outcomes = await db.auditEvent.findMany({ where: { intentId: intent.id } });
+      expect(outcomes.map((o) => [o.outcome, o.request])).toEqual([["succeeded", null]]);
+      expect(await t.db.auditEvent.count({ where: { intentId: other.id } })).toBe(0);
+    });
   });
 });

@@ -189,4 +189,17 @@ describe("what the audit log stores", () => {
       ingramErrors: null,
     });
   });
+
+  it("a value not given is stored as SQL NULL, not as JSON null (SQL readers and exports see no value)", async () => {
+    const intent = await recordIntent(
+      { actor: buyer, action: "order.cancel", orderNumber: "20-RF009", correlationId: correlationId(9) },
+      opts(),
+    );
+    const outcome = await recordOutcome(intent, { outcome: "succeeded", after: null }, opts());
+    const rows = await t.db.$queryRaw<{ id: string; nulls: boolean }[]>`
+      SELECT id::text AS id,
+        request IS NULL AND before IS NULL AND after IS NULL AND ingram_errors IS NULL AS nulls
+      FROM "audit_events" WHERE id IN (${intent.id}::uuid, ${outcome.id}::uuid)`;
+    expect(rows.map((r) => r.nulls)).toEqual([true, true]);
+  });
 });
