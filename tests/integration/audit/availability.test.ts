@@ -167,7 +167,7 @@ describe("database unavailable", () => {
 
     const c = await spoolOne(3);
     const guarded = await recordOutcomeIf(c.intent, { outcome: "failed" }, async () => true, opts);
-    expect(await seqOf(c.spooled.id)).toBe(guarded!.seq - 1);
+    expect(await seqOf(c.spooled.id)).toBe(guarded!.seq! - 1);
 
     const d = await spoolOne(4);
     const event = await recordEvent({ action: "user.sign_in", outcome: "succeeded", actor: buyer }, opts);

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appendEvent, type NewEvent } from "@/lib/audit/append";
 import { verifyChain } from "@/lib/audit/verify";
 import { useTestDatabase } from "@/tests/support/db";
-import { refuseMarkedEvents, REFUSED } from "./support";
+import { refuseMarkedEvents, REFUSED, withDatabase } from "./support";
 
 const t = useTestDatabase();
 beforeAll(() => refuseMarkedEvents(t.db));
@@ -130,19 +130,25 @@ describe("the audit append queue", () => {
   });
 
   it("outcomes stored before outcome_of existed: the earliest counts as the intent's first", async () => {
-    const intent = event({ outcome: "intent" });
-    const legacy = [
-      event({ intentId: intent.id, outcome: "succeeded" }),
-      event({ intentId: intent.id, outcome: "failed" }),
-    ];
-    await appendEvent(t.db, intent);
-    for (const e of legacy) await appendEvent(t.db, e);
-    // The rows as an earlier version wrote them: both linked by intent_id alone.
-    await t.db.$executeRaw`UPDATE "audit_events" SET outcome_of = NULL, corrects = NULL
-      WHERE id IN (${legacy[0]!.id}::uuid, ${legacy[1]!.id}::uuid)`;
-    const next = event({ intentId: intent.id, outcome: "unknown" });
-    await appendEvent(t.db, next);
-    const row = await t.db.auditEvent.findUniqueOrThrow({ where: { id: next.id } });
-    expect({ outcomeOf: row.outcomeOf, corrects: row.corrects }).toEqual({ outcomeOf: null, corrects: legacy[0]!.id });
+    // The test rewrites stored rows (which breaks the chain): on a database of its own.
+    await withDatabase(async ({ db }) => {
+      const intent = event({ outcome: "intent" });
+      const legacy = [
+        event({ intentId: intent.id, outcome: "succeeded" }),
+        event({ intentId: intent.id, outcome: "failed" }),
+      ];
+      await appendEvent(db, intent);
+      for (const e of legacy) await appendEvent(db, e);
+      // The rows as an earlier version wrote them: both linked by intent_id alone.
+      await db.$executeRaw`UPDATE "audit_events" SET outcome_of = NULL, corrects = NULL
+        WHERE id IN (${legacy[0]!.id}::uuid, ${legacy[1]!.id}::uuid)`;
+      const next = event({ intentId: intent.id, outcome: "unknown" });
+      await appendEvent(db, next);
+      const row = await db.auditEvent.findUniqueOrThrow({ where: { id: next.id } });
+      expect({ outcomeOf: row.outcomeOf, corrects: row.corrects }).toEqual({
+        outcomeOf: null,
+        corrects: legacy[0]!.id,
+      });
+    });
   });
 });
