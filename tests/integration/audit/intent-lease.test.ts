@@ -4,6 +4,7 @@
 // outcome) lets a reconciler close a change that is still running at Ingram. The heartbeat's interval is faked;
 // the beats it writes go to the real database.
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { HEARTBEAT_MS, holdLease, releaseLease } from "@/lib/audit/heartbeat";
 import { recordIntent, recordOutcome } from "@/lib/audit/record";
@@ -21,8 +22,6 @@ afterAll(() => down?.$disconnect());
 afterEach(() => {
   vi.useRealTimers();
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function intentInput(i: number, fields: { correlationId?: string } = {}) {
   return {
