@@ -118,6 +118,41 @@ describe("keyed audit chain", () => {
     });
   });
 
+  it("an unkeyed event edited in place fails its own SHA-256, before and after the keyed events", async () => {
+    await withDatabase(async (t) => {
+      await appendSignIns(t.db, 4);
+      await rewriteAndRehash(t.db, 1, {}, null);
+      await appendSignIns(t.db, 2, 4);
+      expect(await verifyChain(t.db)).toMatchObject({ ok: true, count: 6, lastSeq: 6, unkeyed: 4 });
+      const victim = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 2n } });
+      // The actor changed, its hash and every link left as they were: only the event's own hash can tell.
+      await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET actor_email = 'someone@else.example' WHERE seq = 2`);
+      expect(await verifyChain(t.db)).toEqual({
+        ok: false,
+        count: 1,
+        lastSeq: 1,
+        firstBroken: { seq: 2, id: victim.id, reason: "hash mismatch" },
+      });
+    });
+  });
+
+  it("after a break the users page's check walks the whole chain again, not from where the break was seen", async () => {
+    await withDatabase(async (t) => {
+      await appendSignIns(t.db, 5);
+      const victim = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 3n } });
+      await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET actor_email = 'someone@else.example' WHERE seq = 3`);
+      const broken = {
+        ok: false,
+        count: 2,
+        lastSeq: 2,
+        firstBroken: { seq: 3, id: victim.id, reason: "hash mismatch" },
+      };
+      expect(await verifySinceLastCheck(t.db)).toEqual(broken);
+      // The same answer again: nothing about the broken walk is kept as a point to start from.
+      expect(await verifySinceLastCheck(t.db)).toEqual(broken);
+    });
+  });
+
   // Three CLI runs, each a fresh tsx process: slow on a busy machine.
   it(
     "audit:checkpoint writes the head; audit:verify --checkpoint fails once the chain no longer holds it",

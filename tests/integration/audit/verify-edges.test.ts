@@ -90,6 +90,38 @@ describe("verifying the chain at its edges", () => {
     });
   });
 
+  it("a head that agrees with the last event on one of seq and hash only is a head mismatch at that event", async () => {
+    await withDatabase(async ({ db }) => {
+      await signIns(db, 4);
+      const fourth = await db.auditEvent.findUniqueOrThrow({ where: { seq: 4n } });
+      const mismatch = {
+        ok: false,
+        count: 4,
+        lastSeq: 4,
+        firstBroken: { seq: 4, id: fourth.id, reason: "head mismatch" },
+      };
+      // The right seq with another hash: the head is not the last event's, though it stands at its place.
+      await db.$executeRawUnsafe(`UPDATE "audit_head" SET hash = 'hmac-sha256:forged' WHERE id = 1`);
+      expect(await verifyChain(db)).toEqual(mismatch);
+      // The last event's hash at an earlier seq.
+      await db.$executeRawUnsafe(`UPDATE "audit_head" SET seq = 3, hash = $1 WHERE id = 1`, fourth.hash);
+      expect(await verifyChain(db)).toEqual(mismatch);
+      await db.$executeRawUnsafe(`UPDATE "audit_head" SET seq = 4 WHERE id = 1`);
+      expect(await verifyChain(db)).toEqual({ ok: true, count: 4, lastSeq: 4, headHash: fourth.hash });
+    });
+  });
+
+  it("walks the events in seq order, not in the order the table stores them", async () => {
+    await withDatabase(async ({ db }) => {
+      await signIns(db, 3);
+      // An update writes a row's new version after the others: the table now stores 2, 3, 1.
+      await db.$executeRawUnsafe(`UPDATE "audit_events" SET actor_email = actor_email WHERE seq = 1`);
+      const head = await hashAt(db, 3);
+      expect(await verifyChain(db)).toEqual({ ok: true, count: 3, lastSeq: 3, headHash: head });
+      expect(await verifyChain(db, { batchSize: 1 })).toEqual({ ok: true, count: 3, lastSeq: 3, headHash: head });
+    });
+  });
+
   it("a lost head row is rebuilt from the last stored event, and the chain goes on from there", async () => {
     await withDatabase(async ({ db }) => {
       await signIns(db, 3);
@@ -134,6 +166,21 @@ describe("verifying the chain at its edges", () => {
       const { open: listed } = await verifyOutcomes(db);
       expect(listed[0]!.ageMs).toBeGreaterThanOrEqual(0);
       expect(Number.isInteger(listed[0]!.ageMs)).toBe(true);
+
+      // The age is the database's now() minus the intent's time: an intent from 90 s ago is listed as that old.
+      await db.$executeRawUnsafe(
+        `UPDATE "audit_events" SET at = now() - interval '90 seconds' WHERE id = $1::uuid`,
+        open.id,
+      );
+      const [aged] = (await verifyOutcomes(db)).open;
+      expect(aged!.ageMs).toBeGreaterThanOrEqual(90_000);
+      expect(aged!.ageMs).toBeLessThan(90_000 + 60_000);
+      // A time ahead of the database's clock (a skewed writer) is not a negative age.
+      await db.$executeRawUnsafe(
+        `UPDATE "audit_events" SET at = now() + interval '1 minute' WHERE id = $1::uuid`,
+        open.id,
+      );
+      expect((await verifyOutcomes(db)).open[0]!.ageMs).toBe(0);
     });
   });
 });
