@@ -118,7 +118,7 @@ describe("keyed audit chain", () => {
     });
   });
 
-  it("an unkeyed event edited in place fails its own SHA-256, before and after the keyed events", async () => {
+  it("an unkeyed event edited in place, its links intact, fails its own SHA-256 though keyed events follow it", async () => {
     await withDatabase(async (t) => {
       await appendSignIns(t.db, 4);
       await rewriteAndRehash(t.db, 1, {}, null);

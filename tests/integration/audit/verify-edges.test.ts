@@ -115,6 +115,7 @@ describe("verifying the chain at its edges", () => {
     await withDatabase(async ({ db }) => {
       await signIns(db, 3);
       // An update writes a row's new version after the others: the table now stores 2, 3, 1.
+      // (Prisma's batch query orders by seq whenever it takes a batch; this holds for any query that reads it.)
       await db.$executeRawUnsafe(`UPDATE "audit_events" SET actor_email = actor_email WHERE seq = 1`);
       const head = await hashAt(db, 3);
       expect(await verifyChain(db)).toEqual({ ok: true, count: 3, lastSeq: 3, headHash: head });
