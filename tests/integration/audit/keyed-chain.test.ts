@@ -74,6 +74,11 @@ async function rewriteAndRehash(
 
 const forgedActor = { actorId: "someone-else", actorEmail: "someone@else.example" };
 
+/** Changes the event's actor in place, leaving its hash and every link as they were. */
+async function editActorInPlace(db: Db, seq: number): Promise<void> {
+  await db.$executeRawUnsafe(`UPDATE "audit_events" SET actor_email = $1 WHERE seq = $2`, forgedActor.actorEmail, seq);
+}
+
 describe("keyed audit chain", () => {
   it("rewriting one event's actor and re-hashing the rest without the key fails verification", async () => {
     await withDatabase(async (t) => {
@@ -126,7 +131,7 @@ describe("keyed audit chain", () => {
       expect(await verifyChain(t.db)).toMatchObject({ ok: true, count: 6, lastSeq: 6, unkeyed: 4 });
       const victim = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 2n } });
       // The actor changed, its hash and every link left as they were: only the event's own hash can tell.
-      await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET actor_email = 'someone@else.example' WHERE seq = 2`);
+      await editActorInPlace(t.db, 2);
       expect(await verifyChain(t.db)).toEqual({
         ok: false,
         count: 1,
@@ -140,7 +145,7 @@ describe("keyed audit chain", () => {
     await withDatabase(async (t) => {
       await appendSignIns(t.db, 5);
       const victim = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 3n } });
-      await t.db.$executeRawUnsafe(`UPDATE "audit_events" SET actor_email = 'someone@else.example' WHERE seq = 3`);
+      await editActorInPlace(t.db, 3);
       const broken = {
         ok: false,
         count: 2,

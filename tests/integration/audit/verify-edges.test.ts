@@ -169,18 +169,18 @@ describe("verifying the chain at its edges", () => {
       expect(Number.isInteger(listed[0]!.ageMs)).toBe(true);
 
       // The age is the database's now() minus the intent's time: an intent from 90 s ago is listed as that old.
-      await db.$executeRawUnsafe(
-        `UPDATE "audit_events" SET at = now() - interval '90 seconds' WHERE id = $1::uuid`,
-        open.id,
-      );
+      const openedAt = (offset: string) =>
+        db.$executeRawUnsafe(
+          `UPDATE "audit_events" SET at = now() + $1::interval WHERE id = $2::uuid`,
+          offset,
+          open.id,
+        );
+      await openedAt("-90 seconds");
       const [aged] = (await verifyOutcomes(db)).open;
       expect(aged!.ageMs).toBeGreaterThanOrEqual(90_000);
       expect(aged!.ageMs).toBeLessThan(90_000 + 60_000);
       // A time ahead of the database's clock (a skewed writer) is not a negative age.
-      await db.$executeRawUnsafe(
-        `UPDATE "audit_events" SET at = now() + interval '1 minute' WHERE id = $1::uuid`,
-        open.id,
-      );
+      await openedAt("1 minute");
       expect((await verifyOutcomes(db)).open[0]!.ageMs).toBe(0);
     });
   });
