@@ -9,6 +9,7 @@ import { indexOrderDetail } from "@/lib/order-index/index-writes";
 import { toOrderDetail } from "./dto";
 import type { OrderDetail } from "./dto-types";
 import { type CallFor, checkOrderNumber, fetchIngramOrder } from "./ingram-calls";
+import { sharedFlight } from "./shared-flight";
 
 export interface OrderRead {
   order: OrderDetail;
@@ -57,9 +58,6 @@ export async function getOrder(actor: Actor | null, orderNumber: string, correla
 }
 
 type Fetched = { raw: IngramOrderDetail; at: Date };
-// Shared by every bundle of this process (pages and route handlers each get their own module copy).
-const globalForFlights = globalThis as unknown as { orderdeskDetailFlights?: Map<string, Promise<Fetched>> };
-const flights = (globalForFlights.orderdeskDetailFlights ??= new Map());
 
 /**
  * One Ingram call for concurrent reads of the same order in this process; the detail is written into the
@@ -67,17 +65,13 @@ const flights = (globalForFlights.orderdeskDetailFlights ??= new Map());
  */
 function sharedFetch(orderNumber: string, correlationId: string | undefined, forWhom: CallFor): Promise<Fetched> {
   const account = indexAccount();
-  const key = `${account.customerNumber}/${account.countryCode}/${orderNumber.toUpperCase()}`;
-  const running = flights.get(key);
-  if (running) return running;
-  const flight = (async () => {
+  const key = `detail ${account.customerNumber}/${account.countryCode}/${orderNumber.toUpperCase()}`;
+  return sharedFlight(key, async () => {
     const raw = await fetchIngramOrder(orderNumber, correlationId, forWhom);
     const at = new Date();
     await indexOrderDetail(db, account, raw, "details", at).catch((err: unknown) =>
       log("warn", "writing an order detail into the order index failed", { correlationId, orderNumber, err }),
     );
     return { raw, at };
-  })().finally(() => flights.delete(key));
-  flights.set(key, flight);
-  return flight;
+  });
 }

@@ -12,6 +12,7 @@ import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters"
 import { toSearchPage } from "./dto";
 import type { OrderSearchPage, OrderSummary } from "./dto-types";
 import { callContext, clientCall } from "./ingram-calls";
+import { sharedFlight } from "./shared-flight";
 
 const DEFAULT_PAGE_SIZE = 25;
 /** A refresh asks Ingram for this many orders of the current filters in its one call. */
@@ -90,12 +91,22 @@ async function liveSearch(
   liveReason: string,
 ) {
   const wire = toIngramQuery(query);
-  const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
-  await indexSearchPage(db, indexAccount(), res.data).catch((err: unknown) =>
-    log("warn", "writing a search page into the order index failed", { correlationId, err }),
-  );
-  const page = toSearchPage(res.data, { pageNumber: wire.pageNumber, pageSize: wire.pageSize });
-  const syncedAt = await lastIndexedAt(db, indexAccount()).catch(() => null);
+  const account = indexAccount();
+  const key = `search ${account.customerNumber}/${account.countryCode}?${new URLSearchParams(
+    Object.entries(wire)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => [k, JSON.stringify(v)]),
+  )}`;
+  // Like an order read (get-order.ts): the same live page asked for at once is one Ingram call and one write.
+  const data = await sharedFlight(key, async () => {
+    const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
+    await indexSearchPage(db, account, res.data).catch((err: unknown) =>
+      log("warn", "writing a search page into the order index failed", { correlationId, err }),
+    );
+    return res.data;
+  });
+  const page = toSearchPage(data, { pageNumber: wire.pageNumber, pageSize: wire.pageSize });
+  const syncedAt = await lastIndexedAt(db, account).catch(() => null);
   return {
     ...page,
     orders: sortOrders(page.orders, query.sort, query.dir),

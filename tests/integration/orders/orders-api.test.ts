@@ -59,6 +59,38 @@ describe("reads", () => {
     ]);
   });
 
+  it("with an empty index, the same live page asked for at once is one Ingram call; another page is another", async () => {
+    await h.t.db.indexedOrder.deleteMany();
+    const term = `customerOrderNumber=${FX.multiPagePo.term}&pageSize=25`;
+    const before = h.sb.sandbox.stats.count("search");
+    const who = ["viewer", "buyer", "admin"] as const;
+    const same = Array.from({ length: 6 }, (_, i) =>
+      call(h, orders.GET, "/api/orders", {
+        as: who[i % 3],
+        query: `${term}&sort=orderNumber&dir=${i % 2 ? "desc" : "asc"}`,
+      }),
+    );
+    const other = call(h, orders.GET, "/api/orders", { query: `${term}&pageNumber=2` });
+    const answers = await Promise.all([...same, other]);
+    expect(answers.map((r) => r.status)).toEqual(Array(7).fill(200));
+    expect(h.sb.sandbox.stats.count("search") - before).toBe(2);
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as {
+      page: number;
+      source: string;
+      orders: { orderNumber: string }[];
+    }[];
+    expect(bodies.map((b) => b.page)).toEqual([1, 1, 1, 1, 1, 1, 2]);
+    expect(bodies.every((b) => b.source === "ingram" && b.orders.length === 25)).toBe(true);
+    const numbers = bodies.map((b) => b.orders.map((o) => o.orderNumber));
+    // One Ingram page between them, each sorted as its own request asked.
+    expect(numbers[0]).toEqual([...numbers[0]!].sort());
+    expect(numbers[1]).toEqual([...numbers[0]!].reverse());
+    expect(new Set(numbers[6])).not.toEqual(new Set(numbers[0]));
+    // Shared while it runs, not kept: the same page asked for again afterwards is read from Ingram again.
+    await call(h, orders.GET, "/api/orders", { query: term });
+    expect(h.sb.sandbox.stats.count("search") - before).toBe(3);
+  });
+
   it("rejects a bad filter with a field message and no upstream call", async () => {
     const before = h.sb.sandbox.stats.count("search");
     const res = await call(h, orders.GET, "/api/orders", { query: "ingramOrderDate=31-01-2024&pageSize=500" });
