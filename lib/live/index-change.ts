@@ -29,22 +29,10 @@ export interface RowBefore {
 }
 
 /**
- * Locks the order's index row (FOR UPDATE) and says how it stood, so that of two writers of one change only the
- * first sees a change: the second waits for the first's commit and then finds the row already up to date.
- */
-export async function lockIndexRow(
-  tx: Tx,
-  key: IndexRowKey,
-  column: "detail" | "summary",
-  content: unknown,
-): Promise<RowBefore | null> {
-  const rows = await lockIndexRows(tx, key, column, [{ orderNumber: key.orderNumber, content }]);
-  return rows.get(key.orderNumber) ?? null;
-}
-
-/**
- * lockIndexRow for many rows of one account at once (a search page): one statement, rows locked in order-number
- * order so that two writers of overlapping pages cannot deadlock. Rows the index does not hold are absent.
+ * Locks index rows of one account (FOR UPDATE) and says how each stood, so that of two writers of one change only
+ * the first sees a change: the second waits for the first's commit and then finds the row already up to date.
+ * One statement for a search page or an order and its sub-orders, rows locked in order-number order so that two
+ * writers of overlapping sets cannot deadlock. Rows the index does not hold are absent.
  */
 export async function lockIndexRows(
   tx: Tx,

@@ -5,7 +5,7 @@ import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import { toOrderDetail, toSearchPage } from "@/lib/orders/dto";
 import type { OrderDetail, OrderSummary } from "@/lib/orders/dto-types";
 import type { OrderChange } from "@/lib/live/change-feed";
-import { INDEX_TX, afterIndexCommit, lockIndexRow, lockIndexRows, noteIndexChange } from "@/lib/live/index-change";
+import { INDEX_TX, afterIndexCommit, lockIndexRows, noteIndexChange } from "@/lib/live/index-change";
 import type { Prisma } from "@/prisma/generated/client/client";
 
 /** One Ingram account: the index keeps each account's orders apart. */
@@ -215,7 +215,7 @@ function mergeText(a: string, b: string | undefined): string {
 
 /**
  * Writes a full detail into the index: the order's own row and one row per sub-order (so a sub-order number is
- * found too). `via` says how it was read; the raw detail is kept as the order page's fallback.
+ * found too), in one transaction. `via` says how it was read; the raw detail is kept as the order page's fallback.
  */
 export async function indexOrderDetail(
   db: Db,
@@ -227,19 +227,69 @@ export async function indexOrderDetail(
   const d = toOrderDetail(raw);
   const subOrders = uniq(d.lines.map((l) => l.subOrderNumber)).filter((s) => s !== d.orderNumber);
   const rows = [fromDetail(account, d, raw, at, via), ...subOrders.map((s) => fromDetail(account, d, raw, at, via, s))];
-  for (const row of rows) {
-    const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
-    const key = { customerNumber: row.customerNumber, countryCode: row.countryCode, orderNumber: row.orderNumber };
-    // Locked for the write, so that the change it makes is told once (lib/live/index-change.ts).
-    const change = await db.$transaction(async (tx) => {
-      const before = await lockIndexRow(tx, key, "detail", raw);
-      await tx.indexedOrder.upsert({
-        where: { customerNumber_countryCode_orderNumber: key },
-        create: row,
-        update: fields,
-      });
-      return noteIndexChange(tx, key, before, { status: row.status, via, at });
+  if (await touchUnchanged(db, account, rows, raw, via, at)) return;
+  const changes = await writeDetailRows(db, account, rows, raw, via, at);
+  for (const change of changes) afterIndexCommit(change);
+}
+
+/**
+ * A detail read again as the index holds it, the common case: one statement moves the fetched and seen times
+ * of the order's rows. It holds only when every row carries this very detail and no search row was written
+ * over it since (the full write would put the detail's columns back), so there is no change to tell. True when
+ * that was all there was to write.
+ */
+async function touchUnchanged(
+  db: Db,
+  account: IndexAccount,
+  rows: Row[],
+  raw: IngramOrderDetail,
+  via: SeenVia,
+  at: Date,
+): Promise<boolean> {
+  const touched = await db.$executeRaw`
+    UPDATE order_index SET detail_fetched_at = ${at}, last_seen_at = ${at}, last_seen_via = ${via}
+     WHERE customer_number = ${account.customerNumber} AND country_code = ${account.countryCode}
+       AND order_number = ANY(${rows.map((r) => r.orderNumber)}::text[])
+       AND detail = ${JSON.stringify(raw)}::jsonb
+       AND (summary_fetched_at IS NULL OR summary_fetched_at <= detail_fetched_at)`;
+  return touched === rows.length;
+}
+
+async function writeDetailRows(
+  db: Db,
+  account: IndexAccount,
+  rows: Row[],
+  raw: IngramOrderDetail,
+  via: SeenVia,
+  at: Date,
+  retried = false,
+): Promise<(OrderChange | null)[]> {
+  try {
+    return await db.$transaction(async (tx) => {
+      // Locked for the write, so that the change each row makes is told once (lib/live/index-change.ts).
+      const before = await lockIndexRows(
+        tx,
+        account,
+        "detail",
+        rows.map((r) => ({ orderNumber: r.orderNumber, content: raw })),
+      );
+      const changes: (OrderChange | null)[] = [];
+      for (const row of rows) {
+        const existing = before.get(row.orderNumber) ?? null;
+        const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
+        const key = { ...account, orderNumber: row.orderNumber };
+        if (existing) {
+          await tx.indexedOrder.update({ where: { customerNumber_countryCode_orderNumber: key }, data: fields });
+        } else {
+          await tx.indexedOrder.create({ data: row });
+        }
+        changes.push(await noteIndexChange(tx, key, existing, { status: row.status, via, at }));
+      }
+      return changes;
     }, INDEX_TX);
-    afterIndexCommit(change);
+  } catch (err) {
+    // Another writer created one of them between our lock and our insert: once more, as updates.
+    if ((err as { code?: string }).code !== "P2002" || retried) throw err;
+    return writeDetailRows(db, account, rows, raw, via, at, true);
   }
 }

@@ -65,4 +65,49 @@ describe("the order index's writes", () => {
     expect(stored?.searchText).toContain(s.trackingNumber.toLowerCase());
     expect(stored?.detail).not.toBeNull();
   });
+
+  it("a detail read again as the index holds it moves the fetched and seen times of the order and its sub-orders", async () => {
+    const s = FX.shippedOrder;
+    const raw = (await sb.client.getOrder(s.orderNumber, {}, ctx)).data;
+    const first = new Date("2026-11-30T10:00:00.000Z");
+    await indexOrderDetail(t.db, account, raw, "details", first);
+    const before = await row(s.orderNumber);
+    const again = new Date("2026-11-30T10:05:00.000Z");
+    await indexOrderDetail(t.db, account, raw, "webhook", again);
+    for (const n of [s.orderNumber, ...s.subOrderNumbers]) {
+      const r = await row(n);
+      expect(r, n).toMatchObject({ detailFetchedAt: again, lastSeenAt: again, lastSeenVia: "webhook" });
+    }
+    const { detailFetchedAt: _a, lastSeenAt: _b, lastSeenVia: _c, ...rest } = (await row(s.orderNumber))!;
+    const { detailFetchedAt: _d, lastSeenAt: _e, lastSeenVia: _f, ...restBefore } = before!;
+    expect(rest).toEqual(restBefore);
+  });
+
+  it("the same detail puts its columns back over a later search row", async () => {
+    const s = FX.shippedOrder;
+    const raw = (await sb.client.getOrder(s.orderNumber, {}, ctx)).data;
+    await indexOrderDetail(t.db, account, raw, "details", new Date("2026-11-30T11:00:00.000Z"));
+    const detailTotal = Number((await row(s.orderNumber))?.total);
+    const page = (await sb.client.searchOrders({ ingramOrderNumber: s.orderNumber }, ctx)).data!;
+    const altered = { ...page, orders: page.orders!.map((o) => ({ ...o, orderTotal: detailTotal + 100 })) };
+    await indexSearchPage(t.db, account, altered, new Date("2026-11-30T11:01:00.000Z"));
+    expect(Number((await row(s.orderNumber))?.total)).toBe(detailTotal + 100);
+    const later = new Date("2026-11-30T11:02:00.000Z");
+    await indexOrderDetail(t.db, account, raw, "details", later);
+    expect(await row(s.orderNumber)).toMatchObject({ detailFetchedAt: later, lastSeenVia: "details" });
+    expect(Number((await row(s.orderNumber))?.total)).toBe(detailTotal);
+  });
+
+  it("the same detail writes a sub-order row the index lacks", async () => {
+    const s = FX.shippedOrder;
+    const raw = (await sb.client.getOrder(s.orderNumber, {}, ctx)).data;
+    await indexOrderDetail(t.db, account, raw, "details", new Date("2026-11-30T12:00:00.000Z"));
+    await t.db.indexedOrder.delete({
+      where: { customerNumber_countryCode_orderNumber: { ...account, orderNumber: s.subOrderNumbers[1]! } },
+    });
+    const later = new Date("2026-11-30T12:01:00.000Z");
+    await indexOrderDetail(t.db, account, raw, "details", later);
+    expect(await row(s.subOrderNumbers[1]!)).toMatchObject({ parentOrderNumber: s.orderNumber, lastSeenAt: later });
+    expect(await row(s.orderNumber)).toMatchObject({ lastSeenAt: later });
+  });
 });
