@@ -149,9 +149,36 @@ export async function indexSearchPage(
     rows.set(o.orderNumber, fromSummary(account, o, raw, at));
   }
   if (rows.size === 0) return 0;
-  const changes = await writeSummaries(db, account, [...rows.values()], at);
-  for (const change of changes) afterIndexCommit(change);
+  const seenAgain = await touchSeenAgain(db, account, [...rows.values()], at);
+  const rest = [...rows.values()].filter((r) => !seenAgain.has(r.orderNumber));
+  if (rest.length) {
+    const changes = await writeSummaries(db, account, rest, at);
+    for (const change of changes) afterIndexCommit(change);
+  }
   return rows.size;
+}
+
+/**
+ * Orders whose search row and status are what the index holds, the common case of a page read again: one
+ * statement moves their seen times (as writeSummaries does for them, without its transaction) and names them.
+ * The rows are locked in order-number order, as every index writer locks them.
+ */
+async function touchSeenAgain(db: Db, account: IndexAccount, rows: Row[], at: Date): Promise<Set<string>> {
+  const touched = await db.$queryRaw<{ order_number: string }[]>`
+    WITH seen AS (
+      SELECT o.order_number FROM order_index o
+        JOIN unnest(${rows.map((r) => r.orderNumber)}::text[], ${rows.map((r) => JSON.stringify(r.summary ?? null))}::text[]::jsonb[],
+                    ${rows.map((r) => r.status)}::text[]) AS x(order_number, content, status)
+          ON x.order_number = o.order_number
+       WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}
+         AND o.summary = x.content AND o.status = x.status
+       ORDER BY o.order_number FOR UPDATE OF o)
+    UPDATE order_index o SET last_seen_at = ${at}, summary_fetched_at = ${at}, last_seen_via = 'search'
+      FROM seen
+     WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}
+       AND o.order_number = seen.order_number
+    RETURNING o.order_number`;
+  return new Set(touched.map((r) => r.order_number));
 }
 
 async function writeSummaries(

@@ -110,4 +110,34 @@ describe("the order index's writes", () => {
     expect(await row(s.subOrderNumbers[1]!)).toMatchObject({ parentOrderNumber: s.orderNumber, lastSeenAt: later });
     expect(await row(s.orderNumber)).toMatchObject({ lastSeenAt: later });
   });
+
+  it("a search page read again moves the seen times of the orders it holds as they were and rewrites the others", async () => {
+    const page = (await sb.client.searchOrders({ customerOrderNumber: FX.multiPagePo.term, pageSize: 25 }, ctx)).data!;
+    const numbers = page.orders!.map((o) => String(o.ingramOrderNumber));
+    const [totalMoved, statusMoved, ...same] = numbers;
+    await indexSearchPage(t.db, account, page, new Date("2026-11-30T13:00:00.000Z"));
+    const held = await row(same[0]!);
+    const statusHeld = (await row(statusMoved!))?.status;
+    // Another writer moved one order's status; Ingram's next page changes another's total.
+    await t.db.indexedOrder.update({
+      where: { customerNumber_countryCode_orderNumber: { ...account, orderNumber: statusMoved! } },
+      data: { status: statusHeld === "cancelled" ? "processing" : "cancelled" },
+    });
+    const statusWas = (await row(totalMoved!))?.status;
+    const next = {
+      ...page,
+      orders: page.orders!.map((o) => (o.ingramOrderNumber === totalMoved ? { ...o, orderTotal: 12345.67 } : o)),
+    };
+    const later = new Date("2026-11-30T13:05:00.000Z");
+    expect(await indexSearchPage(t.db, account, next, later)).toBe(25);
+    for (const n of numbers) {
+      expect(await row(n), n).toMatchObject({ lastSeenAt: later, summaryFetchedAt: later, lastSeenVia: "search" });
+    }
+    expect(Number((await row(totalMoved!))?.total)).toBe(12345.67);
+    expect((await row(totalMoved!))?.status).toBe(statusWas);
+    expect((await row(statusMoved!))?.status).toBe(statusHeld);
+    const { lastSeenAt: _a, summaryFetchedAt: _b, ...rest } = (await row(same[0]!))!;
+    const { lastSeenAt: _c, summaryFetchedAt: _d, ...restHeld } = held!;
+    expect(rest).toEqual(restHeld);
+  });
 });
