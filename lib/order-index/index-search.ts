@@ -210,23 +210,18 @@ export async function indexCoversAccount(db: Db, account: IndexAccount): Promise
 }
 
 /**
- * When anything about the account last reached the index, once the index covers the account (see
- * indexCoversAccount; null until then): one statement for what the list asks on every view.
+ * What the list asks on every view, in one statement: whether the index covers the account (see
+ * indexCoversAccount), and when anything about the account last reached the index (null: none of its orders yet).
  */
-export async function coveredSince(db: Db, account: IndexAccount): Promise<Date | null> {
-  const [row] = await db.$queryRaw<{ at: Date | null }[]>`
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM sync_state s
+export async function indexCoverage(
+  db: Db,
+  account: IndexAccount,
+): Promise<{ covered: boolean; lastIndexedAt: Date | null }> {
+  const [row] = await db.$queryRaw<{ covered: boolean; at: Date | null }[]>`
+    SELECT EXISTS (SELECT 1 FROM sync_state s
         WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
-          AND s.last_full_pass_at IS NOT NULL)
-      THEN (SELECT max(o.last_seen_at) FROM order_index o
-        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}) END AS at`;
-  return row?.at ? new Date(row.at) : null;
-}
-
-/** When anything about the account last reached the index (null: the index holds none of its orders yet). */
-export async function lastIndexedAt(db: Db, account: IndexAccount): Promise<Date | null> {
-  const [row] = await db.$queryRaw<{ at: Date | null }[]>`
-    SELECT max(o.last_seen_at) AS at FROM order_index o
-    WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}`;
-  return row?.at ? new Date(row.at) : null;
+          AND s.last_full_pass_at IS NOT NULL) AS covered,
+      (SELECT max(o.last_seen_at) FROM order_index o
+        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}) AS at`;
+  return { covered: row?.covered === true, lastIndexedAt: row?.at ? new Date(row.at) : null };
 }

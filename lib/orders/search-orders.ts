@@ -6,7 +6,7 @@ import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
 import { log } from "@/lib/log";
 import { indexAccount } from "@/lib/order-index/index-detail";
 import { type ListFacets, listFacets } from "@/lib/order-index/index-facets";
-import { coveredSince, indexedCount, indexedOrders, lastIndexedAt } from "@/lib/order-index/index-search";
+import { indexCoverage, indexedCount, indexedOrders } from "@/lib/order-index/index-search";
 import { indexSearchPage } from "@/lib/order-index/index-writes";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { toSearchPage } from "./dto";
@@ -30,21 +30,23 @@ export async function searchOrders(
 ): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
   const account = indexAccount();
+  const { covered, lastIndexedAt } = await indexCoverage(db, account);
   if (query.specialBidNumber) {
     return liveSearch(
       query,
       actor,
       correlationId,
       "The order index does not know special bid numbers: Ingram answered.",
+      lastIndexedAt,
     );
   }
-  const syncedAt = await coveredSince(db, account);
-  if (!syncedAt) {
+  if (!covered || !lastIndexedAt) {
     return liveSearch(
       query,
       actor,
       correlationId,
       "The order index is still being filled: this page came live from Ingram.",
+      lastIndexedAt,
     );
   }
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -60,7 +62,7 @@ export async function searchOrders(
     pageSize,
     pageCount: Math.ceil(count / pageSize),
     source: "index",
-    syncedAt: syncedAt.toISOString(),
+    syncedAt: lastIndexedAt.toISOString(),
     totalValue: value,
   };
 }
@@ -84,11 +86,16 @@ export async function refreshOrders(
   return { written, total: toSearchPage(res.data).total };
 }
 
+/**
+ * One live Ingram page, written into the index. `lastIndexedAt` is the index's newest write before it; the
+ * answer's syncedAt also counts this page's own write.
+ */
 async function liveSearch(
   query: OrderSearchQuery,
   actor: Actor | null,
   correlationId: string | undefined,
   liveReason: string,
+  lastIndexedAt: Date | null,
 ) {
   const wire = toIngramQuery(query);
   const account = indexAccount();
@@ -98,15 +105,17 @@ async function liveSearch(
       .map(([k, v]) => [k, JSON.stringify(v)]),
   )}`;
   // Like an order read (get-order.ts): the same live page asked for at once is one Ingram call and one write.
-  const data = await sharedFlight(key, async () => {
+  const { data, writtenAt } = await sharedFlight(key, async () => {
     const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
-    await indexSearchPage(db, account, res.data).catch((err: unknown) =>
-      log("warn", "writing a search page into the order index failed", { correlationId, err }),
-    );
-    return res.data;
+    const at = new Date();
+    const written = await indexSearchPage(db, account, res.data, at).catch((err: unknown) => {
+      log("warn", "writing a search page into the order index failed", { correlationId, err });
+      return 0;
+    });
+    return { data: res.data, writtenAt: written > 0 ? at : null };
   });
   const page = toSearchPage(data, { pageNumber: wire.pageNumber, pageSize: wire.pageSize });
-  const syncedAt = await lastIndexedAt(db, account).catch(() => null);
+  const syncedAt = writtenAt && (!lastIndexedAt || writtenAt > lastIndexedAt) ? writtenAt : lastIndexedAt;
   return {
     ...page,
     orders: sortOrders(page.orders, query.sort, query.dir),

@@ -51,6 +51,8 @@ describe("reads", () => {
       pageSize: 25,
       pageCount: 0,
       source: "ingram",
+      // Nothing written, and the index held nothing before: it has no time to show.
+      syncedAt: null,
     });
     const sent = h.sb.sandbox.stats.requests.filter((r) => r.op === "search").at(-1)!;
     expect(sent.query.filter(([k]) => k === "ingramOrderDate-bt").map(([, v]) => v)).toEqual([
@@ -63,6 +65,7 @@ describe("reads", () => {
     await h.t.db.indexedOrder.deleteMany();
     const term = `customerOrderNumber=${FX.multiPagePo.term}&pageSize=25`;
     const before = h.sb.sandbox.stats.count("search");
+    const startedAt = Date.now();
     const who = ["viewer", "buyer", "admin"] as const;
     const same = Array.from({ length: 6 }, (_, i) =>
       call(h, orders.GET, "/api/orders", {
@@ -77,10 +80,13 @@ describe("reads", () => {
     const bodies = (await Promise.all(answers.map((r) => r.json()))) as {
       page: number;
       source: string;
+      syncedAt: string | null;
       orders: { orderNumber: string }[];
     }[];
     expect(bodies.map((b) => b.page)).toEqual([1, 1, 1, 1, 1, 1, 2]);
     expect(bodies.every((b) => b.source === "ingram" && b.orders.length === 25)).toBe(true);
+    // The index held nothing before; each answer's time is its page's own write.
+    for (const b of bodies) expect(Date.parse(b.syncedAt ?? "")).toBeGreaterThanOrEqual(startedAt - 1);
     const numbers = bodies.map((b) => b.orders.map((o) => o.orderNumber));
     // One Ingram page between them, each sorted as its own request asked.
     expect(numbers[0]).toEqual([...numbers[0]!].sort());
