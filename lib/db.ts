@@ -1,9 +1,19 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/env.mjs";
 import { PrismaClient } from "@/prisma/generated/client/client";
 
 export type Db = PrismaClient;
+
+/**
+ * The pg pool under each client createDb made: Prisma's adapter runs on it, and so do the hot reads. `named`:
+ * whether a hot read may be a named prepared statement. Not on the embedded database: pglite-socket serves every
+ * connection (the launcher's, the server's) from one PGlite session, where one pool's statement names would
+ * collide with another's.
+ */
+const pools = new WeakMap<PrismaClient, { pool: pg.Pool; named: boolean }>();
 
 /**
  * `max` 1 for the embedded database: pglite-socket interleaves the extended-protocol messages of concurrent
@@ -11,8 +21,27 @@ export type Db = PrismaClient;
  * the pool, with a longer wait allowed for a free connection.
  */
 export function createDb(connectionString: string, max = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: max === 1 ? 30_000 : 5_000 });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: max === 1 ? 30_000 : 5_000 });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, { pool, named: max > 1 });
+  return client;
+}
+
+/**
+ * A read that runs on (nearly) every request: the session's user, the index's coverage and counts, a list page,
+ * an order's detail. It goes to the pg pool under the Prisma client, without Prisma's per-query work, and on
+ * PostgreSQL as a named prepared statement, so that it is parsed and planned once per connection instead of on
+ * every request; the profile put both among the largest costs of an API request (README, Performance). Same
+ * pool, same connections, same error mapping (lib/error-map.ts); writes and everything else stay with Prisma.
+ * Values come back as pg parses them: timestamptz as Date, json and jsonb parsed, float8 and int4 as numbers.
+ */
+export async function hotRead<T>(d: Db, query: { text: string; values: unknown[] }): Promise<T[]> {
+  const client = clientOf(d);
+  const under = pools.get(client);
+  if (!under) return client.$queryRawUnsafe<T[]>(query.text, ...query.values);
+  const name = under.named ? `hot_${createHash("sha1").update(query.text).digest("hex").slice(0, 16)}` : undefined;
+  const res = await under.pool.query<T & pg.QueryResultRow>({ name, text: query.text, values: query.values });
+  return res.rows;
 }
 
 const globalForDb = globalThis as unknown as { orderdeskDb?: PrismaClient };

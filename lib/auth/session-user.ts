@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionClaims } from "@/lib/auth/session-claims";
 import type { Actor, Role } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { db, hotRead } from "@/lib/db";
 
 /**
  * The user a session's claims stand for, as the database has them now, or null when the session no longer
@@ -10,14 +10,15 @@ import { db } from "@/lib/db";
  * the user's next request. A database failure throws (the caller answers 503, not "signed out").
  */
 export async function sessionUser(claims: SessionClaims): Promise<Actor | null> {
-  // One statement instead of a Prisma find plus a revocation count: it runs on every request, and the two
-  // model queries were the largest share of the portal's CPU per API request (README, Performance).
-  // decodeSessionClaims has checked that sub and sid are UUIDs.
-  const [row] = await db.$queryRaw<SessionRow[]>`
-    SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u.disabled,
-           u.session_version AS "sessionVersion", u.must_change_password AS "mustChangePassword",
-           EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.sid = ${claims.sid}::uuid) AS revoked
-    FROM users u WHERE u.id = ${claims.sub}::uuid`;
+  // One statement instead of a Prisma find plus a revocation count, prepared once per connection (hotRead): it
+  // runs on every request (README, Performance). decodeSessionClaims has checked that sub and sid are UUIDs.
+  const [row] = await hotRead<SessionRow>(db, {
+    text: `SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u.disabled,
+             u.session_version AS "sessionVersion", u.must_change_password AS "mustChangePassword",
+             EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.sid = $1::uuid) AS revoked
+           FROM users u WHERE u.id = $2::uuid`,
+    values: [claims.sid, claims.sub],
+  });
   if (!row || row.disabled || row.sessionVersion !== claims.sv || row.revoked) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Db, db } from "@/lib/db";
+import { type Db, db, hotRead } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { log } from "@/lib/log";
@@ -17,12 +17,14 @@ export interface IndexedDetail {
 
 /** The last full detail Ingram sent for this order (or the order a sub-order belongs to), if any. */
 export async function indexedDetail(db: Db, account: IndexAccount, orderNumber: string): Promise<IndexedDetail | null> {
-  const row = await db.indexedOrder.findUnique({
-    where: { customerNumber_countryCode_orderNumber: { ...account, orderNumber: orderNumber.toUpperCase() } },
-    select: { detail: true, detailFetchedAt: true },
+  // Read on every order page and API read: prepared once per connection (hotRead).
+  const [row] = await hotRead<{ detail: IngramOrderDetail | null; detail_fetched_at: Date | null }>(db, {
+    text: `SELECT detail, detail_fetched_at FROM order_index
+           WHERE customer_number = $1 AND country_code = $2 AND order_number = $3`,
+    values: [account.customerNumber, account.countryCode, orderNumber.toUpperCase()],
   });
-  if (!row?.detail || !row.detailFetchedAt) return null;
-  return { raw: row.detail as IngramOrderDetail, fetchedAt: row.detailFetchedAt };
+  if (!row?.detail || !row.detail_fetched_at) return null;
+  return { raw: row.detail, fetchedAt: row.detail_fetched_at };
 }
 
 /** True while a detail fetched at `at` may still answer without asking Ingram. */

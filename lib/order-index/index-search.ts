@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { type Db, hotRead } from "@/lib/db";
 import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import { toSearchPage, toStatus } from "@/lib/orders/dto";
 import type { OrderState, OrderSummary } from "@/lib/orders/dto-types";
@@ -141,7 +141,9 @@ export async function indexedOrders(
   limit: number,
   offset: number,
 ): Promise<OrderSummary[]> {
-  const rows = await db.$queryRaw<IndexRow[]>`
+  const rows = await hotRead<IndexRow>(
+    db,
+    sql`
     SELECT o.order_number, to_char(o.order_date, 'YYYY-MM-DD') AS order_date, o.customer_order_number,
       o.end_customer_name, o.vendor_names[1] AS vendor_name, o.vendor_names, o.end_customer_order_number,
       to_char(o.ship_date, 'YYYY-MM-DD') AS ship_date, o.line_count, o.currency,
@@ -157,7 +159,8 @@ export async function indexedOrders(
       WHERE ${whereOf(account, q)} ${orderByOf(q)} LIMIT ${limit} OFFSET ${offset}
     ) AS p ON p.customer_number = o.customer_number AND p.country_code = o.country_code
       AND p.order_number = o.order_number
-    ${orderByOf(q)}`;
+    ${orderByOf(q)}`,
+  );
   return rows.map((r) => toSummary(r, r.subs ?? undefined));
 }
 
@@ -191,9 +194,12 @@ export async function indexedCount(db: Db, account: IndexAccount, q: OrderSearch
     // A sub-order number's filter reads other rows (the sub-order's), which a logged row alone cannot answer.
     return countMatches(db, whereOf(account, q), { fromChanges: !q.ingramOrderNumber });
   }
-  const [row] = await db.$queryRaw<MatchCount[]>`
+  const [row] = await hotRead<MatchCount>(
+    db,
+    sql`
     SELECT t.orders AS count, CASE WHEN t.valued > 0 THEN t.value::float8 END AS value FROM order_index_totals t
-    WHERE t.customer_number = ${account.customerNumber} AND t.country_code = ${account.countryCode}`;
+    WHERE t.customer_number = ${account.customerNumber} AND t.country_code = ${account.countryCode}`,
+  );
   return row ?? { count: 0, value: null };
 }
 
@@ -217,11 +223,14 @@ export async function indexCoverage(
   db: Db,
   account: IndexAccount,
 ): Promise<{ covered: boolean; lastIndexedAt: Date | null }> {
-  const [row] = await db.$queryRaw<{ covered: boolean; at: Date | null }[]>`
+  const [row] = await hotRead<{ covered: boolean; at: Date | null }>(
+    db,
+    sql`
     SELECT EXISTS (SELECT 1 FROM sync_state s
         WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
           AND s.last_full_pass_at IS NOT NULL) AS covered,
       (SELECT max(o.last_seen_at) FROM order_index o
-        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}) AS at`;
+        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}) AS at`,
+  );
   return { covered: row?.covered === true, lastIndexedAt: row?.at ? new Date(row.at) : null };
 }
