@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env.mjs";
+import { log } from "@/lib/log";
 import { PrismaClient } from "@/prisma/generated/client/client";
 
 export type Db = PrismaClient;
@@ -22,8 +23,17 @@ const pools = new WeakMap<PrismaClient, { pool: pg.Pool; named: boolean }>();
  */
 export function createDb(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: max === 1 ? 30_000 : 5_000 });
+  // An idle connection the server dropped (a restart) is replaced on the next checkout; without a listener
+  // its error would end the process before Prisma, which adds its own on connecting, has run a query.
+  pool.on("error", (err) => log("warn", "an idle database connection failed", { err }));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, { pool, named: max > 1 });
+  // Prisma ends the pool only if it connected; hot reads may have used it without Prisma.
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
   return client;
 }
 
