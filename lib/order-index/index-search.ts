@@ -148,7 +148,7 @@ export async function indexedOrders(
       o.end_customer_name, o.vendor_names[1] AS vendor_name, o.vendor_names, o.end_customer_order_number,
       to_char(o.ship_date, 'YYYY-MM-DD') AS ship_date, o.line_count, o.currency,
       o.total::float8 AS total, o.status, o.ingram_status,
-      COALESCE(o.detail->>'vendorSalesOrderNumber', o.summary->>'vendorSalesOrderNumber') AS vendor_sales_order_number,
+      o.vendor_sales_order_number,
       CASE WHEN o.detail IS NULL THEN o.summary END AS summary,
       (SELECT json_agg(json_build_object('order_number', s.order_number, 'total', s.total::float8,
           'ingram_status', s.ingram_status) ORDER BY s.order_number)

@@ -2,6 +2,7 @@
 // real database (PGlite; PostgreSQL with TEST_DB=postgres).
 import { describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { indexedOrders } from "@/lib/order-index/index-search";
 import { indexOrderDetail, indexSearchPage, type IndexAccount } from "@/lib/order-index/index-writes";
 import { useTestDatabase } from "@/tests/support/db";
 import { useSandbox } from "@/tests/support/sandbox";
@@ -139,5 +140,23 @@ describe("the order index's writes", () => {
     const { lastSeenAt: _a, summaryFetchedAt: _b, ...rest } = (await row(same[0]!))!;
     const { lastSeenAt: _c, summaryFetchedAt: _d, ...restHeld } = held!;
     expect(rest).toEqual(restHeld);
+  });
+
+  it("lists the detail's vendor sales order number, else the search row's", async () => {
+    const s = FX.shippedOrder;
+    const page = (await sb.client.searchOrders({ ingramOrderNumber: s.orderNumber }, ctx)).data!;
+    const fromSearch = { ...page, orders: page.orders!.map((o) => ({ ...o, vendorSalesOrderNumber: "VSO-SEARCH" })) };
+    const listed = async () =>
+      (await indexedOrders(t.db, account, { ingramOrderNumber: s.orderNumber }, 25, 0)).map((o) => [
+        o.orderNumber,
+        o.vendorSalesOrderNumber,
+      ]);
+    await t.db.indexedOrder.deleteMany({ where: { orderNumber: { startsWith: s.orderNumber } } });
+    await indexSearchPage(t.db, account, fromSearch);
+    expect(await listed()).toEqual([[s.orderNumber, "VSO-SEARCH"]]);
+    const raw = (await sb.client.getOrder(s.orderNumber, {}, ctx)).data;
+    await indexOrderDetail(t.db, account, { ...raw, vendorSalesOrderNumber: "VSO-DETAIL" }, "details");
+    await indexSearchPage(t.db, account, fromSearch, new Date(Date.now() + 1000));
+    expect(await listed()).toEqual([[s.orderNumber, "VSO-DETAIL"]]);
   });
 });
