@@ -38,20 +38,39 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
 }
 
 /**
- * A read that runs on (nearly) every request: the session's user, the index's coverage and counts, a list page,
- * an order's detail. It goes to the pg pool under the Prisma client, without Prisma's per-query work, and on
- * PostgreSQL as a named prepared statement, so that it is parsed and planned once per connection instead of on
- * every request; the profile put both among the largest costs of an API request (README, Performance). Same
- * pool, same connections, same error mapping (lib/error-map.ts); writes and everything else stay with Prisma.
- * Values come back as pg parses them: timestamptz as Date, json and jsonb parsed, float8 and int4 as numbers.
+ * One statement that runs on (nearly) every request, on its own (no transaction): the session's user, the
+ * index's coverage and counts, a list page, an order's detail, the Ingram budget's grant, and the one-statement
+ * index writes of a detail or search page read again. It goes to the pg pool under the Prisma client, without
+ * Prisma's per-query work, and on PostgreSQL as a named prepared statement, so that it is parsed and planned
+ * once per connection instead of on every request; the profile and PostgreSQL's statement log put both among
+ * the largest costs of a request (README, Performance). Same pool, same connections, same error mapping
+ * (lib/error-map.ts); transactions and everything else stay with Prisma. Values come back as pg parses them:
+ * timestamptz as Date, json and jsonb parsed, float8 and int4 as numbers.
  */
-export async function hotRead<T>(d: Db, query: { text: string; values: unknown[] }): Promise<T[]> {
+export async function hotQuery<T>(d: Db, query: HotStatement): Promise<T[]> {
   const client = clientOf(d);
+  const res = await onPool<T>(client, query);
+  return res ? res.rows : client.$queryRawUnsafe<T[]>(query.text, ...query.values);
+}
+
+/** hotQuery for a statement that changes rows (no RETURNING): how many it changed. */
+export async function hotExecute(d: Db, query: HotStatement): Promise<number> {
+  const client = clientOf(d);
+  const res = await onPool(client, query);
+  return res ? (res.rowCount ?? 0) : client.$executeRawUnsafe(query.text, ...query.values);
+}
+
+type HotStatement = { text: string; values: unknown[] };
+
+/** On the client's own pool (null for a client createDb did not make). */
+async function onPool<T>(
+  client: PrismaClient,
+  query: HotStatement,
+): Promise<pg.QueryResult<T & pg.QueryResultRow> | null> {
   const under = pools.get(client);
-  if (!under) return client.$queryRawUnsafe<T[]>(query.text, ...query.values);
+  if (!under) return null;
   const name = under.named ? `hot_${createHash("sha1").update(query.text).digest("hex").slice(0, 16)}` : undefined;
-  const res = await under.pool.query<T & pg.QueryResultRow>({ name, text: query.text, values: query.values });
-  return res.rows;
+  return under.pool.query<T & pg.QueryResultRow>({ name, text: query.text, values: query.values });
 }
 
 const globalForDb = globalThis as unknown as { orderdeskDb?: PrismaClient };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionClaims } from "@/lib/auth/session-claims";
 import type { Actor, Role } from "@/lib/authz";
-import { db, hotRead } from "@/lib/db";
+import { db, hotQuery } from "@/lib/db";
 
 /**
  * The user a session's claims stand for, as the database has them now, or null when the session no longer
@@ -10,9 +10,9 @@ import { db, hotRead } from "@/lib/db";
  * the user's next request. A database failure throws (the caller answers 503, not "signed out").
  */
 export async function sessionUser(claims: SessionClaims): Promise<Actor | null> {
-  // One statement instead of a Prisma find plus a revocation count, prepared once per connection (hotRead): it
+  // One statement instead of a Prisma find plus a revocation count, prepared once per connection (hotQuery): it
   // runs on every request (README, Performance). decodeSessionClaims has checked that sub and sid are UUIDs.
-  const [row] = await hotRead<SessionRow>(db, {
+  const [row] = await hotQuery<SessionRow>(db, {
     text: `SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u.disabled,
              u.session_version AS "sessionVersion", u.must_change_password AS "mustChangePassword",
              EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.sid = $1::uuid) AS revoked

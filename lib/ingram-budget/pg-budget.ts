@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env.mjs";
-import type { Db } from "@/lib/db";
+import { type Db, hotQuery } from "@/lib/db";
 import {
   budgetLimits,
   capsFor,
@@ -42,9 +42,20 @@ export class PgBudget implements IngramBudget {
   /** Milliseconds until `req` fits the caps of the grants in its window (0: now, and granted when `grant`). */
   private async take(req: BudgetRequest, grant: boolean): Promise<number> {
     const caps = capsFor(this.limits, req);
-    const [row] = await this.client.$queryRaw<{ wait: number }[]>`
-      SELECT ingram_budget_take(${req.endpoint}, ${new Date(req.now)}, ${this.limits.windowMs}::int,
-        ${req.priority}, ${req.userId ?? null}, ${caps.total}::int, ${caps.mine}::int, ${grant}) AS wait`;
+    // Prepared once per connection (hotQuery): every live Ingram call waits for it.
+    const [row] = await hotQuery<{ wait: number }>(this.client, {
+      text: "SELECT ingram_budget_take($1::text, $2::timestamptz, $3::int, $4::text, $5::text, $6::int, $7::int, $8::boolean) AS wait",
+      values: [
+        req.endpoint,
+        new Date(req.now),
+        this.limits.windowMs,
+        req.priority,
+        req.userId ?? null,
+        caps.total,
+        caps.mine,
+        grant,
+      ],
+    });
     return row?.wait ?? 0;
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Db, db, hotRead } from "@/lib/db";
+import { type Db, db, hotQuery } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { log } from "@/lib/log";
@@ -17,8 +17,8 @@ export interface IndexedDetail {
 
 /** The last full detail Ingram sent for this order (or the order a sub-order belongs to), if any. */
 export async function indexedDetail(db: Db, account: IndexAccount, orderNumber: string): Promise<IndexedDetail | null> {
-  // Read on every order page and API read: prepared once per connection (hotRead).
-  const [row] = await hotRead<{ detail: IngramOrderDetail | null; detail_fetched_at: Date | null }>(db, {
+  // Read on every order page and API read: prepared once per connection (hotQuery).
+  const [row] = await hotQuery<{ detail: IngramOrderDetail | null; detail_fetched_at: Date | null }>(db, {
     text: `SELECT detail, detail_fetched_at FROM order_index
            WHERE customer_number = $1 AND country_code = $2 AND order_number = $3`,
     values: [account.customerNumber, account.countryCode, orderNumber.toUpperCase()],

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Db, hotRead } from "@/lib/db";
+import { type Db, hotQuery } from "@/lib/db";
 import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import { toSearchPage, toStatus } from "@/lib/orders/dto";
 import type { OrderState, OrderSummary } from "@/lib/orders/dto-types";
@@ -141,7 +141,7 @@ export async function indexedOrders(
   limit: number,
   offset: number,
 ): Promise<OrderSummary[]> {
-  const rows = await hotRead<IndexRow>(
+  const rows = await hotQuery<IndexRow>(
     db,
     sql`
     SELECT o.order_number, to_char(o.order_date, 'YYYY-MM-DD') AS order_date, o.customer_order_number,
@@ -194,7 +194,7 @@ export async function indexedCount(db: Db, account: IndexAccount, q: OrderSearch
     // A sub-order number's filter reads other rows (the sub-order's), which a logged row alone cannot answer.
     return countMatches(db, whereOf(account, q), { fromChanges: !q.ingramOrderNumber });
   }
-  const [row] = await hotRead<MatchCount>(
+  const [row] = await hotQuery<MatchCount>(
     db,
     sql`
     SELECT t.orders AS count, CASE WHEN t.valued > 0 THEN t.value::float8 END AS value FROM order_index_totals t
@@ -223,7 +223,7 @@ export async function indexCoverage(
   db: Db,
   account: IndexAccount,
 ): Promise<{ covered: boolean; lastIndexedAt: Date | null }> {
-  const [row] = await hotRead<{ covered: boolean; at: Date | null }>(
+  const [row] = await hotQuery<{ covered: boolean; at: Date | null }>(
     db,
     sql`
     SELECT EXISTS (SELECT 1 FROM sync_state s

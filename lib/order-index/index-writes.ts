@@ -1,12 +1,12 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { type Db, hotExecute, hotQuery } from "@/lib/db";
 import type { OrderDetail as IngramOrderDetail } from "@/lib/ingram/schemas/order-detail";
 import type { OrderSearchResponse } from "@/lib/ingram/schemas/order-search";
 import { toOrderDetail, toSearchPage } from "@/lib/orders/dto";
 import type { OrderDetail, OrderSummary } from "@/lib/orders/dto-types";
 import type { OrderChange } from "@/lib/live/change-feed";
 import { INDEX_TX, afterIndexCommit, lockIndexRows, noteIndexChange } from "@/lib/live/index-change";
-import type { Prisma } from "@/prisma/generated/client/client";
+import { Prisma } from "@/prisma/generated/client/client";
 
 /** One Ingram account: the index keeps each account's orders apart. */
 export interface IndexAccount {
@@ -159,25 +159,44 @@ export async function indexSearchPage(
 }
 
 /**
+ * A search row seen again this soon after the index last saw it moves no times: a page read again and again (a
+ * busy list before the index covers the account, the same filter from several people) writes nothing, where
+ * each of its 25 rows would otherwise be rewritten with every index entry (last_seen_at is indexed). The times
+ * it would have moved are "when the index last saw the order" (the list's "as of", to the second at most this
+ * far behind) and the search row's age, which nothing reads to decide.
+ */
+export const SEEN_AGAIN_WITHIN_MS = 10_000;
+
+/**
  * Orders whose search row and status are what the index holds, the common case of a page read again: one
- * statement moves their seen times (as writeSummaries does for them, without its transaction) and names them.
- * The rows are locked in order-number order, as every index writer locks them.
+ * statement moves their seen times (as writeSummaries does for them, without its transaction) and names them;
+ * rows seen within SEEN_AGAIN_WITHIN_MS keep theirs. The rows it writes are locked in order-number order, as
+ * every index writer locks them.
  */
 async function touchSeenAgain(db: Db, account: IndexAccount, rows: Row[], at: Date): Promise<Set<string>> {
-  const touched = await db.$queryRaw<{ order_number: string }[]>`
+  const touched = await hotQuery<{ order_number: string }>(
+    db,
+    Prisma.sql`
     WITH seen AS (
-      SELECT o.order_number FROM order_index o
-        JOIN unnest(${rows.map((r) => r.orderNumber)}::text[], ${rows.map((r) => JSON.stringify(r.summary ?? null))}::text[]::jsonb[],
+      SELECT o.order_number, o.last_seen_at FROM order_index o
+        JOIN unnest(${rows.map((r) => r.orderNumber)}::text[],
+                    ${rows.map((r) => JSON.stringify(r.summary ?? null))}::text[]::jsonb[],
                     ${rows.map((r) => r.status)}::text[]) AS x(order_number, content, status)
           ON x.order_number = o.order_number
        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}
-         AND o.summary = x.content AND o.status = x.status
-       ORDER BY o.order_number FOR UPDATE OF o)
-    UPDATE order_index o SET last_seen_at = ${at}, summary_fetched_at = ${at}, last_seen_via = 'search'
-      FROM seen
-     WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}
-       AND o.order_number = seen.order_number
-    RETURNING o.order_number`;
+         AND o.summary = x.content AND o.status = x.status),
+    stale AS (
+      SELECT o.order_number FROM order_index o JOIN seen ON seen.order_number = o.order_number
+       WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}
+         AND seen.last_seen_at < ${at}::timestamptz - ${SEEN_AGAIN_WITHIN_MS}::int * interval '1 millisecond'
+       ORDER BY o.order_number FOR UPDATE OF o),
+    touched AS (
+      UPDATE order_index o SET last_seen_at = ${at}, summary_fetched_at = ${at}, last_seen_via = 'search'
+        FROM stale
+       WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}
+         AND o.order_number = stale.order_number)
+    SELECT order_number FROM seen`,
+  );
   return new Set(touched.map((r) => r.order_number));
 }
 
@@ -273,12 +292,15 @@ async function touchUnchanged(
   via: SeenVia,
   at: Date,
 ): Promise<boolean> {
-  const touched = await db.$executeRaw`
+  const touched = await hotExecute(
+    db,
+    Prisma.sql`
     UPDATE order_index SET detail_fetched_at = ${at}, last_seen_at = ${at}, last_seen_via = ${via}
      WHERE customer_number = ${account.customerNumber} AND country_code = ${account.countryCode}
        AND order_number = ANY(${rows.map((r) => r.orderNumber)}::text[])
        AND detail = ${JSON.stringify(raw)}::jsonb
-       AND (summary_fetched_at IS NULL OR summary_fetched_at <= detail_fetched_at)`;
+       AND (summary_fetched_at IS NULL OR summary_fetched_at <= detail_fetched_at)`,
+  );
   return touched === rows.length;
 }
 

@@ -1,7 +1,7 @@
 // lib/db.ts's hot reads: prepared once per connection on PostgreSQL, and safe on the embedded database, where
 // pglite-socket serves every pool from one PGlite session (named statements of two pools would collide there).
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type Db, hotRead } from "@/lib/db";
+import { createDb, type Db, hotQuery } from "@/lib/db";
 import { useTestDatabase } from "@/tests/support/db";
 
 const t = useTestDatabase();
@@ -20,7 +20,7 @@ const READ = { text: "SELECT $1::int + 1 AS n, now() AS at, '{\"a\":[1]}'::jsonb
 
 describe("hot reads", () => {
   it("answer with pg's values (numbers, Date, parsed JSON) through the client's own pool", async () => {
-    const [row] = await hotRead<{ n: number; at: Date; j: unknown }>(t.db, READ);
+    const [row] = await hotQuery<{ n: number; at: Date; j: unknown }>(t.db, READ);
     expect(row).toMatchObject({ n: 42, j: { a: [1] } });
     expect(row?.at).toBeInstanceOf(Date);
   });
@@ -29,17 +29,17 @@ describe("hot reads", () => {
     const a = open(1);
     const b = open(1);
     for (let i = 0; i < 3; i++) {
-      const [x] = await hotRead<{ n: number }>(a, READ);
-      const [y] = await hotRead<{ n: number }>(b, READ);
+      const [x] = await hotQuery<{ n: number }>(a, READ);
+      const [y] = await hotQuery<{ n: number }>(b, READ);
       expect([x?.n, y?.n]).toEqual([42, 42]);
     }
   });
 
   it.runIf(t.kind === "postgres")("on PostgreSQL, are prepared once on the connection and reused", async () => {
     const d = open(2);
-    for (let i = 0; i < 3; i++) await hotRead(d, READ);
+    for (let i = 0; i < 3; i++) await hotQuery(d, READ);
     // Sequential reads take the pool's most recently idle connection: the one that prepared READ.
-    const names = await hotRead<{ name: string; statement: string }>(d, {
+    const names = await hotQuery<{ name: string; statement: string }>(d, {
       text: "SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'hot_%'",
       values: [],
     });

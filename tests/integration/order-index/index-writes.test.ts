@@ -3,7 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { indexedOrders } from "@/lib/order-index/index-search";
-import { indexOrderDetail, indexSearchPage, type IndexAccount } from "@/lib/order-index/index-writes";
+import {
+  indexOrderDetail,
+  indexSearchPage,
+  type IndexAccount,
+  SEEN_AGAIN_WITHIN_MS,
+} from "@/lib/order-index/index-writes";
 import { useTestDatabase } from "@/tests/support/db";
 import { useSandbox } from "@/tests/support/sandbox";
 
@@ -116,7 +121,9 @@ describe("the order index's writes", () => {
     const page = (await sb.client.searchOrders({ customerOrderNumber: FX.multiPagePo.term, pageSize: 25 }, ctx)).data!;
     const numbers = page.orders!.map((o) => String(o.ingramOrderNumber));
     const [totalMoved, statusMoved, ...same] = numbers;
-    await indexSearchPage(t.db, account, page, new Date("2026-11-30T13:00:00.000Z"));
+    // Ahead of anything this file wrote before ("now"): the index never moves a seen time back.
+    const first = new Date(Date.now() + 60 * 60_000);
+    await indexSearchPage(t.db, account, page, first);
     const held = await row(same[0]!);
     const statusHeld = (await row(statusMoved!))?.status;
     // Another writer moved one order's status; Ingram's next page changes another's total.
@@ -129,7 +136,7 @@ describe("the order index's writes", () => {
       ...page,
       orders: page.orders!.map((o) => (o.ingramOrderNumber === totalMoved ? { ...o, orderTotal: 12345.67 } : o)),
     };
-    const later = new Date("2026-11-30T13:05:00.000Z");
+    const later = new Date(first.getTime() + 5 * 60_000);
     expect(await indexSearchPage(t.db, account, next, later)).toBe(25);
     for (const n of numbers) {
       expect(await row(n), n).toMatchObject({ lastSeenAt: later, summaryFetchedAt: later, lastSeenVia: "search" });
@@ -158,5 +165,18 @@ describe("the order index's writes", () => {
     await indexOrderDetail(t.db, account, { ...raw, vendorSalesOrderNumber: "VSO-DETAIL" }, "details");
     await indexSearchPage(t.db, account, fromSearch, new Date(Date.now() + 1000));
     expect(await listed()).toEqual([[s.orderNumber, "VSO-DETAIL"]]);
+  });
+
+  it("a search page read again within a few seconds of the last moves no times and writes nothing", async () => {
+    const page = (await sb.client.searchOrders({ customerOrderNumber: FX.multiPagePo.term, pageSize: 25 }, ctx)).data!;
+    const numbers = page.orders!.map((o) => String(o.ingramOrderNumber));
+    const first = new Date(Date.now() + 2 * 60 * 60_000);
+    await indexSearchPage(t.db, account, page, first);
+    const soon = new Date(first.getTime() + SEEN_AGAIN_WITHIN_MS - 1);
+    expect(await indexSearchPage(t.db, account, page, soon)).toBe(25);
+    for (const n of numbers) expect(await row(n), n).toMatchObject({ lastSeenAt: first, summaryFetchedAt: first });
+    const later = new Date(first.getTime() + SEEN_AGAIN_WITHIN_MS + 1);
+    await indexSearchPage(t.db, account, page, later);
+    for (const n of numbers) expect(await row(n), n).toMatchObject({ lastSeenAt: later, summaryFetchedAt: later });
   });
 });
