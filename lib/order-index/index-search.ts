@@ -188,19 +188,18 @@ function toSummary(r: IndexRow, subs: SubOrderRow[] | undefined): OrderSummary {
   };
 }
 
+/** Whether `q` narrows the account's orders at all (the unfiltered list's count is kept per account). */
+export function isFiltered(account: IndexAccount, q: OrderSearchQuery): boolean {
+  return filtersOf(account, q).length > 0;
+}
+
 /** How many orders match and what they are worth together, across all pages (cached while nothing changed). */
 export async function indexedCount(db: Db, account: IndexAccount, q: OrderSearchQuery): Promise<MatchCount> {
-  if (filtersOf(account, q).length > 0) {
+  if (isFiltered(account, q)) {
     // A sub-order number's filter reads other rows (the sub-order's), which a logged row alone cannot answer.
     return countMatches(db, whereOf(account, q), { fromChanges: !q.ingramOrderNumber });
   }
-  const [row] = await hotQuery<MatchCount>(
-    db,
-    sql`
-    SELECT t.orders AS count, CASE WHEN t.valued > 0 THEN t.value::float8 END AS value FROM order_index_totals t
-    WHERE t.customer_number = ${account.customerNumber} AND t.country_code = ${account.countryCode}`,
-  );
-  return row ?? { count: 0, value: null };
+  return (await indexCoverage(db, account)).totals;
 }
 
 /**
@@ -217,20 +216,28 @@ export async function indexCoversAccount(db: Db, account: IndexAccount): Promise
 
 /**
  * What the list asks on every view, in one statement: whether the index covers the account (see
- * indexCoversAccount), and when anything about the account last reached the index (null: none of its orders yet).
+ * indexCoversAccount), when anything about the account last reached the index (null: none of its orders yet),
+ * and the unfiltered list's count and value (kept per account by a trigger, migration 20261129210000).
  */
 export async function indexCoverage(
   db: Db,
   account: IndexAccount,
-): Promise<{ covered: boolean; lastIndexedAt: Date | null }> {
-  const [row] = await hotQuery<{ covered: boolean; at: Date | null }>(
+): Promise<{ covered: boolean; lastIndexedAt: Date | null; totals: MatchCount }> {
+  const [row] = await hotQuery<{ covered: boolean; at: Date | null; count: number | null; value: number | null }>(
     db,
     sql`
     SELECT EXISTS (SELECT 1 FROM sync_state s
         WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
           AND s.last_full_pass_at IS NOT NULL) AS covered,
       (SELECT max(o.last_seen_at) FROM order_index o
-        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}) AS at`,
+        WHERE o.customer_number = ${account.customerNumber} AND o.country_code = ${account.countryCode}) AS at,
+      t.orders AS count, CASE WHEN t.valued > 0 THEN t.value::float8 END AS value
+    FROM (SELECT 1) AS one LEFT JOIN order_index_totals t
+      ON t.customer_number = ${account.customerNumber} AND t.country_code = ${account.countryCode}`,
   );
-  return { covered: row?.covered === true, lastIndexedAt: row?.at ? new Date(row.at) : null };
+  return {
+    covered: row?.covered === true,
+    lastIndexedAt: row?.at ? new Date(row.at) : null,
+    totals: { count: row?.count ?? 0, value: row?.value ?? null },
+  };
 }

@@ -6,7 +6,7 @@ import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
 import { log } from "@/lib/log";
 import { indexAccount } from "@/lib/order-index/index-detail";
 import { type ListFacets, listFacets } from "@/lib/order-index/index-facets";
-import { indexCoverage, indexedCount, indexedOrders } from "@/lib/order-index/index-search";
+import { indexCoverage, indexedCount, indexedOrders, isFiltered } from "@/lib/order-index/index-search";
 import { indexSearchPage } from "@/lib/order-index/index-writes";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { toSearchPage } from "./dto";
@@ -30,7 +30,7 @@ export async function searchOrders(
 ): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
   const account = indexAccount();
-  const { covered, lastIndexedAt } = await indexCoverage(db, account);
+  const { covered, lastIndexedAt, totals } = await indexCoverage(db, account);
   if (query.specialBidNumber) {
     return liveSearch(
       query,
@@ -53,7 +53,7 @@ export async function searchOrders(
   const page = query.pageNumber ?? 1;
   const [orders, { count, value }] = await Promise.all([
     indexedOrders(db, account, query, pageSize, (page - 1) * pageSize),
-    indexedCount(db, account, query),
+    isFiltered(account, query) ? indexedCount(db, account, query) : totals,
   ]);
   return {
     orders,
