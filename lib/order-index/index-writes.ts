@@ -200,59 +200,47 @@ async function touchSeenAgain(db: Db, account: IndexAccount, rows: Row[], at: Da
   return new Set(touched.map((r) => r.order_number));
 }
 
-async function writeSummaries(
-  db: Db,
-  account: IndexAccount,
-  rows: Row[],
-  at: Date,
-  retried = false,
-): Promise<(OrderChange | null)[]> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await lockIndexRows(
-        tx,
-        account,
-        "summary",
-        rows.map((r) => ({ orderNumber: r.orderNumber, content: r.summary })),
-      );
-      const created = rows.filter((r) => !before.has(r.orderNumber));
-      if (created.length) await tx.indexedOrder.createMany({ data: created });
-      const seenAgain: string[] = [];
-      const changes: (OrderChange | null)[] = [];
-      for (const row of rows) {
-        const existing = before.get(row.orderNumber) ?? null;
-        if (existing?.same && existing.status === row.status) {
-          seenAgain.push(row.orderNumber);
-          continue;
-        }
-        const key = { ...account, orderNumber: row.orderNumber };
-        if (existing) {
-          const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
-          // A detail knows every vendor on the order; a search row only the first line's. Keep the fuller one.
-          await tx.indexedOrder.update({
-            where: { customerNumber_countryCode_orderNumber: key },
-            data: {
-              ...fields,
-              vendorNames: existing.hasDetail ? existing.vendorNames : fields.vendorNames,
-              searchText: existing.hasDetail ? mergeText(existing.searchText, fields.searchText) : fields.searchText,
-            },
-          });
-        }
-        changes.push(await noteIndexChange(tx, key, existing, { status: row.status, via: "search", at }));
+function writeSummaries(db: Db, account: IndexAccount, rows: Row[], at: Date): Promise<(OrderChange | null)[]> {
+  return indexTransaction(db, async (tx) => {
+    const before = await lockIndexRows(
+      tx,
+      account,
+      "summary",
+      rows.map((r) => ({ orderNumber: r.orderNumber, content: r.summary })),
+    );
+    const created = rows.filter((r) => !before.has(r.orderNumber));
+    if (created.length) await tx.indexedOrder.createMany({ data: created });
+    const seenAgain: string[] = [];
+    const changes: (OrderChange | null)[] = [];
+    for (const row of rows) {
+      const existing = before.get(row.orderNumber) ?? null;
+      if (existing?.same && existing.status === row.status) {
+        seenAgain.push(row.orderNumber);
+        continue;
       }
-      if (seenAgain.length) {
-        await tx.indexedOrder.updateMany({
-          where: { ...account, orderNumber: { in: seenAgain } },
-          data: { lastSeenAt: at, summaryFetchedAt: at, lastSeenVia: "search" },
+      const key = { ...account, orderNumber: row.orderNumber };
+      if (existing) {
+        const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
+        // A detail knows every vendor on the order; a search row only the first line's. Keep the fuller one.
+        await tx.indexedOrder.update({
+          where: { customerNumber_countryCode_orderNumber: key },
+          data: {
+            ...fields,
+            vendorNames: existing.hasDetail ? existing.vendorNames : fields.vendorNames,
+            searchText: existing.hasDetail ? mergeText(existing.searchText, fields.searchText) : fields.searchText,
+          },
         });
       }
-      return changes;
-    }, INDEX_TX);
-  } catch (err) {
-    // Another writer created one of them between our lock and our insert: once more, as updates.
-    if ((err as { code?: string }).code !== "P2002" || retried) throw err;
-    return writeSummaries(db, account, rows, at, true);
-  }
+      changes.push(await noteIndexChange(tx, key, existing, { status: row.status, via: "search", at }));
+    }
+    if (seenAgain.length) {
+      await tx.indexedOrder.updateMany({
+        where: { ...account, orderNumber: { in: seenAgain } },
+        data: { lastSeenAt: at, summaryFetchedAt: at, lastSeenVia: "search" },
+      });
+    }
+    return changes;
+  });
 }
 
 function mergeText(a: string, b: string | undefined): string {
@@ -304,41 +292,47 @@ async function touchUnchanged(
   return touched === rows.length;
 }
 
-async function writeDetailRows(
+function writeDetailRows(
   db: Db,
   account: IndexAccount,
   rows: Row[],
   raw: IngramOrderDetail,
   via: SeenVia,
   at: Date,
-  retried = false,
 ): Promise<(OrderChange | null)[]> {
-  try {
-    return await db.$transaction(async (tx) => {
-      // Locked for the write, so that the change each row makes is told once (lib/live/index-change.ts).
-      const before = await lockIndexRows(
-        tx,
-        account,
-        "detail",
-        rows.map((r) => ({ orderNumber: r.orderNumber, content: raw })),
-      );
-      const changes: (OrderChange | null)[] = [];
-      for (const row of rows) {
-        const existing = before.get(row.orderNumber) ?? null;
-        const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
-        const key = { ...account, orderNumber: row.orderNumber };
-        if (existing) {
-          await tx.indexedOrder.update({ where: { customerNumber_countryCode_orderNumber: key }, data: fields });
-        } else {
-          await tx.indexedOrder.create({ data: row });
-        }
-        changes.push(await noteIndexChange(tx, key, existing, { status: row.status, via, at }));
+  return indexTransaction(db, async (tx) => {
+    // Locked for the write, so that the change each row makes is told once (lib/live/index-change.ts).
+    const before = await lockIndexRows(
+      tx,
+      account,
+      "detail",
+      rows.map((r) => ({ orderNumber: r.orderNumber, content: raw })),
+    );
+    const changes: (OrderChange | null)[] = [];
+    for (const row of rows) {
+      const existing = before.get(row.orderNumber) ?? null;
+      const { customerNumber: _c, countryCode: _k, orderNumber: _o, ...fields } = row;
+      const key = { ...account, orderNumber: row.orderNumber };
+      if (existing) {
+        await tx.indexedOrder.update({ where: { customerNumber_countryCode_orderNumber: key }, data: fields });
+      } else {
+        await tx.indexedOrder.create({ data: row });
       }
-      return changes;
-    }, INDEX_TX);
+      changes.push(await noteIndexChange(tx, key, existing, { status: row.status, via, at }));
+    }
+    return changes;
+  });
+}
+
+/**
+ * One locked write of index rows (lib/live/index-change.ts). When another writer created one of its rows between
+ * our lock and our insert, it runs once more: the second run finds the row and updates it.
+ */
+async function indexTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(work, INDEX_TX);
   } catch (err) {
-    // Another writer created one of them between our lock and our insert: once more, as updates.
-    if ((err as { code?: string }).code !== "P2002" || retried) throw err;
-    return writeDetailRows(db, account, rows, raw, via, at, true);
+    if ((err as { code?: string }).code !== "P2002") throw err;
+    return db.$transaction(work, INDEX_TX);
   }
 }
