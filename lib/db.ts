@@ -9,8 +9,8 @@ import { PrismaClient } from "@/prisma/generated/client/client";
 export type Db = PrismaClient;
 
 /**
- * The pg pool under each client createDb made: Prisma's adapter runs on it, and so do the hot reads. `named`:
- * whether a hot read may be a named prepared statement. Not on the embedded database: pglite-socket serves every
+ * The pg pool under each client createDb made: Prisma's adapter runs on it, and so do the hot statements
+ * (hotQuery). `named`: whether a hot statement may be a named prepared statement. Not on the embedded database: pglite-socket serves every
  * connection (the launcher's, the server's) from one PGlite session, where one pool's statement names would
  * collide with another's.
  */
@@ -28,7 +28,7 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
   pool.on("error", (err) => log("warn", "an idle database connection failed", { err }));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, { pool, named: max > 1 });
-  // Prisma ends the pool only if it connected; hot reads may have used it without Prisma.
+  // Prisma ends the pool only if it connected; hot statements may have used it without Prisma.
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
     await disconnect();
