@@ -207,11 +207,7 @@ export async function indexedCount(db: Db, account: IndexAccount, q: OrderSearch
  * details), so its statuses, parts, serials and tracking are all there. Until then lists come live from Ingram.
  */
 export async function indexCoversAccount(db: Db, account: IndexAccount): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ covered: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM sync_state s
-      WHERE s.customer_number = ${account.customerNumber} AND s.country_code = ${account.countryCode}
-        AND s.last_full_pass_at IS NOT NULL) AS covered`;
-  return row?.covered === true;
+  return (await indexCoverage(db, account)).covered;
 }
 
 /**

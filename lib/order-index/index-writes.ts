@@ -261,9 +261,19 @@ export async function indexOrderDetail(
   const d = toOrderDetail(raw);
   const subOrders = uniq(d.lines.map((l) => l.subOrderNumber)).filter((s) => s !== d.orderNumber);
   const rows = [fromDetail(account, d, raw, at, via), ...subOrders.map((s) => fromDetail(account, d, raw, at, via, s))];
-  if (await touchUnchanged(db, account, rows, raw, via, at)) return;
-  const changes = await writeDetailRows(db, account, rows, raw, via, at);
+  const write: DetailRows = { account, rows, raw, via, at };
+  if (await touchUnchanged(db, write)) return;
+  const changes = await writeDetailRows(db, write);
   for (const change of changes) afterIndexCommit(change);
+}
+
+/** An order's detail and the index rows it makes (the order's own, one per sub-order), as of `at`. */
+interface DetailRows {
+  account: IndexAccount;
+  rows: Row[];
+  raw: IngramOrderDetail;
+  via: SeenVia;
+  at: Date;
 }
 
 /**
@@ -272,14 +282,7 @@ export async function indexOrderDetail(
  * over it since (the full write would put the detail's columns back), so there is no change to tell. True when
  * that was all there was to write.
  */
-async function touchUnchanged(
-  db: Db,
-  account: IndexAccount,
-  rows: Row[],
-  raw: IngramOrderDetail,
-  via: SeenVia,
-  at: Date,
-): Promise<boolean> {
+async function touchUnchanged(db: Db, { account, rows, raw, via, at }: DetailRows): Promise<boolean> {
   const touched = await hotExecute(
     db,
     Prisma.sql`
@@ -292,14 +295,7 @@ async function touchUnchanged(
   return touched === rows.length;
 }
 
-function writeDetailRows(
-  db: Db,
-  account: IndexAccount,
-  rows: Row[],
-  raw: IngramOrderDetail,
-  via: SeenVia,
-  at: Date,
-): Promise<(OrderChange | null)[]> {
+function writeDetailRows(db: Db, { account, rows, raw, via, at }: DetailRows): Promise<(OrderChange | null)[]> {
   return indexTransaction(db, async (tx) => {
     // Locked for the write, so that the change each row makes is told once (lib/live/index-change.ts).
     const before = await lockIndexRows(

@@ -99,11 +99,8 @@ async function liveSearch(
 ) {
   const wire = toIngramQuery(query);
   const account = indexAccount();
-  const key = `search ${account.customerNumber}/${account.countryCode}?${new URLSearchParams(
-    Object.entries(wire)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => [k, JSON.stringify(v)]),
-  )}`;
+  const entries = Object.entries(wire).sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = `search ${account.customerNumber}/${account.countryCode} ${JSON.stringify(entries)}`;
   // Like an order read (get-order.ts): the same live page asked for at once is one Ingram call and one write.
   const { data, writtenAt } = await sharedFlight(key, async () => {
     const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
