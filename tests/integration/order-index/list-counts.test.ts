@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDb, hotQuery } from "@/lib/db";
 import { indexedCount, indexedOrders } from "@/lib/order-index/index-search";
 import type { OrderSearchQuery } from "@/lib/validation/search-filters";
 import { testDbKind, useTestDatabase } from "@/tests/support/db";
@@ -207,4 +208,34 @@ describe("a cached count brought up to date from the logged changes", () => {
     expect((await indexedCount(t.db, account, q)).count).toBe(before.count + 2);
     await expectCountsMatchRows("after a concurrent write committed");
   });
+});
+
+describe("the list page's statement on PostgreSQL", () => {
+  it.runIf(t.kind === "postgres")(
+    "keeps one plan for the unfiltered first page instead of planning every view",
+    async () => {
+      const d = createDb(t.url, 2);
+      try {
+        await d.$executeRawUnsafe("ANALYZE order_index");
+        const first = await indexedOrders(d, account, {}, 25, 0);
+        for (let i = 0; i < 7; i++) expect(await indexedOrders(d, account, {}, 25, 0)).toEqual(first);
+        // Sequential reads take the pool's most recently idle connection: the one that prepared the page.
+        const plans = await hotQuery<{ generic: number; custom: number }>(d, {
+          text: `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+          WHERE statement LIKE '%json_agg%' AND statement NOT LIKE '%pg_prepared_statements%'`,
+          values: [],
+        });
+        expect(plans).toHaveLength(1);
+        expect(plans[0]!.generic).toBeGreaterThan(0);
+        expect(plans[0]!.custom).toBeLessThanOrEqual(5);
+        // A later page keeps its parameters (one statement for every offset) and answers the next 25.
+        const second = await indexedOrders(d, account, {}, 25, 25);
+        expect(second.map((o) => o.orderNumber)).toEqual(
+          (await indexedOrders(d, account, {}, 50, 0)).slice(25).map((o) => o.orderNumber),
+        );
+      } finally {
+        await d.$disconnect();
+      }
+    },
+  );
 });
