@@ -10,11 +10,16 @@ export type Db = PrismaClient;
 
 /**
  * The pg pool under each client createDb made: Prisma's adapter runs on it, and so do the hot statements
- * (hotQuery). `named`: whether a hot statement may be a named prepared statement. Not on the embedded database: pglite-socket serves every
- * connection (the launcher's, the server's) from one PGlite session, where one pool's statement names would
- * collide with another's.
+ * (hotQuery). `named`: whether a hot statement may be a named prepared statement. Not on the embedded database:
+ * pglite-socket serves every connection (the launcher's, the server's) from one PGlite session, where one pool's
+ * statement names would collide with another's. Kept on globalThis, like the client: Next.js bundles this module
+ * once per layer (route handlers and pages' server components each have a copy), and a copy that could not find
+ * the pool of a client another copy made would send the hot statements through Prisma, unprepared.
  */
-const pools = new WeakMap<PrismaClient, { pool: pg.Pool; named: boolean }>();
+const globalForPools = globalThis as unknown as {
+  orderdeskPools?: WeakMap<PrismaClient, { pool: pg.Pool; named: boolean }>;
+};
+const pools = (globalForPools.orderdeskPools ??= new WeakMap());
 
 /**
  * `max` 1 for the embedded database: pglite-socket interleaves the extended-protocol messages of concurrent

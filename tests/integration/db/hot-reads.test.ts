@@ -1,6 +1,6 @@
 // lib/db.ts's hot reads: prepared once per connection on PostgreSQL, and safe on the embedded database, where
 // pglite-socket serves every pool from one PGlite session (named statements of two pools would collide there).
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db, hotQuery } from "@/lib/db";
 import { useTestDatabase } from "@/tests/support/db";
 
@@ -33,6 +33,17 @@ describe("hot reads", () => {
       const [y] = await hotQuery<{ n: number }>(b, READ);
       expect([x?.n, y?.n]).toEqual([42, 42]);
     }
+  });
+
+  it("run on the client's pool from another copy of lib/db.ts too (Next.js has one per layer)", async () => {
+    const d = open(2);
+    vi.resetModules();
+    const copy = await import("@/lib/db");
+    expect(copy.hotQuery).not.toBe(hotQuery);
+    // pg answers an int8 as a string; Prisma, which a copy without the pool would fall back to, as a BigInt.
+    const INT8 = { text: "SELECT $1::int8 AS n", values: [7] };
+    expect(await copy.hotQuery(d, INT8)).toEqual([{ n: "7" }]);
+    expect(await d.$queryRawUnsafe(INT8.text, 7)).toEqual([{ n: 7n }]);
   });
 
   it.runIf(t.kind === "postgres")("on PostgreSQL, are prepared once on the connection and reused", async () => {
