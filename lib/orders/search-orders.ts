@@ -6,7 +6,7 @@ import type { SearchOrdersQuery } from "@/lib/ingram/schemas/query-params";
 import { log } from "@/lib/log";
 import { indexAccount } from "@/lib/order-index/index-detail";
 import { type ListFacets, listFacets } from "@/lib/order-index/index-facets";
-import { indexCoverage, indexedCount, indexedOrders, isFiltered } from "@/lib/order-index/index-search";
+import { indexCoverage, indexedCount, indexListView, isFiltered } from "@/lib/order-index/index-search";
 import { indexSearchPage } from "@/lib/order-index/index-writes";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { toSearchPage } from "./dto";
@@ -30,8 +30,8 @@ export async function searchOrders(
 ): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
   const account = indexAccount();
-  const { covered, lastIndexedAt, totals } = await indexCoverage(db, account);
   if (query.specialBidNumber) {
+    const { lastIndexedAt } = await indexCoverage(db, account);
     return liveSearch(
       query,
       actor,
@@ -40,6 +40,13 @@ export async function searchOrders(
       lastIndexedAt,
     );
   }
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = query.pageNumber ?? 1;
+  // The count of a filtered list is asked beside the view; unused, like the view's page, until the index covers.
+  const [{ covered, lastIndexedAt, totals, orders }, filteredCount] = await Promise.all([
+    indexListView(db, account, query, pageSize, (page - 1) * pageSize),
+    isFiltered(account, query) ? indexedCount(db, account, query) : null,
+  ]);
   if (!covered || !lastIndexedAt) {
     return liveSearch(
       query,
@@ -49,12 +56,7 @@ export async function searchOrders(
       lastIndexedAt,
     );
   }
-  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = query.pageNumber ?? 1;
-  const [orders, { count, value }] = await Promise.all([
-    indexedOrders(db, account, query, pageSize, (page - 1) * pageSize),
-    isFiltered(account, query) ? indexedCount(db, account, query) : totals,
-  ]);
+  const { count, value } = filteredCount ?? totals;
   return {
     orders,
     total: count,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, hotQuery } from "@/lib/db";
-import { indexedCount, indexedOrders } from "@/lib/order-index/index-search";
+import { indexCoverage, indexedCount, indexedOrders, indexListView } from "@/lib/order-index/index-search";
 import type { OrderSearchQuery } from "@/lib/validation/search-filters";
 import { testDbKind, useTestDatabase } from "@/tests/support/db";
 import { bulkOrderNumber, fillIndexInBulk } from "@/tests/support/order-index";
@@ -134,6 +134,22 @@ describe("counts and totals across pages", () => {
   });
 });
 
+describe("a list view in one statement", () => {
+  it.each([
+    ["the default view", {}, 25, 0],
+    ["a sort, a later page", { sort: "total", dir: "asc" }, 25, 50],
+    ["a filter", { endCustomerName: "customer 1", sort: "vendorName", dir: "desc" }, 50, 0],
+    ["a filter nothing matches", { q: "no such order anywhere" }, 25, 0],
+  ] as const)("answers %s as the coverage and the page do apart", async (_name, q, limit, offset) => {
+    const view = await indexListView(t.db, account, q, limit, offset);
+    const orders = await indexedOrders(t.db, account, q, limit, offset);
+    expect(view.orders).toEqual(orders);
+    if (!("q" in q)) expect(orders.length).toBeGreaterThan(0);
+    const { orders: _o, ...coverage } = view;
+    expect(coverage).toEqual(await indexCoverage(t.db, account));
+  });
+});
+
 describe("a cached count brought up to date from the logged changes", () => {
   const q: OrderSearchQuery = { q: "vendor 7" };
   const generation = async () =>
@@ -218,16 +234,22 @@ describe("the list page's statement on PostgreSQL", () => {
       try {
         await d.$executeRawUnsafe("ANALYZE order_index");
         const first = await indexedOrders(d, account, {}, 25, 0);
-        for (let i = 0; i < 7; i++) expect(await indexedOrders(d, account, {}, 25, 0)).toEqual(first);
+        for (let i = 0; i < 7; i++) {
+          expect(await indexedOrders(d, account, {}, 25, 0)).toEqual(first);
+          expect((await indexListView(d, account, {}, 25, 0)).orders).toEqual(first);
+        }
         // Sequential reads take the pool's most recently idle connection: the one that prepared the page.
         const plans = await hotQuery<{ generic: number; custom: number }>(d, {
           text: `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
           WHERE statement LIKE '%json_agg%' AND statement NOT LIKE '%pg_prepared_statements%'`,
           values: [],
         });
-        expect(plans).toHaveLength(1);
-        expect(plans[0]!.generic).toBeGreaterThan(0);
-        expect(plans[0]!.custom).toBeLessThanOrEqual(5);
+        // The page alone (indexedOrders) and the list view with the coverage (indexListView).
+        expect(plans).toHaveLength(2);
+        for (const plan of plans) {
+          expect(plan.generic).toBeGreaterThan(0);
+          expect(plan.custom).toBeLessThanOrEqual(5);
+        }
         // A later page keeps its parameters (one statement for every offset) and answers the next 25.
         const second = await indexedOrders(d, account, {}, 25, 25);
         expect(second.map((o) => o.orderNumber)).toEqual(
