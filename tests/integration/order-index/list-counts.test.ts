@@ -3,7 +3,7 @@ import { createDb, hotQuery } from "@/lib/db";
 import { indexCoverage, indexedCount, indexedOrders, indexListView } from "@/lib/order-index/index-search";
 import type { OrderSearchQuery } from "@/lib/validation/search-filters";
 import { testDbKind, useTestDatabase } from "@/tests/support/db";
-import { bulkOrderNumber, fillIndexInBulk } from "@/tests/support/order-index";
+import { bulkOrderNumber, fillIndexInBulk, markFullPassDone } from "@/tests/support/order-index";
 
 // The list's count and total over all matches come from a per-account row kept by a trigger (no filter) or
 // from a count cached with the index's generation and brought up to date from the changes logged since
@@ -135,18 +135,27 @@ describe("counts and totals across pages", () => {
 });
 
 describe("a list view in one statement", () => {
+  it("reads no page while the index does not cover the account", async () => {
+    await t.db.syncState.deleteMany({ where: account });
+    const view = await indexListView(t.db, account, {}, 25, 0);
+    expect(view).toMatchObject({ covered: false, orders: [] });
+    expect(view.lastIndexedAt).not.toBeNull();
+  });
+
   it.each([
     ["the default view", {}, 25, 0],
     ["a sort, a later page", { sort: "total", dir: "asc" }, 25, 50],
     ["a filter", { endCustomerName: "customer 1", sort: "vendorName", dir: "desc" }, 50, 0],
     ["a filter nothing matches", { q: "no such order anywhere" }, 25, 0],
   ] as const)("answers %s as the coverage and the page do apart", async (_name, q, limit, offset) => {
+    await markFullPassDone(t.db);
     const view = await indexListView(t.db, account, q, limit, offset);
     const orders = await indexedOrders(t.db, account, q, limit, offset);
     expect(view.orders).toEqual(orders);
     if (!("q" in q)) expect(orders.length).toBeGreaterThan(0);
     const { orders: _o, ...coverage } = view;
     expect(coverage).toEqual(await indexCoverage(t.db, account));
+    expect(coverage.covered).toBe(true);
   });
 });
 
@@ -233,6 +242,7 @@ describe("the list page's statement on PostgreSQL", () => {
       const d = createDb(t.url, 2);
       try {
         await d.$executeRawUnsafe("ANALYZE order_index");
+        await markFullPassDone(d);
         const first = await indexedOrders(d, account, {}, 25, 0);
         for (let i = 0; i < 7; i++) {
           expect(await indexedOrders(d, account, {}, 25, 0)).toEqual(first);
