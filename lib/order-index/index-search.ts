@@ -46,14 +46,14 @@ const anyEquals = (column: Prisma.Sql, value: string) =>
 const between = (column: Prisma.Sql, range: string[] | undefined) =>
   range ? sql`${column} BETWEEN ${range[0]}::date AND ${range[1]}::date` : null;
 
-/** The WHERE clause of a search: the account's top-level orders matching every filter given. */
-function whereOf(account: IndexAccount, q: OrderSearchQuery): Prisma.Sql {
+/** The WHERE clause of a search: the account's top-level orders matching every filter given (filtersOf). */
+function whereOf(account: IndexAccount, filters: Prisma.Sql[]): Prisma.Sql {
   return join(
     [
       sql`o.customer_number = ${account.customerNumber}`,
       sql`o.country_code = ${account.countryCode}`,
       sql`o.parent_order_number IS NULL`,
-      ...filtersOf(account, q),
+      ...filters,
     ],
     " AND ",
   );
@@ -174,6 +174,7 @@ export async function indexListView(
 
 /** The page's select list and FROM clause (`o`: a page row, joined to the page's keys; see indexedOrders). */
 function pageRows(account: IndexAccount, q: OrderSearchQuery, limit: number, offset: number) {
+  const filters = filtersOf(account, q);
   return {
     columns: sql`o.order_number, to_char(o.order_date, 'YYYY-MM-DD') AS order_date, o.customer_order_number,
       o.end_customer_name, o.vendor_names[1] AS vendor_name, o.vendor_names, o.end_customer_order_number,
@@ -187,7 +188,7 @@ function pageRows(account: IndexAccount, q: OrderSearchQuery, limit: number, off
           AND s.parent_order_number = o.order_number) AS subs`,
     from: sql`FROM order_index o JOIN (
       SELECT o.customer_number, o.country_code, o.order_number FROM order_index o
-      WHERE ${whereOf(account, q)} ${orderByOf(q)} ${pageOf(account, q, limit, offset)}
+      WHERE ${whereOf(account, filters)} ${orderByOf(q)} ${pageOf(filters.length > 0, limit, offset)}
     ) AS p ON p.customer_number = o.customer_number AND p.country_code = o.country_code
       AND p.order_number = o.order_number`,
   };
@@ -201,18 +202,14 @@ function pageRows(account: IndexAccount, q: OrderSearchQuery, limit: number, off
  * parameters, so that their statement texts stay few, and are planned with their values (filters' selectivity
  * depends on them).
  */
-function pageOf(account: IndexAccount, q: OrderSearchQuery, limit: number, offset: number): Prisma.Sql {
-  if (offset === 0 && Number.isSafeInteger(limit) && limit > 0 && !isFiltered(account, q)) {
+function pageOf(filtered: boolean, limit: number, offset: number): Prisma.Sql {
+  if (offset === 0 && Number.isSafeInteger(limit) && limit > 0 && !filtered) {
     return sql`LIMIT ${Prisma.raw(String(limit))} OFFSET 0`;
   }
   return sql`LIMIT ${limit} OFFSET ${offset}`;
 }
 
 function toSummary(r: IndexRow): OrderSummary {
-  const subs = r.subs;
-  const fromSearch = r.summary
-    ? toSearchPage({ orders: [r.summary] } as OrderSearchResponse).orders[0]?.subOrders
-    : undefined;
   return {
     orderNumber: r.order_number,
     orderDate: r.order_date,
@@ -227,10 +224,16 @@ function toSummary(r: IndexRow): OrderSummary {
     endUserCompanyName: r.end_customer_name,
     total: r.total,
     status: toStatus(r.ingram_status ?? r.status),
-    subOrders: subs?.length
-      ? subs.map((s) => ({ subOrderNumber: s.order_number, total: s.total, status: toStatus(s.ingram_status) }))
-      : (fromSearch ?? []),
+    subOrders: r.subs?.length
+      ? r.subs.map((s) => ({ subOrderNumber: s.order_number, total: s.total, status: toStatus(s.ingram_status) }))
+      : subOrdersOfSummary(r.summary),
   };
+}
+
+/** A row known only from a search page (no detail, so no sub-order rows): the sub-orders its summary names. */
+function subOrdersOfSummary(summary: unknown): OrderSummary["subOrders"] {
+  if (!summary) return [];
+  return toSearchPage({ orders: [summary] } as OrderSearchResponse).orders[0]?.subOrders ?? [];
 }
 
 /** Whether `q` narrows the account's orders at all (the unfiltered list's count is kept per account). */
@@ -240,9 +243,10 @@ export function isFiltered(account: IndexAccount, q: OrderSearchQuery): boolean 
 
 /** How many orders match and what they are worth together, across all pages (cached while nothing changed). */
 export async function indexedCount(db: Db, account: IndexAccount, q: OrderSearchQuery): Promise<MatchCount> {
-  if (isFiltered(account, q)) {
+  const filters = filtersOf(account, q);
+  if (filters.length) {
     // A sub-order number's filter reads other rows (the sub-order's), which a logged row alone cannot answer.
-    return countMatches(db, whereOf(account, q), { fromChanges: !q.ingramOrderNumber });
+    return countMatches(db, whereOf(account, filters), { fromChanges: !q.ingramOrderNumber });
   }
   return (await indexCoverage(db, account)).totals;
 }
