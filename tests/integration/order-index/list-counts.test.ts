@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, hotQuery } from "@/lib/db";
 import { indexCoverage, indexedCount, indexedOrders, indexListView } from "@/lib/order-index/index-search";
 import type { OrderSearchQuery } from "@/lib/validation/search-filters";
+import { Prisma } from "@/prisma/generated/client/client";
 import { testDbKind, useTestDatabase } from "@/tests/support/db";
 import { bulkOrderNumber, fillIndexInBulk, markFullPassDone } from "@/tests/support/order-index";
 
@@ -157,6 +158,63 @@ describe("a list view in one statement", () => {
     expect(coverage).toEqual(await indexCoverage(t.db, account));
     expect(coverage.covered).toBe(true);
   });
+
+  const generationNow = async () =>
+    (await t.db.$queryRaw<{ g: string }[]>`SELECT generation::text AS g FROM order_index_generation`)[0]!.g;
+  const rowOf = (orderNumber: string) => ({ customerNumber_countryCode_orderNumber: { ...account, orderNumber } });
+
+  it("keeps a page while the index's generation holds, and reads it again once a write changes what it shows", async () => {
+    await markFullPassDone(t.db);
+    const q: OrderSearchQuery = { sort: "orderNumber", dir: "desc" };
+    const view = await indexListView(t.db, account, q, 25, 0);
+    const [a, b] = view.orders.map((o) => o.orderNumber) as [string, string];
+    // Written with the triggers off (no generation raised): a page read again would show it, a kept one cannot.
+    await t.db.$transaction([
+      t.db.$executeRaw`SET LOCAL session_replication_role = replica`,
+      t.db.indexedOrder.update({ where: rowOf(a), data: { customerOrderNumber: "KEPT-UNSEEN" } }),
+    ]);
+    const kept = await indexListView(t.db, account, q, 25, 0);
+    expect(kept.orders).toEqual(view.orders);
+    expect(Object.isFrozen(kept.orders) && Object.isFrozen(kept.orders[0]?.subOrders)).toBe(true);
+    expect(() => (kept.orders[0]!.orderNumber = "X")).toThrow(TypeError);
+    // A row only seen again raises nothing, keeps the page, and still moves the view's "as of".
+    const g = await generationNow();
+    const seenAt = new Date(Date.now() + 60_000);
+    await t.db.indexedOrder.update({ where: rowOf(b), data: { lastSeenAt: seenAt, lastSeenVia: "search" } });
+    expect(await generationNow()).toBe(g);
+    const seen = await indexListView(t.db, account, q, 25, 0);
+    expect(seen.orders).toEqual(view.orders);
+    expect(seen.lastIndexedAt).toEqual(seenAt);
+    // A filterable column written as the app writes: the page is read again, with both changes.
+    await t.db.indexedOrder.update({ where: rowOf(b), data: { customerOrderNumber: "PO-CHANGED" } });
+    const changed = await indexListView(t.db, account, q, 25, 0);
+    expect(changed.orders.slice(0, 2).map((o) => o.customerOrderNumber)).toEqual(["KEPT-UNSEEN", "PO-CHANGED"]);
+    expect(changed.orders).toEqual(await indexedOrders(t.db, account, q, 25, 0));
+    // Only what the list shows, no filterable column: the generation rises, nothing is logged, the page follows.
+    const logged = await t.db.indexChange.count();
+    await t.db.indexedOrder.update({
+      where: rowOf(a),
+      data: { detail: { vendorSalesOrderNumber: "VSO-SHOWN" }, detailFetchedAt: new Date() },
+    });
+    expect(BigInt(await generationNow())).toBeGreaterThan(BigInt(g));
+    expect(await t.db.indexChange.count()).toBe(logged);
+    const shown = await indexListView(t.db, account, q, 25, 0);
+    expect(shown.orders[0]?.vendorSalesOrderNumber).toBe("VSO-SHOWN");
+    expect(shown.orders).toEqual(await indexedOrders(t.db, account, q, 25, 0));
+    // Another page, filter or sort is kept apart.
+    expect((await indexListView(t.db, account, { ...q, dir: "asc" }, 25, 0)).orders).toEqual(
+      await indexedOrders(t.db, account, { ...q, dir: "asc" }, 25, 0),
+    );
+    await t.db.indexedOrder.update({
+      where: rowOf(a),
+      data: { customerOrderNumber: view.orders[0]!.customerOrderNumber, detail: Prisma.DbNull, detailFetchedAt: null },
+    });
+    await t.db.indexedOrder.update({
+      where: rowOf(b),
+      data: { customerOrderNumber: view.orders[1]!.customerOrderNumber },
+    });
+    expect((await indexListView(t.db, account, q, 25, 0)).orders).toEqual(view.orders);
+  });
 });
 
 describe("a cached count brought up to date from the logged changes", () => {
@@ -187,14 +245,21 @@ describe("a cached count brought up to date from the logged changes", () => {
     ]);
   });
 
-  it("a write that changes no filterable column raises no generation and logs nothing", async () => {
+  it("a write that changes no filterable column logs nothing; one that changes nothing the list shows raises nothing", async () => {
     const g = await generation();
     const logged = await t.db.indexChange.count();
     await t.db.indexedOrder.updateMany({
       where: { orderNumber: bulkOrderNumber(11) },
-      data: { lastSeenAt: new Date(), lastSeenVia: "details", detail: { seen: true } },
+      data: { lastSeenAt: new Date(), lastSeenVia: "details", summaryFetchedAt: new Date() },
     });
     expect(await generation()).toEqual(g);
+    expect(await t.db.indexChange.count()).toBe(logged);
+    // A detail body is shown (whether there is one, its vendor sales order number): the generation rises.
+    await t.db.indexedOrder.updateMany({
+      where: { orderNumber: bulkOrderNumber(11) },
+      data: { detail: { seen: true } },
+    });
+    expect(BigInt((await generation()).g)).toBe(BigInt(g.g) + 1n);
     expect(await t.db.indexChange.count()).toBe(logged);
   });
 
