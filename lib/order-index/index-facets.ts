@@ -14,8 +14,9 @@ const MAX_VENDORS = 200;
 const MAX_END_CUSTOMERS = 300;
 
 /**
- * Read once per index generation (order_index_generation, raised by every write) and account, so a list view
- * costs one small read while nothing changed; the generation is read in the same statement as the facets.
+ * Read once per index generation (order_index_generation, raised by every write of what a filter reads or the
+ * list shows) and account, so a list view costs one small read while nothing changed; the generation is read in
+ * the same statement as the facets.
  */
 const caches = new WeakMap<Db, Map<string, { generation: string; facets: ListFacets }>>();
 
