@@ -24,7 +24,11 @@ export default defineConfig({
     pool: "forks",
     // Route handlers and getActor() read the request through next/headers, as under `next start`; each file's
     // temporary directories are removed after it.
-    setupFiles: ["tests/support/next-runtime.ts", "tests/support/temp-dir-cleanup.ts"],
+    setupFiles: [
+      "tests/support/next-runtime.ts",
+      "tests/support/temp-dir-cleanup.ts",
+      "tests/support/settle-flights.ts",
+    ],
     // The app's request log is noise in a test run; LOG_LEVEL=info brings it back.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     projects: [

@@ -7,6 +7,7 @@ import type { OrderDetail, OrderSummary } from "@/lib/orders/dto-types";
 import type { OrderChange } from "@/lib/live/change-feed";
 import { INDEX_TX, afterIndexCommit, lockIndexRows, noteIndexChange } from "@/lib/live/index-change";
 import { Prisma } from "@/prisma/generated/client/client";
+import { inTurn } from "./write-turns";
 
 /** One Ingram account: the index keeps each account's orders apart. */
 export interface IndexAccount {
@@ -128,6 +129,10 @@ function fromDetail(
   };
 }
 
+/** The keys under which writes of these rows take turns (write-turns.ts). */
+const rowKeys = (account: IndexAccount, orderNumbers: string[]) =>
+  orderNumbers.map((n) => `${account.customerNumber}/${account.countryCode}/${n}`);
+
 /**
  * Writes one page of Ingram's search answer into the index in one transaction; returns how many orders it
  * wrote. A search row carries less than a detail: it refreshes status, dates, PO, end customer and total, and
@@ -149,12 +154,14 @@ export async function indexSearchPage(
     rows.set(o.orderNumber, fromSummary(account, o, raw, at));
   }
   if (rows.size === 0) return 0;
-  const seenAgain = await touchSeenAgain(db, account, [...rows.values()], at);
-  const rest = [...rows.values()].filter((r) => !seenAgain.has(r.orderNumber));
-  if (rest.length) {
-    const changes = await writeSummaries(db, account, rest, at);
-    for (const change of changes) afterIndexCommit(change);
-  }
+  await inTurn(rowKeys(account, [...rows.keys()]), async () => {
+    const seenAgain = await touchSeenAgain(db, account, [...rows.values()], at);
+    const rest = [...rows.values()].filter((r) => !seenAgain.has(r.orderNumber));
+    if (rest.length) {
+      const changes = await writeSummaries(db, account, rest, at);
+      for (const change of changes) afterIndexCommit(change);
+    }
+  });
   return rows.size;
 }
 
@@ -250,6 +257,7 @@ function mergeText(a: string, b: string | undefined): string {
 /**
  * Writes a full detail into the index: the order's own row and one row per sub-order (so a sub-order number is
  * found too), in one transaction. `via` says how it was read; the raw detail is kept as the order page's fallback.
+ * Like a search page's, the write waits for writes of the same rows that started before it in this process.
  */
 export async function indexOrderDetail(
   db: Db,
@@ -262,9 +270,15 @@ export async function indexOrderDetail(
   const subOrders = uniq(d.lines.map((l) => l.subOrderNumber)).filter((s) => s !== d.orderNumber);
   const rows = [fromDetail(account, d, raw, at, via), ...subOrders.map((s) => fromDetail(account, d, raw, at, via, s))];
   const write: DetailRows = { account, rows, raw, via, at };
-  if (await touchUnchanged(db, write)) return;
-  const changes = await writeDetailRows(db, write);
-  for (const change of changes) afterIndexCommit(change);
+  const keys = rowKeys(
+    account,
+    rows.map((r) => r.orderNumber),
+  );
+  await inTurn(keys, async () => {
+    if (await touchUnchanged(db, write)) return;
+    const changes = await writeDetailRows(db, write);
+    for (const change of changes) afterIndexCommit(change);
+  });
 }
 
 /** An order's detail and the index rows it makes (the order's own, one per sub-order), as of `at`. */

@@ -9,7 +9,7 @@ import { indexOrderDetail } from "@/lib/order-index/index-writes";
 import { toOrderDetail } from "./dto";
 import type { OrderDetail } from "./dto-types";
 import { type CallFor, checkOrderNumber, fetchIngramOrder } from "./ingram-calls";
-import { sharedFlight } from "./shared-flight";
+import { sharedFlight, writeSettled } from "./shared-flight";
 
 export interface OrderRead {
   order: OrderDetail;
@@ -29,6 +29,8 @@ export interface OrderRead {
 export async function readOrder(actor: Actor | null, orderNumber: string, correlationId?: string): Promise<OrderRead> {
   requirePermission(actor, "orders.read");
   const n = checkOrderNumber(orderNumber);
+  // The index write of an answer this process just gave for the order: read what it wrote, as when it waited.
+  await writeSettled(detailKey(n));
   const known = await indexedDetail(db, indexAccount(), n).catch((err: unknown) => {
     log("warn", "order index read failed", { correlationId, orderNumber: n, err });
     return null;
@@ -59,19 +61,24 @@ export async function getOrder(actor: Actor | null, orderNumber: string, correla
 
 type Fetched = { raw: IngramOrderDetail; at: Date };
 
+const detailKey = (orderNumber: string) => {
+  const account = indexAccount();
+  return `detail ${account.customerNumber}/${account.countryCode}/${orderNumber.toUpperCase()}`;
+};
+
 /**
- * One Ingram call for concurrent reads of the same order in this process; the detail is written into the
- * index before the call counts as done, so the next reader within the window finds it there.
+ * One Ingram call for concurrent reads of the same order in this process. The answer does not wait for the
+ * detail's index write: the next reader of the order in this process waits for it instead (readOrder), and the
+ * write lands before any index write of the order that starts after it, such as a change's write-through
+ * (inTurn, in indexOrderDetail).
  */
 function sharedFetch(orderNumber: string, correlationId: string | undefined, forWhom: CallFor): Promise<Fetched> {
-  const account = indexAccount();
-  const key = `detail ${account.customerNumber}/${account.countryCode}/${orderNumber.toUpperCase()}`;
-  return sharedFlight(key, async () => {
+  return sharedFlight(detailKey(orderNumber), async () => {
     const raw = await fetchIngramOrder(orderNumber, correlationId, forWhom);
     const at = new Date();
-    await indexOrderDetail(db, account, raw, "details", at).catch((err: unknown) =>
+    const write = indexOrderDetail(db, indexAccount(), raw, "details", at).catch((err: unknown) =>
       log("warn", "writing an order detail into the order index failed", { correlationId, orderNumber, err }),
     );
-    return { raw, at };
+    return { value: { raw, at }, write };
   });
 }

@@ -12,7 +12,7 @@ import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters"
 import { toSearchPage } from "./dto";
 import type { OrderSearchPage, OrderSummary } from "./dto-types";
 import { callContext, clientCall } from "./ingram-calls";
-import { sharedFlight } from "./shared-flight";
+import { sharedFlight, writeSettled } from "./shared-flight";
 
 const DEFAULT_PAGE_SIZE = 25;
 /** A refresh asks Ingram for this many orders of the current filters in its one call. */
@@ -42,6 +42,8 @@ export async function searchOrders(
   }
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = query.pageNumber ?? 1;
+  // The index write of a live answer this process just gave for the same page: read what it wrote first.
+  await writeSettled(liveKey(toIngramQuery(query)));
   const { covered, lastIndexedAt, totals, orders } = await indexListView(
     db,
     account,
@@ -103,17 +105,15 @@ async function liveSearch(
 ) {
   const wire = toIngramQuery(query);
   const account = indexAccount();
-  const entries = Object.entries(wire).sort(([a], [b]) => (a < b ? -1 : 1));
-  const key = `search ${account.customerNumber}/${account.countryCode} ${JSON.stringify(entries)}`;
-  // Like an order read (get-order.ts): the same live page asked for at once is one Ingram call and one write.
-  const { data, writtenAt } = await sharedFlight(key, async () => {
+  // Like an order read (get-order.ts): the same live page asked for at once is one Ingram call and one write,
+  // and the answer does not wait for the write. Its "as of" counts the write (one that fails is logged).
+  const { data, writtenAt } = await sharedFlight(liveKey(wire), async () => {
     const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
     const at = new Date();
-    const written = await indexSearchPage(db, account, res.data, at).catch((err: unknown) => {
-      log("warn", "writing a search page into the order index failed", { correlationId, err });
-      return 0;
-    });
-    return { data: res.data, writtenAt: written > 0 ? at : null };
+    const write = indexSearchPage(db, account, res.data, at).catch((err: unknown) =>
+      log("warn", "writing a search page into the order index failed", { correlationId, err }),
+    );
+    return { value: { data: res.data, writtenAt: res.data?.orders?.length ? at : null }, write };
   });
   const page = toSearchPage(data, { pageNumber: wire.pageNumber, pageSize: wire.pageSize });
   const syncedAt = writtenAt && (!lastIndexedAt || writtenAt > lastIndexedAt) ? writtenAt : lastIndexedAt;
@@ -124,6 +124,13 @@ async function liveSearch(
     syncedAt: syncedAt?.toISOString() ?? null,
     liveReason,
   };
+}
+
+/** The shared flight of one live Ingram page (its wire parameters, in a fixed order). */
+function liveKey(wire: SearchOrdersQuery): string {
+  const account = indexAccount();
+  const entries = Object.entries(wire).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `search ${account.customerNumber}/${account.countryCode} ${JSON.stringify(entries)}`;
 }
 
 /** Splits the portal query into Ingram's wire parameters, leaving out sort and the index-only filters. */

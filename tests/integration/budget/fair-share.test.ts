@@ -5,6 +5,7 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import { budgetLimits } from "@/lib/ingram/call-policy";
 import { useBudgetedClient } from "./budgeted-client";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { flightsSettled } from "@/lib/orders/shared-flight";
 import { makeUser, sessionCookie } from "@/tests/support/session";
 import { auditRows, call, useOrdersHarness } from "@/tests/integration/orders/harness";
 
@@ -30,6 +31,8 @@ async function viewerCookie(): Promise<string> {
  * load asks the budget; reads the index can answer cost nothing (tests/integration/order-index).
  */
 async function view(cookie: string | null, n = viewed): Promise<Response> {
+  // The previous load's index write lands after its answer: remove the row once it has.
+  await flightsSettled();
   await h.t.db.indexedOrder.deleteMany({ where: { orderNumber: n } });
   return call(h, one.GET, `/api/orders/${n}`, {
     as: "anonymous",

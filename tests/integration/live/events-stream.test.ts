@@ -11,6 +11,7 @@ import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
 import { CHANGE_CHANNEL, ChangeFeed, encodeChange, installChangeFeed } from "@/lib/live/change-feed";
 import { indexAccount } from "@/lib/order-index/index-detail";
 import { indexOrderDetail } from "@/lib/order-index/index-writes";
+import { flightsSettled } from "@/lib/orders/shared-flight";
 import type { OrderDetail } from "@/lib/ingram/schemas/order-detail";
 import { callRoute } from "@/tests/support/request-scope";
 import { ORIGIN, call, useOrdersHarness } from "../orders/harness";
@@ -63,6 +64,8 @@ describe("GET /api/events", () => {
   it("a change written by one instance reaches another instance's stream; other accounts' changes do not", async () => {
     const res = await call(h, order.GET, `/api/orders/${ORDER}`, { params: { orderNumber: ORDER } });
     expect(res.status).toBe(200);
+    // The read answers before its index write lands.
+    await flightsSettled();
     const raw = (await h.t.db.indexedOrder.findFirst({ where: { orderNumber: ORDER } }))!.detail as OrderDetail;
 
     const ac = new AbortController();

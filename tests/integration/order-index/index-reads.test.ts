@@ -5,6 +5,7 @@ import * as exportRoute from "@/app/api/orders/export/route";
 import * as refresh from "@/app/api/orders/refresh/route";
 import * as orders from "@/app/api/orders/route";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { flightsSettled } from "@/lib/orders/shared-flight";
 import { call, type Who, useOrdersHarness } from "@/tests/integration/orders/harness";
 import { bulkOrderNumber, fillIndexInBulk, indexSandboxOrders } from "@/tests/support/order-index";
 
@@ -47,6 +48,8 @@ describe("an order page within the freshness window", () => {
   it("an index detail older than the window is read from Ingram again", async () => {
     const n = FX.backorderedOrderNumber;
     await call(h, one.GET, `/api/orders/${n}`, { params: { orderNumber: n } });
+    // The read answers before its index write lands: age the detail once it has.
+    await flightsSettled();
     await h.t.db.indexedOrder.updateMany({
       where: { orderNumber: n },
       data: { detailFetchedAt: new Date(Date.now() - 61_000) },
