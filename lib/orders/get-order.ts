@@ -29,6 +29,7 @@ export interface OrderRead {
 export async function readOrder(actor: Actor | null, orderNumber: string, correlationId?: string): Promise<OrderRead> {
   requirePermission(actor, "orders.read");
   const n = checkOrderNumber(orderNumber);
+  const since = performance.now();
   // The index write of an answer this process just gave for the order: read what it wrote, as when it waited.
   await writeSettled(detailKey(n));
   const known = await indexedDetail(db, indexAccount(), n).catch((err: unknown) => {
@@ -39,7 +40,7 @@ export async function readOrder(actor: Actor | null, orderNumber: string, correl
     return { order: toOrderDetail(known.raw, n), source: "index", fetchedAt: known.fetchedAt.toISOString() };
   }
   try {
-    const { raw, at } = await sharedFetch(n, correlationId, { userId: actor?.id });
+    const { raw, at } = await sharedFetch(n, since, correlationId, { userId: actor?.id });
     return { order: toOrderDetail(raw, n), source: "ingram", fetchedAt: at.toISOString() };
   } catch (err) {
     const failure = toAppError(err);
@@ -72,8 +73,13 @@ const detailKey = (orderNumber: string) => {
  * write lands before any index write of the order that starts after it, such as a change's write-through
  * (inTurn, in indexOrderDetail).
  */
-function sharedFetch(orderNumber: string, correlationId: string | undefined, forWhom: CallFor): Promise<Fetched> {
-  return sharedFlight(detailKey(orderNumber), async () => {
+function sharedFetch(
+  orderNumber: string,
+  since: number,
+  correlationId: string | undefined,
+  forWhom: CallFor,
+): Promise<Fetched> {
+  return sharedFlight(detailKey(orderNumber), since, async () => {
     const raw = await fetchIngramOrder(orderNumber, correlationId, forWhom);
     const at = new Date();
     const write = indexOrderDetail(db, indexAccount(), raw, "details", at).catch((err: unknown) =>

@@ -12,7 +12,7 @@ import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters"
 import { toSearchPage } from "./dto";
 import type { OrderSearchPage, OrderSummary } from "./dto-types";
 import { callContext, clientCall } from "./ingram-calls";
-import { sharedFlight, writeSettled } from "./shared-flight";
+import { sharedFlight } from "./shared-flight";
 
 const DEFAULT_PAGE_SIZE = 25;
 /** A refresh asks Ingram for this many orders of the current filters in its one call. */
@@ -29,21 +29,20 @@ export async function searchOrders(
   correlationId?: string,
 ): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
+  // When this search began: a live page answered after it is not shared with it (sharedFlight).
+  const asker: Asker = { actor, correlationId, since: performance.now() };
   const account = indexAccount();
   if (query.specialBidNumber) {
     const { lastIndexedAt } = await indexCoverage(db, account);
     return liveSearch(
       query,
-      actor,
-      correlationId,
+      asker,
       "The order index does not know special bid numbers: Ingram answered.",
       lastIndexedAt,
     );
   }
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = query.pageNumber ?? 1;
-  // The index write of a live answer this process just gave for the same page: read what it wrote first.
-  await writeSettled(liveKey(toIngramQuery(query)));
   const { covered, lastIndexedAt, totals, orders } = await indexListView(
     db,
     account,
@@ -54,8 +53,7 @@ export async function searchOrders(
   if (!covered || !lastIndexedAt) {
     return liveSearch(
       query,
-      actor,
-      correlationId,
+      asker,
       "The order index is still being filled: this page came live from Ingram.",
       lastIndexedAt,
     );
@@ -92,22 +90,29 @@ export async function refreshOrders(
   return { written, total: toSearchPage(res.data).total };
 }
 
+interface Asker {
+  actor: Actor | null;
+  correlationId: string | undefined;
+  since: number;
+}
+
 /**
  * One live Ingram page, written into the index. `lastIndexedAt` is the index's newest write before it; the
  * answer's syncedAt also counts this page's own write.
  */
 async function liveSearch(
   query: OrderSearchQuery,
-  actor: Actor | null,
-  correlationId: string | undefined,
+  { actor, correlationId, since }: Asker,
   liveReason: string,
   lastIndexedAt: Date | null,
 ) {
   const wire = toIngramQuery(query);
   const account = indexAccount();
+  const entries = Object.entries(wire).sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = `search ${account.customerNumber}/${account.countryCode} ${JSON.stringify(entries)}`;
   // Like an order read (get-order.ts): the same live page asked for at once is one Ingram call and one write,
   // and the answer does not wait for the write. Its "as of" counts the write (one that fails is logged).
-  const { data, writtenAt } = await sharedFlight(liveKey(wire), async () => {
+  const { data, writtenAt } = await sharedFlight(key, since, async () => {
     const res = await clientCall(() => ingram().searchOrders(wire, callContext(correlationId, { userId: actor?.id })));
     const at = new Date();
     const write = indexSearchPage(db, account, res.data, at).catch((err: unknown) =>
@@ -124,13 +129,6 @@ async function liveSearch(
     syncedAt: syncedAt?.toISOString() ?? null,
     liveReason,
   };
-}
-
-/** The shared flight of one live Ingram page (its wire parameters, in a fixed order). */
-function liveKey(wire: SearchOrdersQuery): string {
-  const account = indexAccount();
-  const entries = Object.entries(wire).sort(([a], [b]) => (a < b ? -1 : 1));
-  return `search ${account.customerNumber}/${account.countryCode} ${JSON.stringify(entries)}`;
 }
 
 /** Splits the portal query into Ingram's wire parameters, leaving out sort and the index-only filters. */

@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { flightsSettled, sharedFlight, writeSettled } from "@/lib/orders/shared-flight";
 
 // Concurrent reads of one order (or one live search page) share one Ingram call and one index write. The answer
-// does not wait for the write; the next reader of the same key can wait for it (writeSettled) before it reads
-// the index.
+// does not wait for the write; a caller that began before the answer still shares it, one that began after it
+// asks again, and a reader of the index can wait for the write first (writeSettled).
 
 function gate() {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { open, opened };
 }
+
+const now = () => performance.now();
 
 describe("a shared flight", () => {
   it("gives concurrent callers one run's answer without waiting for its write", async () => {
@@ -22,13 +24,13 @@ describe("a shared flight", () => {
       await ingram.opened;
       return { value: `answer ${calls}`, write: write.opened.then(() => void (written = true)) };
     };
-    const both = Promise.all([sharedFlight("detail A", work), sharedFlight("detail A", work)]);
+    const both = Promise.all([sharedFlight("detail A", now(), work), sharedFlight("detail A", now(), work)]);
     expect(writeSettled("detail A")).toBeUndefined();
     ingram.open();
     expect(await both).toEqual(["answer 1", "answer 1"]);
     expect(calls).toBe(1);
     expect(written).toBe(false);
-    // No write to wait for while Ingram is asked; the next reader of the key waits for it once answered.
+    // Once answered, a reader of the index can wait for the write.
     const settled = writeSettled("detail A");
     expect(settled).toBeDefined();
     let waited = false;
@@ -41,26 +43,30 @@ describe("a shared flight", () => {
     expect(writeSettled("detail A")).toBeUndefined();
   });
 
-  it("shares an answer until its write has settled, then starts a new run", async () => {
+  it("shares an answer with a caller that began before it, not with one that began after it", async () => {
     const write = gate();
-    expect(await sharedFlight("detail B", async () => ({ value: 1, write: write.opened }))).toBe(1);
-    // A caller that read the index before the write landed joins the answer.
-    expect(await sharedFlight("detail B", async () => ({ value: 2 }))).toBe(1);
-    const settled = writeSettled("detail B")!;
+    const before = now();
+    expect(await sharedFlight("detail B", now(), async () => ({ value: 1, write: write.opened }))).toBe(1);
+    // Began before the answer (it read the index without it): the same answer, though it comes late.
+    expect(await sharedFlight("detail B", before, async () => ({ value: 2 }))).toBe(1);
+    // Began after the answer: a read of its own, while the first write still goes on.
+    expect(await sharedFlight("detail B", now(), async () => ({ value: 3 }))).toBe(3);
     write.open();
-    await settled;
+    await flightsSettled();
     expect(writeSettled("detail B")).toBeUndefined();
-    // One that waited for the write (and still found the index without the answer) asks again.
-    expect(await sharedFlight("detail B", async () => ({ value: 3 }))).toBe(3);
+    expect(await sharedFlight("detail B", before, async () => ({ value: 4 }))).toBe(4);
   });
 
   it("lets a failed run go at once, and a failed write neither throws nor keeps the key waiting", async () => {
+    const began = now();
     await expect(
-      sharedFlight("search C", async () => {
+      sharedFlight("search C", began, async () => {
         throw new Error("Ingram down");
       }),
     ).rejects.toThrow("Ingram down");
-    expect(await sharedFlight("search C", async () => ({ value: 1, write: Promise.reject(new Error("db")) }))).toBe(1);
+    expect(
+      await sharedFlight("search C", began, async () => ({ value: 1, write: Promise.reject(new Error("db")) })),
+    ).toBe(1);
     await writeSettled("search C");
     await flightsSettled();
     expect(writeSettled("search C")).toBeUndefined();
@@ -70,7 +76,7 @@ describe("a shared flight", () => {
     const ingram = gate();
     const write = gate();
     let done = false;
-    const flight = sharedFlight("detail D", async () => {
+    const flight = sharedFlight("detail D", now(), async () => {
       await ingram.opened;
       return { value: "D", write: write.opened.then(() => void (done = true)) };
     });
