@@ -24,6 +24,8 @@ export interface RouteContext<B, Q, P extends string = never> {
   query: Q;
   params: Record<P, string>;
   correlationId: string;
+  /** When the request arrived (performance.now()), before authentication and parsing. */
+  arrivedAt: number;
 }
 
 export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends string> {
@@ -164,7 +166,15 @@ export function route<
       const query = opts.query ? validate(opts.query, queryObject(url), "bad_request") : undefined;
       const body = await parseBody(req, opts.body, !!opts.rawBody, opts.maxBodyBytes ?? DEFAULT_MAX_BODY);
       const params = segments((await ctx.params) ?? {}, opts.params ?? []);
-      res = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params, correlationId });
+      res = await handler({
+        req,
+        actor,
+        body: body as Infer<B>,
+        query: query as Infer<Q>,
+        params,
+        correlationId,
+        arrivedAt: started,
+      });
       res = withHeaders(res, correlationId);
     } catch (err) {
       const appErr = toAppError(err);

@@ -26,10 +26,15 @@ export interface OrderRead {
  * holds a detail fresher than ORDER_FRESH_SECONDS. When Ingram fails (down, slow, throttled) and the index has
  * seen the order, the last known detail answers with its age.
  */
-export async function readOrder(actor: Actor | null, orderNumber: string, correlationId?: string): Promise<OrderRead> {
+export async function readOrder(
+  actor: Actor | null,
+  orderNumber: string,
+  correlationId?: string,
+  // When the read was asked for (a request's arrival): an Ingram answer given after it is not shared with it.
+  askedAt: number = performance.now(),
+): Promise<OrderRead> {
   requirePermission(actor, "orders.read");
   const n = checkOrderNumber(orderNumber);
-  const since = performance.now();
   // The index write of an answer this process just gave for the order: read what it wrote, as when it waited.
   await writeSettled(detailKey(n));
   const known = await indexedDetail(db, indexAccount(), n).catch((err: unknown) => {
@@ -40,7 +45,7 @@ export async function readOrder(actor: Actor | null, orderNumber: string, correl
     return { order: toOrderDetail(known.raw, n), source: "index", fetchedAt: known.fetchedAt.toISOString() };
   }
   try {
-    const { raw, at } = await sharedFetch(n, since, correlationId, { userId: actor?.id });
+    const { raw, at } = await sharedFetch(n, askedAt, correlationId, { userId: actor?.id });
     return { order: toOrderDetail(raw, n), source: "ingram", fetchedAt: at.toISOString() };
   } catch (err) {
     const failure = toAppError(err);

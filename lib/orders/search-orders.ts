@@ -27,10 +27,12 @@ export async function searchOrders(
   actor: Actor | null,
   query: OrderSearchQuery,
   correlationId?: string,
+  askedAt: number = performance.now(),
 ): Promise<OrderSearchPage> {
   requirePermission(actor, "orders.read");
-  // When this search began: a live page answered after it is not shared with it (sharedFlight).
-  const asker: Asker = { actor, correlationId, since: performance.now() };
+  // When this search was asked for (a request's arrival, before its sign-in check): a live page answered
+  // after it is not shared with it (sharedFlight).
+  const asker: Asker = { actor, correlationId, since: askedAt };
   const account = indexAccount();
   if (query.specialBidNumber) {
     const { lastIndexedAt } = await indexCoverage(db, account);

@@ -12,7 +12,7 @@ const slot = globalThis as unknown as {
   orderdeskFlightWrites?: Map<string, Promise<void>>;
   orderdeskFlightsSettling?: Set<Promise<void>>;
 };
-/** The run of each key, from its start until its index write has settled. */
+/** The run of each key, from its start until ANSWER_KEPT_MS after its index write has settled. */
 const flights = (slot.orderdeskFlights ??= new Map());
 /** The index write of each key's run that has answered, until it settles. */
 const writes = (slot.orderdeskFlightWrites ??= new Map());
@@ -25,6 +25,12 @@ export interface Landed<T> {
   write?: Promise<unknown>;
 }
 
+/**
+ * How long an answered run stays shareable after its write has settled, for callers asked before the answer
+ * that reach it late. Callers asked after the answer never share it, so this bounds only memory, not staleness.
+ */
+export const ANSWER_KEPT_MS = 1_000;
+
 const settle = (p: Promise<unknown> | undefined): Promise<void> =>
   Promise.resolve(p).then(
     () => undefined,
@@ -34,9 +40,10 @@ const settle = (p: Promise<unknown> | undefined): Promise<void> =>
 /**
  * One run of `work` for the callers of one key that overlap it, in this process: concurrent reads of one order,
  * or of one live search page, make one Ingram call and one index write between them, and each of them costs the
- * shared Ingram budget once. A caller gets the value without waiting for its index write. A caller that began
- * (`since`, performance.now()) before the run answered shares it, even once answered (it read the index before
- * the write landed); one that began after the answer starts a new run: it asks for a read made after it asked.
+ * shared Ingram budget once. A caller gets the value without waiting for its index write. A caller that was asked
+ * (`since`, performance.now(): a request's arrival) before the run answered shares it, even when it reaches it
+ * after the answer, for ANSWER_KEPT_MS after the write has settled (its sign-in check or index read took longer
+ * than Ingram's answer); one asked after the answer starts a new run: it asks for a read made after it asked.
  * A reader of what the write writes can wait for it first (writeSettled).
  */
 export function sharedFlight<T>(key: string, since: number, work: () => Promise<Landed<T>>): Promise<T> {
@@ -54,7 +61,8 @@ export function sharedFlight<T>(key: string, since: number, work: () => Promise<
     writes.set(key, written);
     return written.then(() => {
       if (writes.get(key) === written) writes.delete(key);
-      done();
+      // Kept for the callers asked before the answer that have yet to reach it; only they can share it.
+      setTimeout(done, ANSWER_KEPT_MS).unref();
     });
   }, done);
   settling.add(settled);

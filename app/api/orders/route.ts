@@ -8,7 +8,8 @@ import { orderSearchQuerySchema } from "@/lib/validation/search-filters";
 /** Query names are Ingram's wire names (GET /resellers/v6/orders/search) plus the portal's sort/dir. */
 export const GET = route(
   { permission: "orders.read", query: orderSearchQuerySchema },
-  async ({ actor, query, correlationId }) => json(await searchOrders(actor, query, correlationId)),
+  async ({ actor, query, correlationId, arrivedAt }) =>
+    json(await searchOrders(actor, query, correlationId, arrivedAt)),
 );
 
 /** v6 create; requires an Idempotency-Key header; 201 created, 207 when Ingram rejected some lines. */

@@ -4,6 +4,7 @@ import * as one from "@/app/api/orders/[orderNumber]/route";
 import * as release from "@/app/api/orders/[orderNumber]/release/route";
 import * as exportRoute from "@/app/api/orders/export/route";
 import { SANDBOX_FIXTURES as FX } from "@/lib/ingram/sandbox/fixtures";
+import { json, route } from "@/lib/http";
 import { auditRows, call, newKey, orderInput, useOrdersHarness } from "./harness";
 
 const h = useOrdersHarness();
@@ -95,6 +96,20 @@ describe("reads", () => {
     // Shared while it runs, not kept: the same page asked for again afterwards is read from Ingram again.
     await call(h, orders.GET, "/api/orders", { query: term });
     expect(h.sb.sandbox.stats.count("search") - before).toBe(3);
+  });
+
+  it("counts a request as asked when it arrives, before its sign-in check (what a shared live page compares)", async () => {
+    const probe = route({ permission: "orders.read" }, async ({ actor, arrivedAt }) =>
+      json({ actor: actor?.id, arrivedAt }),
+    );
+    const before = performance.now();
+    const pending = call(h, probe, "/api/orders", { as: "viewer" });
+    // The wrapper has gone as far as it can without waiting: the sign-in check has not answered yet.
+    const returned = performance.now();
+    const body = (await (await pending).json()) as { actor: string; arrivedAt: number };
+    expect(body.actor).toBe(h.users.viewer!.id);
+    expect(body.arrivedAt).toBeGreaterThanOrEqual(before);
+    expect(body.arrivedAt).toBeLessThanOrEqual(returned);
   });
 
   it("rejects a bad filter with a field message and no upstream call", async () => {

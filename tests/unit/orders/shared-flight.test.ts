@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { flightsSettled, sharedFlight, writeSettled } from "@/lib/orders/shared-flight";
+import { describe, expect, it, vi } from "vitest";
+import { ANSWER_KEPT_MS, flightsSettled, sharedFlight, writeSettled } from "@/lib/orders/shared-flight";
 
 // Concurrent reads of one order (or one live search page) share one Ingram call and one index write. The answer
-// does not wait for the write; a caller that began before the answer still shares it, one that began after it
-// asks again, and a reader of the index can wait for the write first (writeSettled).
+// does not wait for the write; a caller asked before the answer still shares it (for ANSWER_KEPT_MS after the
+// write), one asked after it asks again, and a reader of the index can wait for the write first (writeSettled).
 
 function gate() {
   let open!: () => void;
@@ -54,7 +54,28 @@ describe("a shared flight", () => {
     write.open();
     await flightsSettled();
     expect(writeSettled("detail B")).toBeUndefined();
-    expect(await sharedFlight("detail B", before, async () => ({ value: 4 }))).toBe(4);
+    // Asked after every answer so far: a run of its own again.
+    expect(await sharedFlight("detail B", now(), async () => ({ value: 4 }))).toBe(4);
+  });
+
+  it("keeps an answer after its write for callers asked before it, for ANSWER_KEPT_MS", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const before = now();
+      expect(await sharedFlight("detail E", now(), async () => ({ value: 1, write: Promise.resolve() }))).toBe(1);
+      await flightsSettled();
+      expect(writeSettled("detail E")).toBeUndefined();
+      // Asked before the answer and reaching it after its write (a slow sign-in check): no second run.
+      expect(await sharedFlight("detail E", before, async () => ({ value: 2 }))).toBe(1);
+      // Asked after the answer: never the kept one.
+      expect(await sharedFlight("detail E", now(), async () => ({ value: 3 }))).toBe(3);
+      await flightsSettled();
+      vi.advanceTimersByTime(ANSWER_KEPT_MS);
+      // Past the window the run is let go: even a caller asked before it makes a run of its own.
+      expect(await sharedFlight("detail E", before, async () => ({ value: 4 }))).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("lets a failed run go at once, and a failed write neither throws nor keeps the key waiting", async () => {

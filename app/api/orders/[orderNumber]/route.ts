@@ -9,7 +9,8 @@ import { modifyOrderSchema } from "@/lib/validation/order-changes";
 
 export const GET = route(
   { permission: "orders.read", params: ["orderNumber"] },
-  async ({ actor, params, correlationId }) => json(await readOrder(actor, params.orderNumber, correlationId)),
+  async ({ actor, params, correlationId, arrivedAt }) =>
+    json(await readOrder(actor, params.orderNumber, correlationId, arrivedAt)),
 );
 
 export const PUT = route(
