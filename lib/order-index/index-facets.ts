@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { IndexAccount } from "./index-writes";
+import { keptPerClient } from "./kept-per-client";
 
 /** The choices the list's vendor and end-customer filters offer: what the account's indexed orders name. */
 export interface ListFacets {
@@ -13,20 +14,21 @@ export interface ListFacets {
 const MAX_VENDORS = 200;
 const MAX_END_CUSTOMERS = 300;
 
+/** Accounts whose choices a process keeps (one per deployment; tests make more). */
+const KEPT_ACCOUNTS = 100;
+
 /**
  * Read once per index generation (order_index_generation, raised by every write of what a filter reads or the
  * list shows) and account, so a list view costs one small read while nothing changed; the generation is read in
  * the same statement as the facets.
  */
-const caches = new WeakMap<Db, Map<string, { generation: string; facets: ListFacets }>>();
+const kept = keptPerClient<{ generation: string; facets: ListFacets }>(KEPT_ACCOUNTS);
 
 export async function listFacets(db: Db, account: IndexAccount): Promise<ListFacets> {
-  const cache = caches.get(db) ?? new Map();
-  caches.set(db, cache);
   const key = `${account.customerNumber}|${account.countryCode}`;
   const [gen] = await db.$queryRaw<{ generation: string }[]>`
     SELECT generation || ':' || token AS generation FROM order_index_generation WHERE id = 1`;
-  const hit = cache.get(key);
+  const hit = kept.get(db, key);
   if (hit && gen && hit.generation === gen.generation) return hit.facets;
   const [row] = await db.$queryRaw<{ generation: string; vendors: string[] | null; end_customers: string[] | null }[]>`
     SELECT (SELECT generation || ':' || token FROM order_index_generation WHERE id = 1) AS generation,
@@ -42,6 +44,6 @@ export async function listFacets(db: Db, account: IndexAccount): Promise<ListFac
         GROUP BY o.end_customer_name ORDER BY n DESC, o.end_customer_name LIMIT ${MAX_END_CUSTOMERS}) AS t)
         AS end_customers`;
   const facets = { vendors: row?.vendors ?? [], endCustomers: row?.end_customers ?? [] };
-  if (row?.generation) cache.set(key, { generation: row.generation, facets });
+  if (row?.generation) kept.keep(db, key, { generation: row.generation, facets });
   return facets;
 }

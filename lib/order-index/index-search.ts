@@ -6,6 +6,7 @@ import type { OrderState, OrderSummary } from "@/lib/orders/dto-types";
 import type { OrderSearchQuery, SortKey } from "@/lib/validation/search-filters";
 import { Prisma } from "@/prisma/generated/client/client";
 import type { IndexAccount } from "./index-writes";
+import { keptPerClient } from "./kept-per-client";
 import { countMatches, type MatchCount } from "./match-counts";
 
 const { sql, join } = Prisma;
@@ -169,9 +170,8 @@ export async function indexListView(
 ): Promise<Coverage & { orders: OrderSummary[] }> {
   const { columns, from } = pageRows(account, q, limit, offset);
   const orderBy = orderByOf(q);
-  const pages = keptPagesOf(db);
   const key = `${from.text} ${orderBy.text} ${JSON.stringify(from.values)}`;
-  const kept = pages.get(key);
+  const kept = keptPages.get(db, key);
   const [row] = await hotQuery<CoverageRow & { generation: string | null; rows: IndexRow[] | null }>(
     db,
     sql`
@@ -185,29 +185,22 @@ export async function indexListView(
   const coverage = toCoverage(row);
   if (!coverage.covered || !coverage.lastIndexedAt) return { ...coverage, orders: [] };
   if (kept && row?.generation === kept.generation) {
-    pages.delete(key);
-    pages.set(key, kept);
+    keptPages.keep(db, key, kept);
     return { ...coverage, orders: kept.orders };
   }
   const orders = (row?.rows ?? []).map(toSummary);
   if (row?.generation) {
-    pages.delete(key);
-    pages.set(key, { generation: row.generation, orders: Object.freeze(orders.map(frozen)) as OrderSummary[] });
-    if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
+    keptPages.keep(db, key, {
+      generation: row.generation,
+      orders: Object.freeze(orders.map(frozen)) as OrderSummary[],
+    });
   }
   return { ...coverage, orders };
 }
 
-/** How many list pages a process keeps (indexListView): the most recently asked, about 25 KB each at 25 rows. */
+/** The list pages a process keeps (indexListView): the last KEPT_PAGES asked, about 25 KB each at 25 rows. */
 const KEPT_PAGES = 100;
-
-const keptPages = new WeakMap<Db, Map<string, { generation: string; orders: OrderSummary[] }>>();
-
-function keptPagesOf(db: Db) {
-  let pages = keptPages.get(db);
-  if (!pages) keptPages.set(db, (pages = new Map()));
-  return pages;
-}
+const keptPages = keptPerClient<{ generation: string; orders: OrderSummary[] }>(KEPT_PAGES);
 
 function frozen(o: OrderSummary): OrderSummary {
   Object.freeze(o.vendorNames);

@@ -1,6 +1,7 @@
 import "server-only";
-import { clientOf, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/client/client";
+import { keptPerClient } from "./kept-per-client";
 
 /*
  * How many orders match a list's filters and what they are worth, across all pages, without counting every
@@ -29,9 +30,9 @@ interface Tally {
   value: string;
 }
 
-/** Per database client, most recently used last. */
-const caches = new WeakMap<Db, Map<string, Tally>>();
 const MAX_ENTRIES = 500;
+/** Per database client, the last MAX_ENTRIES counted or brought up to date. */
+const tallies = keptPerClient<Tally>(MAX_ENTRIES);
 /** Past this many rows changed since a cached count, counting the matches again costs less than the changes. */
 const MAX_CHANGES = 2_000;
 
@@ -44,17 +45,11 @@ export interface CountOptions {
 }
 
 export async function countMatches(db: Db, where: Prisma.Sql, opts: CountOptions): Promise<MatchCount> {
-  const client = clientOf(db);
-  const cache = caches.get(client) ?? new Map<string, Tally>();
-  caches.set(client, cache);
   const key = JSON.stringify([where.sql, where.values]);
-  const cached = cache.get(key);
-  cache.delete(key);
+  const cached = tallies.get(db, key);
+  tallies.drop(db, key);
   const tally = (cached && opts.fromChanges ? await updated(db, where, cached) : null) ?? (await counted(db, where));
-  if (tally.generation) {
-    cache.set(key, tally);
-    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  }
+  if (tally.generation) tallies.keep(db, key, tally);
   return { count: tally.count, value: tally.valued > 0 ? Number(tally.value) : null };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { settled } from "@/lib/settled";
 
 // Shared by every bundle of this process (pages and route handlers each get their own module copy).
 const slot = globalThis as unknown as { orderdeskIndexTurns?: Map<string, Promise<void>> };
@@ -13,10 +14,7 @@ const tails = (slot.orderdeskIndexTurns ??= new Map());
 export function inTurn<T>(keys: string[], write: () => Promise<T>): Promise<T> {
   const before = [...new Set(keys.map((k) => tails.get(k)).filter((t) => t !== undefined))];
   const run = before.length ? Promise.all(before).then(write) : write();
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  );
+  const tail = settled(run);
   for (const k of keys) tails.set(k, tail);
   void tail.then(() => {
     for (const k of keys) if (tails.get(k) === tail) tails.delete(k);

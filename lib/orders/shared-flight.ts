@@ -1,4 +1,5 @@
 import "server-only";
+import { settled } from "@/lib/settled";
 
 /** A run of one key: its answer, and when it answered (performance.now(); undefined while Ingram is asked). */
 interface Flight {
@@ -31,12 +32,6 @@ export interface Landed<T> {
  */
 export const ANSWER_KEPT_MS = 1_000;
 
-const settle = (p: Promise<unknown> | undefined): Promise<void> =>
-  Promise.resolve(p).then(
-    () => undefined,
-    () => undefined,
-  );
-
 /**
  * One run of `work` for the callers of one key that overlap it, in this process: concurrent reads of one order,
  * or of one live search page, make one Ingram call and one index write between them, and each of them costs the
@@ -55,9 +50,9 @@ export function sharedFlight<T>(key: string, since: number, work: () => Promise<
   const done = () => {
     if (flights.get(key) === flight) flights.delete(key);
   };
-  const settled = landed.then((l) => {
+  const finished = landed.then((l) => {
     flight.answeredAt = performance.now();
-    const written = settle(l.write);
+    const written = settled(l.write);
     writes.set(key, written);
     return written.then(() => {
       if (writes.get(key) === written) writes.delete(key);
@@ -65,8 +60,8 @@ export function sharedFlight<T>(key: string, since: number, work: () => Promise<
       setTimeout(done, ANSWER_KEPT_MS).unref();
     });
   }, done);
-  settling.add(settled);
-  void settled.then(() => settling.delete(settled));
+  settling.add(finished);
+  void finished.then(() => settling.delete(finished));
   return flight.answer as Promise<T>;
 }
 
