@@ -14,6 +14,7 @@ import { ChangeFeed, installChangeFeed } from "@/lib/live/change-feed";
 import { configureMail, deliverNotificationMail } from "@/lib/live/notification-mailer";
 import { indexAccount } from "@/lib/order-index/index-detail";
 import { indexOrderDetail } from "@/lib/order-index/index-writes";
+import { flightsSettled } from "@/lib/orders/shared-flight";
 import { callRoute } from "@/tests/support/request-scope";
 import { ORIGIN, call, type Who, useOrdersHarness } from "../orders/harness";
 import { type Mailbox, readEvents, startMailbox, startWebhookReceiver, waitFor } from "./support";
@@ -68,6 +69,8 @@ describe("watching an order", () => {
   it("a shipped watched order: one notification per watcher, one e-mail each, bells of watchers only", async () => {
     // The order is in the index as Ingram has it now (on hold), as after anyone opened it.
     expect((await call(h, order.GET, `/api/orders/${ORDER}`, { params: { orderNumber: ORDER } })).status).toBe(200);
+    // The read answers before its index write lands: the streams below open once it has (its change is not theirs).
+    await flightsSettled();
     for (const who of ["buyer", "viewer"] as const) {
       const res = await call(h, watch.PUT, `/api/orders/${ORDER}/watch`, {
         method: "PUT",
